@@ -1,0 +1,51 @@
+# coinsift — build, test, benchmark and demo targets.
+# Go 1.26 and a C compiler (cgo, for DuckDB) are all that is needed.
+
+GO        ?= go
+BIN       ?= bin/coinsift
+PKGS      ?= ./...
+FUZZTIME  ?= 20s
+DEMO_OUT  ?= demo
+
+.PHONY: all build test test-integration check fmt vet bench fuzz demo clean
+
+all: check build test
+
+build:
+	$(GO) build -o $(BIN) ./cmd/coinsift
+
+# The test command of README.md: fast, offline, deterministic.
+test:
+	$(GO) test $(PKGS)
+
+# Longer runs: a real MariaDB, a real btcd node, larger worlds. CI runs these.
+test-integration:
+	COINSIFT_INTEGRATION=1 COINSIFT_MARIADB=1 $(GO) test -timeout 40m $(PKGS)
+
+check: fmt vet
+
+fmt:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet $(PKGS)
+
+# Benchmarks print the figures docs/benchmarks.md records.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# Run each fuzz target briefly (long runs happen off CI).
+fuzz:
+	@for p in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$p 2>/dev/null | grep '^Fuzz'); do \
+	    echo "== $$p $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$p || exit 1; \
+	  done; \
+	done
+
+# The README's main command: a generated iSpoof-like world, end to end.
+demo: build
+	./$(BIN) demo --out $(DEMO_OUT)
+
+clean:
+	rm -rf bin $(DEMO_OUT)
