@@ -103,7 +103,7 @@ func Init(ctx context.Context, dir string, o InitOptions) (*Case, error) {
 			if _, err := os.Stat(filepath.Join(dir, ConfigFile)); err == nil {
 				return nil, fmt.Errorf("init %s: a case already exists there: %w", dir, coinsift.ErrExists)
 			}
-			return nil, fmt.Errorf("init %s: directory is not empty: %w", dir, coinsift.ErrExists)
+			return nil, fmt.Errorf("init %s: directory is not empty (left by an interrupted 'case init'? remove it and retry): %w", dir, coinsift.ErrExists)
 		}
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("init %s: %w", dir, err)
@@ -205,6 +205,9 @@ func (c *Case) openDB(ctx context.Context) error {
 	}
 	if err := migrate(ctx, db, c.opts.Now().UTC().Format(time.RFC3339Nano)); err != nil {
 		return err
+	}
+	if _, err := os.Stat(c.Path(EvidenceFile)); err == nil {
+		return c.syncEvidence(ctx)
 	}
 	return nil
 }

@@ -343,3 +343,28 @@ func TestLockOtherProcess(t *testing.T) {
 	}
 	c2.Close()
 }
+
+func TestEvidenceMirrorRepaired(t *testing.T) {
+	// A crash between evidence.jsonl and the table leaves the table short;
+	// the next Open repairs it from the record.
+	ctx := context.Background()
+	c := MustInit(t)
+	f := writeFile(t, filepath.Join(t.TempDir(), "x.csv"), "a\n1\n")
+	if _, _, err := c.AddEvidence(ctx, f, "", "", nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.DB().Exec(`DELETE FROM evidence`); err != nil {
+		t.Fatal(err)
+	}
+	dir := c.Dir()
+	c.Close()
+	c2, err := casefile.Open(ctx, dir, casefile.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+	var n int
+	if err := c2.DB().QueryRow(`SELECT count(*) FROM evidence`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("evidence rows after reopen = %d (%v); want 1", n, err)
+	}
+}

@@ -166,14 +166,43 @@ func (c *Case) AddEvidence(ctx context.Context, path, kind, note string, p coins
 		ID: sum[:16], Path: abs, Size: size, SHA256: sum, Kind: kind,
 		AddedAt: c.Now().Truncate(time.Millisecond), Note: note,
 	}
-	if _, err := c.db.ExecContext(ctx, `INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		ev.ID, ev.Path, ev.Size, ev.SHA256, ev.Kind, ev.AddedAt, ev.Note); err != nil {
-		return Evidence{}, false, fmt.Errorf("add evidence %s: %w", abs, err)
-	}
+	// evidence.jsonl is the record; the table is a mirror that syncEvidence
+	// repairs if a crash falls between the two writes.
 	if err := appendJSONLine(c.Path(EvidenceFile), ev); err != nil {
 		return Evidence{}, false, fmt.Errorf("add evidence %s: %w", abs, err)
 	}
+	if err := c.mirrorEvidence(ctx, ev); err != nil {
+		return Evidence{}, false, fmt.Errorf("add evidence %s: %w", abs, err)
+	}
 	return ev, true, nil
+}
+
+func (c *Case) mirrorEvidence(ctx context.Context, ev Evidence) error {
+	_, err := c.db.ExecContext(ctx, `INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+		ev.ID, ev.Path, ev.Size, ev.SHA256, ev.Kind, ev.AddedAt, ev.Note)
+	return err
+}
+
+// syncEvidence copies into the evidence table any record of evidence.jsonl
+// that it lacks.
+func (c *Case) syncEvidence(ctx context.Context) error {
+	list, err := c.EvidenceList()
+	if err != nil {
+		return err
+	}
+	var n int
+	if err := c.db.QueryRowContext(ctx, `SELECT count(*) FROM evidence`).Scan(&n); err != nil {
+		return fmt.Errorf("sync evidence: %w", err)
+	}
+	if n == len(list) {
+		return nil
+	}
+	for _, ev := range list {
+		if err := c.mirrorEvidence(ctx, ev); err != nil {
+			return fmt.Errorf("sync evidence %s: %w", ev.ID, err)
+		}
+	}
+	return nil
 }
 
 // Evidence check states.
