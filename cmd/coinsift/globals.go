@@ -16,6 +16,7 @@ import (
 
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/casefile"
+	"github.com/coinsift/coinsift/chainindex"
 	"github.com/coinsift/coinsift/internal/term"
 )
 
@@ -87,6 +88,10 @@ names it, and the current directory is the default.
 		newEvidenceCommand(g),
 		newAuditCommand(g),
 		newSQLCommand(g),
+		newChainCommand(g),
+		newTxCommand(g),
+		newAddressCommand(g),
+		newClusterCommand(g),
 	)
 	for _, c := range root.Commands() {
 		addExitStatus(c)
@@ -261,4 +266,17 @@ func (g *globals) printJSON(v any) error {
 // printf writes human-readable results on stdout (not in --json mode).
 func (g *globals) printf(format string, a ...any) {
 	fmt.Fprintf(g.stdout, format, a...)
+}
+
+// chainOf opens the chain index of an open case.
+func chainOf(c *casefile.Case) (*chainindex.Index, error) {
+	dir := c.ChainDir()
+	x, err := chainindex.Open(dir)
+	if errors.Is(err, chainindex.ErrNoIndex) {
+		return nil, fmt.Errorf("no chain index in %s (import one with 'coinsift chain import --blocks DIR'): %w", dir, err)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open chain index %s: %w", dir, err)
+	}
+	return x, nil
 }

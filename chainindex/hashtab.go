@@ -1,0 +1,214 @@
+package chainindex
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	coinsift "github.com/coinsift/coinsift"
+	"github.com/coinsift/coinsift/internal/mmap"
+)
+
+const tabHeader = headerSize + 16 // file header, slots u64, entries u64
+
+// hashtab is an open-addressing table of u40 slots holding id+1 (0 empty),
+// probed linearly from key mod slots. Keys are derived from random hashes,
+// so no further mixing is needed.
+type hashtab struct {
+	path    string
+	id      uint16
+	f       *os.File // nil when read-only
+	m       *mmap.Map
+	slots   uint64
+	entries uint64
+	limit   uint64 // ids ≥ limit are ignored (uncommitted)
+}
+
+func (h *hashtab) slot(i uint64) []byte {
+	o := tabHeader + i*u40Rec
+	return h.m.Bytes()[o : o+u40Rec]
+}
+
+// find returns the id whose key matches per eq.
+func (h *hashtab) find(key uint64, eq func(id uint64) bool) (uint64, bool) {
+	if h == nil || h.slots == 0 {
+		return 0, false
+	}
+	mask := h.slots - 1
+	for i := key & mask; ; i = (i + 1) & mask {
+		v := get40(h.slot(i))
+		if v == 0 {
+			return 0, false
+		}
+		if id := v - 1; id < h.limit && eq(id) {
+			return id, true
+		}
+	}
+}
+
+// insert adds id, or replaces an entry eq matches.
+func (h *hashtab) insert(key, id uint64, eq func(id uint64) bool) {
+	mask := h.slots - 1
+	for i := key & mask; ; i = (i + 1) & mask {
+		s := h.slot(i)
+		v := get40(s)
+		if v == 0 {
+			put40(s, id+1)
+			h.entries++
+			return
+		}
+		if eq != nil && eq(v-1) {
+			put40(s, id+1)
+			return
+		}
+	}
+}
+
+// remove deletes id (backward-shift deletion keeps probe chains intact).
+func (h *hashtab) remove(key, id uint64, keyOf func(id uint64) uint64) {
+	mask := h.slots - 1
+	i := key & mask
+	for {
+		v := get40(h.slot(i))
+		if v == 0 {
+			return
+		}
+		if v-1 == id {
+			break
+		}
+		i = (i + 1) & mask
+	}
+	h.entries--
+	for {
+		put40(h.slot(i), 0)
+		j := i
+		for {
+			j = (j + 1) & mask
+			v := get40(h.slot(j))
+			if v == 0 {
+				return
+			}
+			home := keyOf(v-1) & mask
+			// Move j's entry to i if i lies cyclically in [home, j).
+			if (j > i && (home <= i || home > j)) || (j < i && home <= i && home > j) {
+				put40(h.slot(i), v)
+				i = j
+				break
+			}
+		}
+	}
+}
+
+func (h *hashtab) full() bool { return h.entries*8 >= h.slots*5 }
+
+func (h *hashtab) writeCounts() {
+	b := h.m.Bytes()
+	binary.LittleEndian.PutUint64(b[headerSize:], h.slots)
+	binary.LittleEndian.PutUint64(b[headerSize+8:], h.entries)
+}
+
+func (h *hashtab) close() error {
+	if h == nil || h.m == nil {
+		return nil
+	}
+	if h.f != nil {
+		h.writeCounts()
+	}
+	err := h.m.Close()
+	if h.f != nil {
+		err = errors.Join(err, h.f.Close())
+	}
+	return err
+}
+
+func (h *hashtab) sync() error {
+	h.writeCounts()
+	return h.m.Sync()
+}
+
+// buildTab writes a fresh table with room for n ids (inserting ids 0..n-1
+// with keyOf/eqOf) at path via a temporary file and a rename.
+func buildTab(dir, name string, id uint16, n uint64, keyOf func(uint64) uint64, eqOf func(a, b uint64) bool) (*hashtab, error) {
+	slots := uint64(1 << 10)
+	for slots*5 <= (n+1)*8 {
+		slots *= 2
+	}
+	path := filepath.Join(dir, name)
+	tmp := path + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.Write(fileHeader(id, u40Rec)); err != nil {
+		f.Close()
+		return nil, err
+	}
+	m, err := mmap.OpenFile(f, int64(tabHeader+slots*u40Rec), true)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	h := &hashtab{path: path, id: id, f: f, m: m, slots: slots, limit: 1<<63 - 1}
+	for i := uint64(0); i < n; i++ {
+		a := i
+		h.insert(keyOf(i), i, func(b uint64) bool { return eqOf(a, b) })
+	}
+	if err := h.sync(); err != nil {
+		h.close()
+		return nil, err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		h.close()
+		return nil, err
+	}
+	return h, nil
+}
+
+// openTab opens an existing table for writing (f != nil) or reading.
+func openTab(dir, name string, id uint16, writable bool) (*hashtab, error) {
+	path := filepath.Join(dir, name)
+	var (
+		m   *mmap.Map
+		f   *os.File
+		err error
+	)
+	if writable {
+		if f, err = os.OpenFile(path, os.O_RDWR, 0); err != nil {
+			return nil, err
+		}
+		fi, err := f.Stat()
+		if err != nil {
+			f.Close()
+			return nil, err
+		}
+		if m, err = mmap.OpenFile(f, fi.Size(), true); err != nil {
+			f.Close()
+			return nil, err
+		}
+	} else if m, err = mmap.Open(path); err != nil {
+		return nil, err
+	}
+	h := &hashtab{path: path, id: id, f: f, m: m, limit: 1<<63 - 1}
+	b := m.Bytes()
+	if err := checkHeader(b, id, path); err != nil || len(b) < tabHeader {
+		h.close()
+		return nil, fmt.Errorf("%s: bad table header: %w", path, coinsift.ErrCorrupt)
+	}
+	h.slots = binary.LittleEndian.Uint64(b[headerSize:])
+	h.entries = binary.LittleEndian.Uint64(b[headerSize+8:])
+	if h.slots == 0 || h.slots&(h.slots-1) != 0 || uint64(len(b)) < tabHeader+h.slots*u40Rec {
+		h.close()
+		return nil, fmt.Errorf("%s: bad table size: %w", path, coinsift.ErrCorrupt)
+	}
+	return h, nil
+}
+
+func txidKey(id []byte) uint64 { return binary.LittleEndian.Uint64(id) }
+
+func addrKey(kind, version byte, data []byte) uint64 {
+	var b [8]byte
+	copy(b[:], data)
+	return binary.LittleEndian.Uint64(b[:]) ^ (uint64(kind)|uint64(version)<<8)*0x9E3779B97F4A7C15
+}

@@ -1,0 +1,168 @@
+package chainindex
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+
+	coinsift "github.com/coinsift/coinsift"
+)
+
+const (
+	manifestMagic   = "CSCHAIN1"
+	manifestVersion = 1
+	manifestName    = "MANIFEST"
+	writingName     = "WRITING"
+	maxQuarantine   = 1000
+)
+
+// ErrNoIndex reports that a directory holds no chain index.
+var ErrNoIndex = fmt.Errorf("chainindex: no index: %w", coinsift.ErrNotFound)
+
+// counts are the committed sizes of the append-only columns.
+type counts struct {
+	Blocks    uint64 `json:"blocks"`
+	Txs       uint64 `json:"txs"`
+	Inputs    uint64 `json:"inputs"`
+	Outputs   uint64 `json:"outputs"`
+	Addresses uint64 `json:"addresses"`
+	Seqx      uint64 `json:"seqx"`
+	Wtxids    uint64 `json:"wtxids"`
+	AddrBytes uint64 `json:"addr_bytes"`
+}
+
+// bytesOf returns the data length of append column i for c.
+func (c counts) bytesOf(i int) int64 {
+	switch i {
+	case iBlocks:
+		return int64(c.Blocks) * blockRec
+	case iTxs:
+		return int64(c.Txs) * txRec
+	case iTxids:
+		return int64(c.Txs) * txidRec
+	case iWtxids:
+		return int64(c.Wtxids) * wtxidRec
+	case iInputs:
+		return int64(c.Inputs) * inputRec
+	case iSeqx:
+		return int64(c.Seqx) * seqxRec
+	case iOutputs:
+		return int64(c.Outputs) * outputRec
+	case iAddrs:
+		return int64(c.AddrBytes)
+	case iAddroff:
+		return int64(c.Addresses) * u40Rec
+	}
+	return 0
+}
+
+type colRange struct {
+	Name  string `json:"name"`
+	Start int64  `json:"start"`
+	End   int64  `json:"end"`
+	CRC   uint32 `json:"crc32c"`
+}
+
+type segment struct {
+	First coinsift.Height `json:"first_height"`
+	Last  coinsift.Height `json:"last_height"`
+	Cols  []colRange      `json:"columns"`
+}
+
+// QuarantineItem is one input set aside during import.
+type QuarantineItem struct {
+	Source string `json:"source"`
+	Offset int64  `json:"offset"`
+	Reason string `json:"reason"`
+}
+
+type manifest struct {
+	Format          int              `json:"format"`
+	Network         string           `json:"network"`
+	Counts          counts           `json:"counts"`
+	TipHash         string           `json:"tip_hash,omitempty"`
+	PostingsOutputs uint64           `json:"postings_outputs"`
+	PostingsAddrs   uint64           `json:"postings_addresses"`
+	Sources         []string         `json:"sources,omitempty"`
+	Stale           int              `json:"stale_blocks"`
+	Quarantined     int64            `json:"quarantined"`
+	Quarantine      []QuarantineItem `json:"quarantine,omitempty"`
+	Segments        []segment        `json:"segments"`
+}
+
+func readManifest(dir string) (*manifest, error) {
+	path := filepath.Join(dir, manifestName)
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("open %s: %w", dir, ErrNoIndex)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(b) < 20 || string(b[:8]) != manifestMagic {
+		return nil, fmt.Errorf("%s: bad magic: %w", path, coinsift.ErrCorrupt)
+	}
+	if v := binary.LittleEndian.Uint32(b[8:]); v != manifestVersion {
+		return nil, fmt.Errorf("%s: version %d, want %d: %w", path, v, manifestVersion, coinsift.ErrCorrupt)
+	}
+	n := int(binary.LittleEndian.Uint32(b[12:]))
+	if n != len(b)-20 {
+		return nil, fmt.Errorf("%s: body length %d of %d bytes: %w", path, n, len(b), coinsift.ErrCorrupt)
+	}
+	if crc32.Checksum(b[:16+n], castagnoli) != binary.LittleEndian.Uint32(b[16+n:]) {
+		return nil, fmt.Errorf("%s: checksum mismatch: %w", path, coinsift.ErrCorrupt)
+	}
+	var m manifest
+	if err := json.Unmarshal(b[16:16+n], &m); err != nil {
+		return nil, fmt.Errorf("%s: %v: %w", path, err, coinsift.ErrCorrupt)
+	}
+	return &m, nil
+}
+
+// writeManifest commits m: temp file, fsync, rename, fsync of the directory.
+func writeManifest(dir string, m *manifest) error {
+	body, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
+		return err
+	}
+	b := make([]byte, 0, len(body)+20)
+	b = append(b, manifestMagic...)
+	b = binary.LittleEndian.AppendUint32(b, manifestVersion)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(body)))
+	b = append(b, body...)
+	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+	path := filepath.Join(dir, manifestName)
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	return syncDir(dir)
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	err = d.Sync()
+	return errors.Join(err, d.Close())
+}

@@ -1,0 +1,181 @@
+package chainindex
+
+import (
+	"encoding/binary"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	coinsift "github.com/coinsift/coinsift"
+)
+
+// rollback removes every block above height h (h = -1 empties the index)
+// and commits the result.
+func (w *writer) rollback(h coinsift.Height) error {
+	if err := w.commit(); err != nil {
+		return err
+	}
+	if h >= w.tip() {
+		return nil
+	}
+	nb := uint64(h + 1)
+	blk := w.cols[iBlocks].m.Bytes()[headerSize+nb*blockRec:]
+	nc := counts{Blocks: nb, Txs: binary.LittleEndian.Uint64(blk[48:]), Addresses: uint64(binary.LittleEndian.Uint32(blk[44:]))}
+	if nc.Txs < w.c.Txs {
+		r := w.txRec(nc.Txs)
+		nc.Inputs, nc.Outputs = get40(r[0:]), get40(r[5:])
+	} else {
+		nc.Inputs, nc.Outputs = w.c.Inputs, w.c.Outputs
+	}
+	if nc.Addresses < w.c.Addresses {
+		nc.AddrBytes = get40(w.cols[iAddroff].m.Bytes()[headerSize+nc.Addresses*u40Rec:])
+	} else {
+		nc.AddrBytes = w.c.AddrBytes
+	}
+	nc.Seqx = w.countBelow(iSeqx, seqxRec, w.c.Seqx, nc.Inputs)
+	nc.Wtxids = w.countBelow(iWtxids, wtxidRec, w.c.Wtxids, nc.Txs)
+
+	// Unspend the outputs the removed inputs spent.
+	in := w.cols[iInputs].m.Bytes()[headerSize:]
+	sp := w.spenders.data()
+	for i := nc.Inputs; i < w.c.Inputs; i++ {
+		o := get40(in[i*inputRec:]) & spentMask
+		if o < nc.Outputs {
+			put40(sp[o*u40Rec:], 0)
+		}
+	}
+	// Delete removed txids and addresses from the tables, newest first.
+	txKey := func(t uint64) uint64 { return txidKey(w.txidAt(t)) }
+	for t := w.c.Txs; t > nc.Txs; t-- {
+		w.txh.remove(txKey(t-1), t-1, txKey)
+	}
+	adKey := func(a uint64) uint64 { k, v, d := w.addrAt(a); return addrKey(k, v, d) }
+	for a := w.c.Addresses; a > nc.Addresses; a-- {
+		w.addrh.remove(adKey(a-1), a-1, adKey)
+	}
+	for i := range appendCols {
+		w.cols[i].truncate(nc.bytesOf(i))
+	}
+	w.spenders.truncate(int64(nc.Outputs) * u40Rec)
+	if w.man.PostingsOutputs > nc.Outputs {
+		w.man.PostingsOutputs = nc.Outputs
+	}
+	// Drop segments above h, shorten the one containing h.
+	segs := w.man.Segments[:0]
+	for _, s := range w.man.Segments {
+		if s.First > h {
+			continue
+		}
+		if s.Last > h {
+			s.Last = h
+			for i := range s.Cols {
+				s.Cols[i].End = nc.bytesOf(i)
+				s.Cols[i].CRC = w.cols[i].crc(s.Cols[i].Start, s.Cols[i].End)
+			}
+		}
+		segs = append(segs, s)
+	}
+	w.man.Segments = segs
+	w.c = nc
+	w.man.Counts = nc
+	w.man.TipHash = ""
+	if nb > 0 {
+		w.man.TipHash = w.blockHash(h).String()
+	}
+	for _, s := range []interface{ sync() error }{w.spenders, w.txh, w.addrh} {
+		if err := s.sync(); err != nil {
+			return err
+		}
+	}
+	if err := writeManifest(w.dir, w.man); err != nil {
+		return fmt.Errorf("commit rollback to %d: %w", h, err)
+	}
+	return nil
+}
+
+// countBelow returns how many of the first n records of a column sorted by
+// its leading u64 have a key below limit.
+func (w *writer) countBelow(col, rec int, n, limit uint64) uint64 {
+	b := w.cols[col].m.Bytes()[headerSize:]
+	lo, hi := uint64(0), n
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if binary.LittleEndian.Uint64(b[mid*uint64(rec):]) < limit {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// buildPostings rebuilds the address → outputs CSR over all committed
+// outputs by counting sort, then commits the new coverage.
+func (w *writer) buildPostings() error {
+	na, no := w.c.Addresses, w.c.Outputs
+	cnt := make([]uint32, na+1)
+	outs := w.cols[iOutputs].m.Bytes()[headerSize:]
+	for o := uint64(0); o < no; o++ {
+		if a := binary.LittleEndian.Uint32(outs[o*outputRec+7:]); a != 0 {
+			cnt[a-1]++
+		}
+	}
+	offPath := filepath.Join(w.dir, "postings.off")
+	colPath := filepath.Join(w.dir, "postings.col")
+	off, err := newFileCol(offPath+".tmp", colPostOff, int64(na+1)*u40Rec)
+	if err != nil {
+		return err
+	}
+	defer off.close()
+	var total uint64
+	ob := off.data()
+	for a := uint64(0); a < na; a++ {
+		put40(ob[a*u40Rec:], total)
+		c := uint64(cnt[a])
+		cnt[a] = 0 // reused below as the number placed so far
+		total += c
+	}
+	put40(ob[na*u40Rec:], total)
+	pc, err := newFileCol(colPath+".tmp", colPostings, int64(total)*u40Rec)
+	if err != nil {
+		return err
+	}
+	defer pc.close()
+	pb := pc.data()
+	for o := uint64(0); o < no; o++ {
+		if a := binary.LittleEndian.Uint32(outs[o*outputRec+7:]); a != 0 {
+			pos := get40(ob[(a-1)*u40Rec:]) + uint64(cnt[a-1])
+			put40(pb[pos*u40Rec:], o)
+			cnt[a-1]++
+		}
+	}
+	if err := off.sync(); err != nil {
+		return err
+	}
+	if err := pc.sync(); err != nil {
+		return err
+	}
+	if err := os.Rename(offPath+".tmp", offPath); err != nil {
+		return err
+	}
+	if err := os.Rename(colPath+".tmp", colPath); err != nil {
+		return err
+	}
+	w.man.PostingsOutputs, w.man.PostingsAddrs = no, na
+	return writeManifest(w.dir, w.man)
+}
+
+// newFileCol creates a file column of exactly n data bytes.
+func newFileCol(path string, id uint16, n int64) (*column, error) {
+	os.Remove(path)
+	dir, name := filepath.Split(path)
+	c, err := openColumn(dir, name, id, u40Rec, 0)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := c.extend(int(n)); err != nil {
+		c.close()
+		return nil, err
+	}
+	return c, nil
+}

@@ -1,0 +1,431 @@
+package chainindex
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+
+	coinsift "github.com/coinsift/coinsift"
+	"github.com/coinsift/coinsift/bitcoin"
+)
+
+// Sentinels in the spent-output field of an input.
+const (
+	spentMask    = 1<<37 - 1
+	spentCoin    = spentMask     // coinbase: spends nothing
+	spentUnknown = spentMask - 1 // the spent output is not in the index
+	witnessBit   = 1 << 37
+	seqShift     = 38
+	maxValue     = 1<<52 - 1
+)
+
+// writer appends blocks to an index directory.
+type writer struct {
+	dir        string
+	man        *manifest
+	net        *bitcoin.Params
+	cols       [9]*column
+	spenders   *column
+	txh        *hashtab
+	addrh      *hashtab
+	c          counts // live counts, including the uncommitted batch
+	batchFrom  coinsift.Height
+	quarantine func(*coinsift.InputError)
+	log        *slog.Logger
+}
+
+// openWriter opens or creates the index in dir for network net.
+func openWriter(dir string, net *bitcoin.Params, quarantine func(*coinsift.InputError), log *slog.Logger) (*writer, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	man, err := readManifest(dir)
+	if errors.Is(err, ErrNoIndex) {
+		man = &manifest{Format: manifestVersion, Network: net.Name}
+	} else if err != nil {
+		return nil, err
+	}
+	if man.Network != net.Name {
+		return nil, fmt.Errorf("open %s: index holds %s, source is %s: %w", dir, man.Network, net.Name, coinsift.ErrInvalid)
+	}
+	crashed := false
+	if _, err := os.Stat(filepath.Join(dir, writingName)); err == nil {
+		crashed = true
+	}
+	if err := os.WriteFile(filepath.Join(dir, writingName), []byte("a writer has this index open\n"), 0o644); err != nil {
+		return nil, err
+	}
+	w := &writer{dir: dir, man: man, net: net, c: man.Counts, quarantine: quarantine, log: log}
+	for i, ac := range appendCols {
+		if w.cols[i], err = openColumn(dir, ac.name, ac.id, ac.rec, man.Counts.bytesOf(i)); err != nil {
+			w.close()
+			return nil, fmt.Errorf("open %s: %w", ac.name, err)
+		}
+	}
+	if w.spenders, err = openColumn(dir, "spenders.col", colSpenders, u40Rec, int64(man.Counts.Outputs)*u40Rec); err != nil {
+		w.close()
+		return nil, err
+	}
+	if !crashed {
+		w.txh, err = openTab(dir, "txid.hash", colTxidHash, true)
+		if err == nil {
+			w.addrh, err = openTab(dir, "addr.hash", colAddrHash, true)
+		}
+		if err == nil && (w.txh.entries > w.c.Txs || w.addrh.entries != w.c.Addresses) {
+			crashed = true // tables hold uncommitted entries
+		}
+		if err != nil {
+			crashed = true
+		}
+	}
+	if crashed {
+		if log != nil {
+			log.Info("repairing index after an interrupted write", slog.String(coinsift.LogKeySource, dir))
+		}
+		if err := w.repair(); err != nil {
+			w.close()
+			return nil, fmt.Errorf("repair %s: %w", dir, err)
+		}
+	}
+	return w, nil
+}
+
+// repair clears spender entries of uncommitted inputs and rebuilds both
+// hash tables from the committed columns.
+func (w *writer) repair() error {
+	sp := w.spenders.data()
+	for o := uint64(0); o < w.c.Outputs; o++ {
+		if v := get40(sp[o*u40Rec:]); v != 0 && v-1 >= w.c.Inputs {
+			put40(sp[o*u40Rec:], 0)
+		}
+	}
+	return w.rebuildTables()
+}
+
+func (w *writer) rebuildTables() error {
+	var err error
+	if w.txh != nil {
+		w.txh.close()
+	}
+	if w.addrh != nil {
+		w.addrh.close()
+	}
+	w.txh, w.addrh = nil, nil
+	if w.txh, err = w.buildTxTab(w.c.Txs); err != nil {
+		return err
+	}
+	w.addrh, err = w.buildAddrTab(w.c.Addresses)
+	return err
+}
+
+func (w *writer) txidAt(t uint64) []byte {
+	return w.cols[iTxids].m.Bytes()[headerSize+t*txidRec : headerSize+(t+1)*txidRec]
+}
+
+func (w *writer) buildTxTab(n uint64) (*hashtab, error) {
+	return buildTab(w.dir, "txid.hash", colTxidHash, n,
+		func(t uint64) uint64 { return txidKey(w.txidAt(t)) },
+		func(a, b uint64) bool { return bytes.Equal(w.txidAt(a), w.txidAt(b)) })
+}
+
+func (w *writer) addrAt(a uint64) (kind, version byte, data []byte) {
+	off := get40(w.cols[iAddroff].m.Bytes()[headerSize+a*u40Rec:])
+	rec := w.cols[iAddrs].m.Bytes()[headerSize+off:]
+	return rec[0], rec[1], rec[3 : 3+int(rec[2])]
+}
+
+func (w *writer) buildAddrTab(n uint64) (*hashtab, error) {
+	return buildTab(w.dir, "addr.hash", colAddrHash, n,
+		func(a uint64) uint64 { k, v, d := w.addrAt(a); return addrKey(k, v, d) },
+		func(a, b uint64) bool {
+			k1, v1, d1 := w.addrAt(a)
+			k2, v2, d2 := w.addrAt(b)
+			return k1 == k2 && v1 == v2 && bytes.Equal(d1, d2)
+		})
+}
+
+func (w *writer) tip() coinsift.Height { return coinsift.Height(w.c.Blocks) - 1 }
+
+func (w *writer) blockHash(h coinsift.Height) coinsift.TxID {
+	var id coinsift.TxID
+	copy(id[:], w.cols[iBlocks].m.Bytes()[headerSize+int64(h)*blockRec:])
+	return id
+}
+
+func (w *writer) txRec(t uint64) []byte {
+	return w.cols[iTxs].m.Bytes()[headerSize+t*txRec : headerSize+(t+1)*txRec]
+}
+
+func (w *writer) q(op, source string, err error) {
+	w.man.Quarantined++
+	item := QuarantineItem{Source: source, Offset: -1, Reason: err.Error()}
+	if len(w.man.Quarantine) < maxQuarantine {
+		w.man.Quarantine = append(w.man.Quarantine, item)
+	}
+	if w.quarantine != nil {
+		w.quarantine(&coinsift.InputError{Op: op, Source: source, Offset: -1, Err: err})
+	}
+}
+
+var (
+	errUnknownSpend = fmt.Errorf("chainindex: spends an output not in the index: %w", coinsift.ErrInvalid)
+	errValue        = fmt.Errorf("chainindex: output value out of range: %w", coinsift.ErrInvalid)
+)
+
+// apply appends one parsed block at height h (= current block count).
+func (w *writer) apply(blk *bitcoin.Block, h coinsift.Height) error {
+	if w.c.Blocks == w.man.Counts.Blocks {
+		w.batchFrom = h
+	}
+	b, err := w.cols[iBlocks].extend(blockRec)
+	if err != nil {
+		return err
+	}
+	copy(b[0:32], blk.Hash[:])
+	binary.LittleEndian.PutUint32(b[32:], blk.Header.Time)
+	binary.LittleEndian.PutUint32(b[36:], blk.Header.Bits)
+	binary.LittleEndian.PutUint32(b[40:], uint32(blk.Header.Version))
+	binary.LittleEndian.PutUint32(b[44:], uint32(w.c.Addresses))
+	binary.LittleEndian.PutUint64(b[48:], w.c.Txs)
+	binary.LittleEndian.PutUint32(b[56:], uint32(len(blk.Raw)))
+	binary.LittleEndian.PutUint32(b[60:], 0)
+	w.c.Blocks++
+	for ti := range blk.Txs {
+		if err := w.applyTx(&blk.Txs[ti], h); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *writer) applyTx(tx *bitcoin.Tx, h coinsift.Height) error {
+	t := w.c.Txs
+	r, err := w.cols[iTxs].extend(txRec)
+	if err != nil {
+		return err
+	}
+	put40(r[0:], w.c.Inputs)
+	put40(r[5:], w.c.Outputs)
+	binary.LittleEndian.PutUint32(r[10:], uint32(tx.Version))
+	binary.LittleEndian.PutUint32(r[14:], tx.LockTime)
+	binary.LittleEndian.PutUint32(r[18:], uint32(tx.Size()))
+	binary.LittleEndian.PutUint32(r[22:], uint32(tx.VSize()))
+	coinbase := tx.IsCoinbase()
+	var flags byte
+	if coinbase {
+		flags |= 1
+	}
+	if tx.HasWitness() {
+		flags |= 2
+	}
+	r[26], r[27] = flags, 0
+	id, err := w.cols[iTxids].extend(txidRec)
+	if err != nil {
+		return err
+	}
+	copy(id, tx.TxID[:])
+	if tx.HasWitness() {
+		wb, err := w.cols[iWtxids].extend(wtxidRec)
+		if err != nil {
+			return err
+		}
+		binary.LittleEndian.PutUint64(wb, t)
+		wid := tx.WTxID()
+		copy(wb[8:], wid[:])
+		w.c.Wtxids++
+	}
+	for ii := range tx.Inputs {
+		in := &tx.Inputs[ii]
+		spent := uint64(spentCoin)
+		if !coinbase {
+			spent = w.resolve(in.PrevOut)
+			if spent == spentUnknown {
+				w.q("resolve input", fmt.Sprintf("block %d tx %s input %d", h, tx.TxID, ii),
+					fmt.Errorf("spends %s: %w", in.PrevOut, errUnknownSpend))
+			} else {
+				put40(w.spenders.data()[spent*u40Rec:], w.c.Inputs+1)
+			}
+		}
+		v := spent
+		if in.HasWitness() {
+			v |= witnessBit
+		}
+		switch in.Sequence {
+		case 0xffffffff:
+		case 0xfffffffe:
+			v |= 1 << seqShift
+		case 0xfffffffd:
+			v |= 2 << seqShift
+		default:
+			v |= 3 << seqShift
+			sb, err := w.cols[iSeqx].extend(seqxRec)
+			if err != nil {
+				return err
+			}
+			binary.LittleEndian.PutUint64(sb, w.c.Inputs)
+			binary.LittleEndian.PutUint32(sb[8:], in.Sequence)
+			w.c.Seqx++
+		}
+		ib, err := w.cols[iInputs].extend(inputRec)
+		if err != nil {
+			return err
+		}
+		put40(ib, v)
+		w.c.Inputs++
+	}
+	// Register the txid after its own inputs, before the next transaction.
+	if w.txh.full() {
+		if err := w.growTab(&w.txh, w.buildTxTab, t); err != nil {
+			return err
+		}
+	}
+	w.txh.insert(txidKey(tx.TxID[:]), t, func(o uint64) bool { return bytes.Equal(w.txidAt(o), tx.TxID[:]) })
+	badValue := false
+	for oi := range tx.Outputs {
+		out := &tx.Outputs[oi]
+		s := bitcoin.Classify(out.Script)
+		var addr uint64
+		if p, _, ok := bitcoin.PayloadOf(s); ok {
+			if addr, err = w.address(p); err != nil {
+				return err
+			}
+		}
+		val := uint64(out.Value)
+		if out.Value < 0 || val > maxValue {
+			val, badValue = maxValue, true
+		}
+		ob, err := w.cols[iOutputs].extend(outputRec)
+		if err != nil {
+			return err
+		}
+		put56(ob, val|uint64(s.Type)<<52)
+		binary.LittleEndian.PutUint32(ob[7:], uint32(addr))
+		sb, err := w.spenders.extend(u40Rec)
+		if err != nil {
+			return err
+		}
+		put40(sb, 0)
+		w.c.Outputs++
+	}
+	if badValue {
+		w.q("read output", fmt.Sprintf("block %d tx %s", h, tx.TxID), errValue)
+	}
+	w.c.Txs++
+	return nil
+}
+
+// growTab rebuilds a table at twice the size; n ids are registered so far.
+func (w *writer) growTab(tab **hashtab, build func(uint64) (*hashtab, error), n uint64) error {
+	(*tab).close()
+	*tab = nil
+	nt, err := build(n)
+	if err != nil {
+		return err
+	}
+	*tab = nt
+	return nil
+}
+
+// resolve returns the global output number spent by op, or spentUnknown.
+func (w *writer) resolve(op coinsift.OutPoint) uint64 {
+	t, ok := w.txh.find(txidKey(op.TxID[:]), func(o uint64) bool { return bytes.Equal(w.txidAt(o), op.TxID[:]) })
+	if !ok {
+		return spentUnknown
+	}
+	first := get40(w.txRec(t)[5:])
+	// t < w.c.Txs, and the current transaction's record is already written,
+	// so record t+1 exists.
+	end := get40(w.txRec(t + 1)[5:])
+	if uint64(op.Vout) >= end-first {
+		return spentUnknown
+	}
+	return first + uint64(op.Vout)
+}
+
+// address returns the id of payload p, registering it if new.
+func (w *writer) address(p bitcoin.Payload) (uint64, error) {
+	kind, ver := byte(p.Kind), p.Version
+	key := addrKey(kind, ver, p.Data)
+	eq := func(a uint64) bool {
+		k, v, d := w.addrAt(a)
+		return k == kind && v == ver && bytes.Equal(d, p.Data)
+	}
+	if a, ok := w.addrh.find(key, eq); ok {
+		return a + 1, nil
+	}
+	a := w.c.Addresses
+	off := w.c.AddrBytes
+	rb, err := w.cols[iAddrs].extend(3 + len(p.Data))
+	if err != nil {
+		return 0, err
+	}
+	rb[0], rb[1], rb[2] = kind, ver, byte(len(p.Data))
+	copy(rb[3:], p.Data)
+	ob, err := w.cols[iAddroff].extend(u40Rec)
+	if err != nil {
+		return 0, err
+	}
+	put40(ob, off)
+	w.c.AddrBytes += uint64(3 + len(p.Data))
+	w.c.Addresses++
+	if w.addrh.full() {
+		if err := w.growTab(&w.addrh, w.buildAddrTab, w.c.Addresses); err != nil {
+			return 0, err
+		}
+	} else {
+		w.addrh.insert(key, a, nil)
+	}
+	return a + 1, nil
+}
+
+// commit makes everything appended so far durable and visible.
+func (w *writer) commit() error {
+	if w.c == w.man.Counts {
+		return nil
+	}
+	seg := segment{First: w.batchFrom, Last: w.tip()}
+	for i, ac := range appendCols {
+		c := w.cols[i]
+		if err := c.sync(); err != nil {
+			return fmt.Errorf("sync %s: %w", ac.name, err)
+		}
+		from, to := w.man.Counts.bytesOf(i), w.c.bytesOf(i)
+		seg.Cols = append(seg.Cols, colRange{Name: ac.name, Start: from, End: to, CRC: c.crc(from, to)})
+	}
+	for _, s := range []interface{ sync() error }{w.spenders, w.txh, w.addrh} {
+		if err := s.sync(); err != nil {
+			return err
+		}
+	}
+	w.man.Counts = w.c
+	w.man.TipHash = w.blockHash(w.tip()).String()
+	w.man.Segments = append(w.man.Segments, seg)
+	if err := writeManifest(w.dir, w.man); err != nil {
+		return fmt.Errorf("commit height %d: %w", w.tip(), err)
+	}
+	return nil
+}
+
+// close commits nothing; it releases the maps and removes the WRITING
+// marker when the state on disk is committed.
+func (w *writer) close() error {
+	var errs []error
+	for _, c := range w.cols {
+		if c != nil {
+			errs = append(errs, c.close())
+		}
+	}
+	if w.spenders != nil {
+		errs = append(errs, w.spenders.close())
+	}
+	errs = append(errs, w.txh.close(), w.addrh.close())
+	err := errors.Join(errs...)
+	if err == nil && w.man != nil && w.c == w.man.Counts {
+		err = os.Remove(filepath.Join(w.dir, writingName))
+	}
+	return err
+}

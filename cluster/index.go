@@ -1,0 +1,97 @@
+package cluster
+
+import (
+	"context"
+	"fmt"
+
+	coinsift "github.com/coinsift/coinsift"
+	"github.com/coinsift/coinsift/chainindex"
+)
+
+// IndexSource reads a chain index as a Source. Chain index address ids start
+// at 1 (0 means no address), so id 0 is a singleton that nothing joins.
+type IndexSource struct {
+	x *chainindex.Index
+}
+
+// FromIndex returns the Source view of a chain index.
+func FromIndex(x *chainindex.Index) *IndexSource { return &IndexSource{x: x} }
+
+// NumAddresses implements Source.
+func (s *IndexSource) NumAddresses() int { return int(s.x.NumAddresses()) + 1 }
+
+// Scan implements Source.
+func (s *IndexSource) Scan(ctx context.Context, fn func(*Tx) error) error {
+	x := s.x
+	n := x.NumTxs()
+	tx := &Tx{}
+	for t := int64(0); t < n; t++ {
+		if t%8192 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		it := x.Tx(t)
+		tx.Index, tx.Coinbase, tx.Version, tx.LockTime, tx.RBF = t, it.Coinbase, it.Version, it.LockTime, false
+		tx.Inputs, tx.Outputs = tx.Inputs[:0], tx.Outputs[:0]
+		for i := it.FirstInput; i < it.FirstInput+int64(it.NumInputs); i++ {
+			in := x.Input(i)
+			if in.Sequence < 0xfffffffe {
+				tx.RBF = true
+			}
+			if in.Spent < 0 {
+				tx.Inputs = append(tx.Inputs, Input{Addr: NoAddr})
+				continue
+			}
+			o := x.Output(in.Spent)
+			tx.Inputs = append(tx.Inputs, Input{Addr: addrOf(o.Addr), Value: o.Value, Type: o.Type})
+		}
+		for o := it.FirstOutput; o < it.FirstOutput+int64(it.NumOutputs); o++ {
+			out := x.Output(o)
+			sp := NoTx
+			if out.Spender >= 0 {
+				sp, _ = x.TxOfInput(out.Spender)
+			}
+			tx.Outputs = append(tx.Outputs, Output{Addr: addrOf(out.Addr), Value: out.Value, Type: out.Type, Spender: sp})
+		}
+		if err := fn(tx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func addrOf(a uint32) uint32 {
+	if a == 0 {
+		return NoAddr
+	}
+	return a
+}
+
+// Shape implements Source.
+func (s *IndexSource) Shape(t int64) (Shape, error) {
+	if t < 0 || t >= s.x.NumTxs() {
+		return Shape{}, fmt.Errorf("tx %d: %w", t, coinsift.ErrNotFound)
+	}
+	it := s.x.Tx(t)
+	sh := Shape{Version: it.Version, LockTime: it.LockTime, NumInputs: it.NumInputs, NumOutputs: it.NumOutputs}
+	for i := it.FirstInput; i < it.FirstInput+int64(it.NumInputs); i++ {
+		if s.x.Input(i).Sequence < 0xfffffffe {
+			sh.RBF = true
+			break
+		}
+	}
+	return sh, nil
+}
+
+// FirstSeen implements Source.
+func (s *IndexSource) FirstSeen(a uint32) int64 {
+	outs := s.x.AddressOutputs(a)
+	if len(outs) == 0 {
+		return NoTx
+	}
+	t, _ := s.x.TxOfOutput(outs[0])
+	return t
+}
+
+var _ Source = (*IndexSource)(nil)

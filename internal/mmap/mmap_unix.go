@@ -1,0 +1,39 @@
+//go:build unix
+
+package mmap
+
+import "syscall"
+
+func (m *Map) remap(size int64) error {
+	if size == 0 {
+		m.data = nil
+		return nil
+	}
+	prot := syscall.PROT_READ
+	if m.writable {
+		prot |= syscall.PROT_WRITE
+	}
+	b, err := syscall.Mmap(int(m.f.Fd()), 0, int(size), prot, syscall.MAP_SHARED)
+	if err != nil {
+		return err
+	}
+	m.data = b
+	return nil
+}
+
+func (m *Map) unmap() error {
+	if m.data == nil {
+		return nil
+	}
+	err := syscall.Munmap(m.data)
+	m.data = nil
+	return err
+}
+
+// Sync flushes a writable map's dirty pages to the file.
+func (m *Map) Sync() error {
+	if !m.writable || m.data == nil {
+		return nil
+	}
+	return m.f.Sync() // on Linux fsync also writes back pages dirtied through the map
+}
