@@ -92,6 +92,8 @@ names it, and the current directory is the default.
 		newTxCommand(g),
 		newAddressCommand(g),
 		newClusterCommand(g),
+		newPricesCommand(g),
+		newTagsCommand(g),
 	)
 	for _, c := range root.Commands() {
 		addExitStatus(c)
