@@ -42,3 +42,17 @@ CREATE TABLE cluster_change (
     refusal  VARCHAR,              -- conflict, votes, guard-size, guard-tag
     conflict VARCHAR               -- sub-heuristics that named another output
 );
+
+-- Attribution propagated to clusters: every tag of every member address,
+-- so that conflicting tags on one cluster are shown, not hidden.
+CREATE TABLE cluster_tags (
+    cluster_id         UINTEGER NOT NULL,
+    address_id         UINTEGER NOT NULL,
+    address            VARCHAR  NOT NULL,
+    label              VARCHAR  NOT NULL,
+    category           VARCHAR,
+    actor              VARCHAR,
+    confidence_level   INTEGER,
+    is_cluster_definer BOOLEAN  NOT NULL,
+    pack               VARCHAR
+);

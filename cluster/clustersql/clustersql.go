@@ -220,3 +220,56 @@ func cutVersion(s string) (name, version string, ok bool) {
 	}
 	return s, "", false
 }
+
+// Assignment is a stored clustering loaded back into memory.
+type Assignment struct {
+	Cluster []uint32         // address id → cluster id
+	Size    []uint32         // cluster id → size
+	Joins   map[int64]string // CoinJoin transactions → detector
+}
+
+// LoadAssignment reads the stored clustering for n address ids. Address
+// ids the clustering does not cover (imported since) are singletons.
+func LoadAssignment(ctx context.Context, db *sql.DB, n int) (*Assignment, error) {
+	if _, err := LoadRun(ctx, db); err != nil {
+		return nil, err
+	}
+	a := &Assignment{Cluster: make([]uint32, n), Size: make([]uint32, n), Joins: map[int64]string{}}
+	for i := range a.Cluster {
+		a.Cluster[i] = uint32(i)
+		a.Size[i] = 1
+	}
+	rows, err := db.QueryContext(ctx, `SELECT c.address_id, c.cluster_id, s.size FROM clusters c JOIN cluster_sizes s USING (cluster_id)`)
+	if err != nil {
+		return nil, fmt.Errorf("load clustering: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var addr, id, size uint32
+		if err := rows.Scan(&addr, &id, &size); err != nil {
+			return nil, fmt.Errorf("load clustering: %w", err)
+		}
+		if int(addr) < n && int(id) < n {
+			a.Cluster[addr], a.Size[id] = id, size
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load clustering: %w", err)
+	}
+	jr, err := db.QueryContext(ctx, `SELECT tx, detector FROM cluster_coinjoins`)
+	if err != nil {
+		return nil, fmt.Errorf("load coinjoins: %w", err)
+	}
+	defer jr.Close()
+	for jr.Next() {
+		var tx int64
+		var d string
+		if err := jr.Scan(&tx, &d); err != nil {
+			return nil, fmt.Errorf("load coinjoins: %w", err)
+		}
+		if cluster.IsJoin(d) {
+			a.Joins[tx] = d
+		}
+	}
+	return a, jr.Err()
+}

@@ -15,7 +15,9 @@ import (
 	"github.com/coinsift/coinsift/chainindex"
 	"github.com/coinsift/coinsift/cluster"
 	"github.com/coinsift/coinsift/cluster/clustersql"
+	"github.com/coinsift/coinsift/internal/sanitize"
 	"github.com/coinsift/coinsift/internal/term"
+	"github.com/coinsift/coinsift/tags/tagdb"
 )
 
 func newClusterCommand(g *globals) *cobra.Command {
@@ -78,6 +80,11 @@ func runClusterRun(ctx context.Context, g *globals, o clusterRunOptions) error {
 		}
 		defer x.Close()
 		rec.Note = cfg.Describe()
+		tagged, err := resolveTags(ctx, c, x)
+		if err != nil {
+			return err
+		}
+		cfg.Actor = actorGuard(tagged)
 		p := g.progress("cluster", "txs")
 		p.SetTotal(2 * x.NumTxs())
 		res, err = cluster.Run(ctx, cluster.FromIndex(x), cfg, g.logger, p)
@@ -91,6 +98,14 @@ func runClusterRun(ctx context.Context, g *globals, o clusterRunOptions) error {
 		for _, t := range []string{"clusters", "cluster_sizes", "cluster_merges", "cluster_coinjoins", "cluster_change", "cluster_runs"} {
 			rec.table(t, counts[t])
 		}
+		for i := range tagged {
+			tagged[i].Cluster = res.Cluster[tagged[i].AddressID]
+		}
+		clustersql.SortTags(tagged)
+		if err := clustersql.SaveTags(ctx, c.DB(), tagged); err != nil {
+			return err
+		}
+		rec.table("cluster_tags", int64(len(tagged)))
 		return nil
 	})
 	if err != nil {
@@ -144,15 +159,17 @@ func resolveAddress(x *chainindex.Index, s string) (uint32, error) {
 }
 
 type clusterShow struct {
-	ID             uint32          `json:"cluster_id"`
-	Size           uint32          `json:"size"`
-	Received       coinsift.Sats   `json:"received_sats"`
-	Spent          coinsift.Sats   `json:"spent_sats"`
-	Balance        coinsift.Sats   `json:"balance_sats"`
-	FirstSeen      coinsift.Height `json:"first_seen_height"`
-	LastSeen       coinsift.Height `json:"last_seen_height"`
-	Addresses      []string        `json:"addresses"` // up to --limit
-	Counterparties []counterparty  `json:"top_counterparties"`
+	ID             uint32                  `json:"cluster_id"`
+	Size           uint32                  `json:"size"`
+	Received       coinsift.Sats           `json:"received_sats"`
+	Spent          coinsift.Sats           `json:"spent_sats"`
+	Balance        coinsift.Sats           `json:"balance_sats"`
+	FirstSeen      coinsift.Height         `json:"first_seen_height"`
+	LastSeen       coinsift.Height         `json:"last_seen_height"`
+	Addresses      []string                `json:"addresses"` // up to --limit
+	Attribution    *clustersql.Attribution `json:"attribution,omitempty"`
+	Tags           []clustersql.Tag        `json:"tags"`
+	Counterparties []counterparty          `json:"top_counterparties"`
 }
 
 type counterparty struct {
@@ -207,6 +224,15 @@ func runClusterShow(ctx context.Context, g *globals, arg string, limit int) erro
 		in[m] = true
 	}
 	show := clusterShow{ID: id, Size: size, FirstSeen: -1, LastSeen: -1}
+	if show.Tags, err = clustersql.LoadTags(ctx, c.DB(), id, false); err != nil {
+		return err
+	}
+	if at := clustersql.Attribute(show.Tags); len(at) == 1 {
+		show.Attribution = &at[0]
+	}
+	if show.Tags == nil {
+		show.Tags = []clustersql.Tag{}
+	}
 	flows := map[uint32]*counterparty{} // by counterparty address (grouped below)
 	for i, m := range members {
 		if i%1024 == 0 && ctx.Err() != nil {
@@ -300,8 +326,27 @@ func runClusterShow(ctx context.Context, g *globals, arg string, limit int) erro
 	if g.json {
 		return g.printJSON(show)
 	}
-	g.printf("cluster    %d (%d addresses)\nreceived   %s BTC\nspent      %s BTC\nbalance    %s BTC\nactive     heights %d–%d\n\n",
+	g.printf("cluster    %d (%d addresses)\nreceived   %s BTC\nspent      %s BTC\nbalance    %s BTC\nactive     heights %d–%d\n",
 		show.ID, show.Size, show.Received, show.Spent, show.Balance, show.FirstSeen, show.LastSeen)
+	if at := show.Attribution; at != nil {
+		g.printf("owner      %s (%s, confidence %d, %d tag(s))\n", sanitize.Terminal(at.Entity), sanitize.Terminal(at.Category), at.Level, at.Tags)
+		if len(at.Conflicts) > 0 {
+			g.printf("CONFLICT   also tagged as: %s\n", sanitize.Terminal(strings.Join(at.Conflicts, ", ")))
+		}
+	} else {
+		g.printf("owner      unknown (no tag on any member)\n")
+	}
+	g.printf("\n")
+	if len(show.Tags) > 0 {
+		rows := make([][]string, 0, len(show.Tags))
+		for _, t := range show.Tags {
+			rows = append(rows, []string{t.Address, t.Label, t.Category, t.Actor, strconv.Itoa(t.ConfidenceLevel), t.Pack})
+		}
+		if err := term.Table(g.stdout, []string{"TAGGED ADDRESS", "LABEL", "CATEGORY", "ACTOR", "CONFIDENCE", "PACK"}, rows); err != nil {
+			return err
+		}
+		g.printf("\n")
+	}
 	rows := make([][]string, 0, len(show.Counterparties))
 	for _, cp := range show.Counterparties {
 		rows = append(rows, []string{strconv.FormatUint(uint64(cp.Cluster), 10), cp.Example, cp.Sent.String(), cp.Received.String()})
@@ -395,4 +440,50 @@ func runClusterExplain(ctx context.Context, g *globals, s1, s2 string) error {
 		rows = append(rows, []string{strconv.Itoa(i + 1), st.From, st.To, st.Heuristic, st.TxID, strconv.Itoa(int(st.Height))})
 	}
 	return term.Table(g.stdout, []string{"#", "FROM", "TO", "HEURISTIC", "TXID", "HEIGHT"}, rows)
+}
+
+// resolveTags returns the case's tags whose addresses are in the chain
+// index, with their address ids (cluster ids not yet set).
+func resolveTags(ctx context.Context, c *casefile.Case, x *chainindex.Index) ([]clustersql.Tag, error) {
+	all, err := tagdb.List(ctx, c.DB(), tagdb.Filter{})
+	if err != nil {
+		return nil, err
+	}
+	var out []clustersql.Tag
+	for _, t := range all {
+		a, err := x.AddressByString(string(t.Address))
+		if err != nil {
+			continue // not on this chain (another network, or never used)
+		}
+		out = append(out, clustersql.Tag{AddressID: a, Address: string(t.Address), Label: t.Label, Category: t.Category,
+			Actor: t.Actor, ConfidenceLevel: t.ConfidenceLevel, IsClusterDefiner: t.IsClusterDefiner, Pack: t.Pack})
+	}
+	return out, nil
+}
+
+// actorGuard numbers the tagged entities so that the clustering guard can
+// refuse a change merge between clusters tagged as different entities.
+func actorGuard(tagged []clustersql.Tag) func(uint32) uint32 {
+	if len(tagged) == 0 {
+		return nil
+	}
+	names := map[string]uint32{}
+	var sorted []string
+	for _, t := range tagged {
+		if _, ok := names[t.Entity()]; !ok {
+			names[t.Entity()] = 0
+			sorted = append(sorted, t.Entity())
+		}
+	}
+	sort.Strings(sorted)
+	for i, n := range sorted {
+		names[n] = uint32(i + 1)
+	}
+	byAddr := map[uint32]uint32{}
+	for _, t := range tagged {
+		if _, ok := byAddr[t.AddressID]; !ok {
+			byAddr[t.AddressID] = names[t.Entity()]
+		}
+	}
+	return func(a uint32) uint32 { return byAddr[a] }
 }

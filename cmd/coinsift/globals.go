@@ -92,6 +92,8 @@ names it, and the current directory is the default.
 		newTxCommand(g),
 		newAddressCommand(g),
 		newClusterCommand(g),
+		newTraceCommand(g),
+		newWorldCommand(g),
 		newPricesCommand(g),
 		newTagsCommand(g),
 	)

@@ -1,0 +1,307 @@
+package world
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/btcsuite/btcd/chaincfg/chainhash"
+	"github.com/btcsuite/btcd/wire"
+
+	coinsift "github.com/coinsift/coinsift"
+)
+
+// Summary counts what Generate wrote.
+type Summary struct {
+	Blocks       int              `json:"blocks"`       // block records in blk files, stale ones included
+	StaleBlocks  int              `json:"stale_blocks"` // blocks that lost a race
+	Transactions int64            `json:"transactions"` // transactions on the main chain, coinbases included
+	BlockBytes   int64            `json:"block_bytes"`  // bytes of blk files
+	Addresses    int              `json:"addresses"`    // addresses in the truth
+	Users        int              `json:"users"`        // seized user rows
+	Invoices     int              `json:"invoices"`     // seized invoice rows
+	Payments     int              `json:"payments"`     // invoices paid on chain
+	Rows         map[string]int64 `json:"rows"`         // seized rows per table
+	SeizedRows   int64            `json:"seized_rows"`  // all seized rows
+	Victims      int              `json:"victims"`      // people called
+}
+
+type gen struct {
+	cfg    Config
+	p      params
+	out    string
+	keys   *keyring
+	prices *prices
+	r      *rand.Rand
+	err    error
+
+	actors   []actor
+	wallets  []*wallet
+	addrs    []addrRec
+	persons  []person
+	accounts []account
+	// accountOrder lists accounts by id-1; accountID maps back.
+	accountOrder []int32
+	accountID    []int32
+	invoices     []invoice
+	victims      []victim
+	victimPhones []string
+
+	serviceDeposit, serviceCons uint32
+	admins, pools, shops, bg    []uint32
+	coords                      [2]uint32
+	mixingCustomers             []uint32
+	cjQueue                     [2][]uint32
+	exchanges                   []*exchange
+
+	events    eventHeap
+	seq       uint64
+	height    int32
+	now       int64
+	blockTime time.Time
+	prev      chainhash.Hash
+	block     []*wire.MsgTx
+	fees      int64
+	weight    int
+	ntx       int64
+	staleRate float64
+
+	blocks *blockWriter
+	truth  *truthFiles
+}
+
+// Generate writes a world into outDir (created if needed): blocks/, seized/,
+// prices/, tags/, directory/ and truth/. progress may be nil.
+func Generate(ctx context.Context, cfg Config, outDir string, progress coinsift.ProgressFunc) (Summary, error) {
+	var sum Summary
+	if err := cfg.Validate(); err != nil {
+		return sum, err
+	}
+	if progress == nil {
+		progress = coinsift.NopProgressFunc
+	}
+	g := &gen{cfg: cfg, p: scaleParams[cfg.Scale], out: outDir, keys: newKeyring(cfg.Seed, cfg.Sign), prices: newPrices(cfg.Seed)}
+	for _, d := range []string{"blocks", "seized/csv", "prices", "tags", "directory", "truth"} {
+		if err := os.MkdirAll(filepath.Join(outDir, d), 0o755); err != nil {
+			return sum, fmt.Errorf("create world dir: %w", err)
+		}
+	}
+	if err := g.prices.write(filepath.Join(outDir, "prices")); err != nil {
+		return sum, fmt.Errorf("write prices: %w", err)
+	}
+	var err error
+	if g.truth, err = openTruth(filepath.Join(outDir, "truth")); err != nil {
+		return sum, fmt.Errorf("open truth: %w", err)
+	}
+	defer g.truth.close()
+	g.populate()
+	for _, w := range g.wallets {
+		if w.kind == wkPersonal && w.mixer {
+			g.mixingCustomers = append(g.mixingCustomers, w.id)
+		}
+	}
+	g.planInvoices()
+
+	// The login and call logs do not depend on the chain: write them on the
+	// other core while the chain is made.
+	sd := &seizedDir{dir: filepath.Join(outDir, "seized"), variant: cfg.SchemaVariant, schema: schema(cfg.SchemaVariant)}
+	var structures [nTables]*bytes.Buffer
+	for t := range nTables {
+		structures[t] = new(bytes.Buffer)
+	}
+	lw, err := sd.open(tLogins)
+	if err != nil {
+		return sum, err
+	}
+	cw, err := sd.open(tCalls)
+	if err != nil {
+		return sum, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	var logErrs [2]error
+	for k, w := range []*tableWriter{lw, cw} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p := progress("seized "+w.t.name, "rows")
+			defer p.Done()
+			if k == 0 {
+				logErrs[k] = g.writeLogins(ctx, w, cfg.SchemaVariant, p.Add)
+			} else {
+				logErrs[k] = g.writeCalls(ctx, w, cfg.SchemaVariant, p.Add)
+			}
+			if logErrs[k] != nil {
+				cancel()
+			}
+		}()
+	}
+
+	var key *[8]byte
+	if cfg.XOR {
+		kr := newRand(cfg.Seed, "xor")
+		var k [8]byte
+		for i := range k {
+			k[i] = byte(kr.IntN(256))
+		}
+		key = &k
+	}
+	shuf := newRand(cfg.Seed, "download-order")
+	g.blocks, err = newBlockWriter(filepath.Join(outDir, "blocks"), key, func(n int) int { return shuf.IntN(n) })
+	if err != nil {
+		cancel()
+		wg.Wait()
+		return sum, fmt.Errorf("open blocks: %w", err)
+	}
+	g.blocks.index = func(h int32, hash string, file int, off int64, size int, stale bool, ntx int, t int64) {
+		g.truth.blocks.row(h, hash, t, fmt.Sprintf("blk%05d.dat", file), off, size, stale, ntx)
+	}
+	cp := progress("chain", "blocks")
+	cp.SetTotal(int64(g.p.blocksPerDay*730) + bootstrapBlocks)
+	chainErr := g.runChain(ctx, cp.Add)
+	cp.Done()
+	if chainErr != nil {
+		cancel()
+		wg.Wait()
+		return sum, fmt.Errorf("generate chain: %w", chainErr)
+	}
+	wg.Wait()
+	if err := errors.Join(logErrs[:]...); err != nil {
+		return sum, fmt.Errorf("write seized logs: %w", err)
+	}
+	if err := lw.close(structures[tLogins]); err != nil {
+		return sum, err
+	}
+	if err := cw.close(structures[tCalls]); err != nil {
+		return sum, err
+	}
+
+	// Tables that need the chain's results.
+	uw, err := sd.open(tUsers)
+	if err != nil {
+		return sum, err
+	}
+	g.writeUsers(uw, cfg.SchemaVariant)
+	if err := uw.close(structures[tUsers]); err != nil {
+		return sum, err
+	}
+	iw, err := sd.open(tInvoices)
+	if err != nil {
+		return sum, err
+	}
+	var pw *tableWriter
+	if sd.schema[tPayments] != nil {
+		if pw, err = sd.open(tPayments); err != nil {
+			return sum, err
+		}
+	}
+	g.writeInvoices(iw, pw, cfg.SchemaVariant)
+	if err := iw.close(structures[tInvoices]); err != nil {
+		return sum, err
+	}
+	if pw != nil {
+		if err := pw.close(structures[tPayments]); err != nil {
+			return sum, err
+		}
+	}
+	if err := sd.assemble("ispoof", structures, End.Add(-7*24*time.Hour+6*time.Hour)); err != nil {
+		return sum, fmt.Errorf("assemble dump: %w", err)
+	}
+	if err := g.writeTruth(filepath.Join(outDir, "truth")); err != nil {
+		return sum, fmt.Errorf("write truth: %w", err)
+	}
+	if err := g.writeTags(filepath.Join(outDir, "tags")); err != nil {
+		return sum, fmt.Errorf("write tags: %w", err)
+	}
+	if err := writeDirectory(filepath.Join(outDir, "directory")); err != nil {
+		return sum, fmt.Errorf("write directory: %w", err)
+	}
+	if err := g.truth.close(); err != nil {
+		return sum, fmt.Errorf("write truth: %w", err)
+	}
+	sum = Summary{Blocks: g.blocks.Blocks, StaleBlocks: g.blocks.Stale, Transactions: g.ntx + int64(g.height) + 1,
+		BlockBytes: g.blocks.Bytes, Addresses: len(g.addrs), Rows: map[string]int64{}, Victims: len(g.victims)}
+	for t, w := range sd.writers {
+		if w != nil {
+			sum.Rows[sd.schema[t].name] = w.rows
+			sum.SeizedRows += w.rows
+		}
+	}
+	sum.Users = int(sd.writers[tUsers].rows)
+	sum.Invoices = len(g.invoices)
+	for i := range g.invoices {
+		if g.invoices[i].paid {
+			sum.Payments++
+		}
+	}
+	return sum, nil
+}
+
+// planInvoices draws every account's invoices and schedules the payments.
+func (g *gen) planInvoices() {
+	r := newRand(g.cfg.Seed, "invoices")
+	pw := make([]float64, len(packages))
+	for i, p := range packages {
+		pw[i] = p.w
+	}
+	for _, ai := range g.accountOrder {
+		a := &g.accounts[ai]
+		if a.kind == accDuplicate {
+			continue
+		}
+		n := int(lognormal(r, g.p.invoicesMean, 0.9))
+		if a.kind == accTest {
+			n = 1 + r.IntN(2)
+		}
+		for range n {
+			t := a.created + r.Int64N(max(1, End.Unix()-a.created-3*86400))
+			if t < Start.Unix()+3600 {
+				t = Start.Unix() + 3600 + r.Int64N(86400)
+			}
+			pk := weighted(r, pw)
+			rate := g.prices.gbpPence(time.Unix(t, 0))
+			inv := invoice{account: ai, pkg: pk, pence: packages[pk].pence, rate: rate, created: t, dupOf: -1,
+				sats: penceToSats(packages[pk].pence, rate), recorded: chance(r, 0.93), source: -1, wallet: -1}
+			switch {
+			case a.kind == accTest:
+				inv.status = invExpired
+			case chance(r, 0.72):
+				inv.status = invPaid
+			case t > End.Unix()-2*86400:
+				inv.status = invPending
+			default:
+				inv.status = invExpired
+			}
+			g.invoices = append(g.invoices, inv)
+		}
+	}
+	slices.SortStableFunc(g.invoices, func(a, b invoice) int {
+		if a.created != b.created {
+			return int(a.created - b.created)
+		}
+		return int(a.account - b.account)
+	})
+	for i := range g.invoices {
+		inv := &g.invoices[i]
+		g.now = inv.created
+		w := g.wallets[g.serviceDeposit]
+		inv.addr = g.newAddr(g.serviceDeposit, w.beh.kindAt(inv.created), roleDeposit)
+		if inv.status == invPaid {
+			g.schedule(inv.created+int64(60+r.IntN(3000)), evPayInvoice, int32(i), 0, 0)
+		}
+	}
+	// Customers also buy from fraud shops.
+	for i := range g.persons {
+		for range r.IntN(3) {
+			g.schedule(Start.Unix()+r.Int64N(End.Unix()-Start.Unix()), evShopPay, int32(i), int32(r.IntN(64)), int64(2000+r.IntN(30000)))
+		}
+	}
+}

@@ -1,0 +1,175 @@
+package world
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/btcsuite/btcd/chaincfg/chainhash"
+)
+
+// writeTruth writes the truth tables known at the end: actors, wallets,
+// persons, accounts, payments, victims and exchange funding.
+func (g *gen) writeTruth(dir string) error {
+	files := []struct {
+		name string
+		cols []string
+		fill func(t *tsv)
+	}{
+		{"actors.tsv", []string{"actor_id", "type", "name", "country"}, func(t *tsv) {
+			for i, a := range g.actors {
+				t.row(i, actorTypeNames[a.typ], a.name, a.country)
+			}
+		}},
+		{"wallets.tsv", []string{"wallet_id", "actor_id", "kind", "person_id", "home_exchange", "receive_type", "upgrade_type", "upgrade_time",
+			"address_reuse", "change_same_type", "change_to_input_address", "fee_multiplier", "anti_fee_sniping", "rbf", "tx_version", "change_last", "largest_first", "coinjoin"}, func(t *tsv) {
+			for _, w := range g.wallets {
+				b := &w.beh
+				up, upt := "", ""
+				if b.upgrade != 0 {
+					up, upt = b.upKind.scriptType().String(), time.Unix(b.upgrade, 0).UTC().Format(time.RFC3339)
+				}
+				ex := ""
+				if w.exchange >= 0 {
+					ex = exchangeFacts[w.exchange].name
+				}
+				t.row(w.id, w.actor, walletKindNames[w.kind], w.person, ex, b.kind.scriptType().String(), up, upt,
+					fmt.Sprintf("%.2f", b.reuse), b.changeSame, b.changeReuse, fmt.Sprintf("%.3f", b.feeMult), b.antiSnipe, b.rbf, b.version, b.changeLast, b.largestFirst, w.mixer)
+			}
+		}},
+		{"persons.tsv", []string{"person_id", "actor_id", "country", "first_name", "last_name", "phone", "pay_mode", "home_exchange", "wallet_id", "hop_wallets"}, func(t *tsv) {
+			for i, p := range g.persons {
+				hops := make([]string, len(p.hops))
+				for k, h := range p.hops {
+					hops[k] = fmt.Sprint(h)
+				}
+				t.row(i, p.actor, countries[p.country].code, p.first, p.last, p.phone, payModeNames[p.mode], exchangeFacts[p.exchange].name, p.wallet, strings.Join(hops, ","))
+			}
+		}},
+		{"accounts.tsv", []string{"user_id", "person_id", "kind", "duplicate_of", "country"}, func(t *tsv) {
+			for id, ai := range g.accountOrder {
+				a := &g.accounts[ai]
+				dup := int32(0)
+				if a.dupOf >= 0 {
+					dup = g.accountID[a.dupOf]
+				}
+				c := ""
+				if a.person >= 0 {
+					c = countries[g.persons[a.person].country].code
+				}
+				t.row(id+1, a.person, accountKindNames[a.kind], dup, c)
+			}
+		}},
+		{"payments.tsv", []string{"invoice_id", "user_id", "person_id", "country", "address", "txid", "vout", "sats", "gbp_pence", "rate_pence_per_btc", "height", "block_time", "paying_wallet", "source_exchange", "pay_mode", "recorded_in_seized"}, func(t *tsv) {
+			for i := range g.invoices {
+				inv := &g.invoices[i]
+				if !inv.paid {
+					continue
+				}
+				a := &g.accounts[inv.account]
+				p := &g.persons[a.person]
+				src := ""
+				if inv.source >= 0 {
+					src = exchangeFacts[inv.source].name
+				}
+				mode := payModeNames[p.mode]
+				if inv.wallet < 0 {
+					mode = payModeNames[payDirect]
+				}
+				t.row(i+1, g.accountID[inv.account], a.person, countries[p.country].code, g.addrs[inv.addr].encode(g.keys.net),
+					chainhash.Hash(inv.txid).String(), inv.vout, inv.sats, inv.pence, inv.rate, inv.height,
+					time.Unix(inv.paidAt, 0).UTC().Format(time.RFC3339), inv.wallet, src, mode, inv.recorded)
+			}
+		}},
+		{"victims.tsv", []string{"victim_id", "phone", "country", "impersonated", "first_call", "calls", "answered", "defrauded", "loss_gbp_pence"}, func(t *tsv) {
+			for i, v := range g.victims {
+				if v.calls == 0 {
+					continue
+				}
+				t.row(i, g.victimPhones[i], victimCountry(i), banks[v.bank].name, time.Unix(v.first, 0).UTC().Format(time.RFC3339), v.calls, v.answered, v.defrauded, v.lossPence)
+			}
+		}},
+	}
+	for _, f := range files {
+		t, err := newTSV(dir, f.name, f.cols...)
+		if err != nil {
+			return err
+		}
+		f.fill(t)
+		if err := t.close(); err != nil {
+			return fmt.Errorf("%s: %w", f.name, err)
+		}
+	}
+	return nil
+}
+
+// writeTags writes a GraphSense TagPack for the exchanges that public
+// sources know: their hot wallet addresses and a sample of deposit addresses.
+func (g *gen) writeTags(dir string) error {
+	f, err := os.Create(filepath.Join(dir, "exchanges.yaml"))
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprint(w, `title: Exchange wallets (coinsift world)
+creator: coinsift world generator
+description: Addresses of exchanges that public attribution sources know. Not every exchange of the world is listed, and only some of each exchange's addresses.
+lastmod: 2022-11-30
+is_public: true
+network: BTC
+currency: BTC
+category: exchange
+confidence: web_crawl
+tags:
+`)
+	r := newRand(g.cfg.Seed, "tags")
+	for id := range g.addrs {
+		a := &g.addrs[id]
+		wl := g.wallets[a.wallet]
+		if wl.kind != wkExchange {
+			continue
+		}
+		ex := -1
+		for i, e := range g.exchanges {
+			if e.hot == a.wallet {
+				ex = i
+			}
+		}
+		if ex < 0 || !exchangeFacts[ex].public {
+			continue
+		}
+		if a.role == roleDeposit && !chance(r, 0.05) {
+			continue
+		}
+		name := exchangeFacts[ex].name
+		fmt.Fprintf(w, "  - address: %s\n    label: %s\n    actor: %s\n    source: https://example.org/attribution/%s\n",
+			a.encode(g.keys.net), name, strings.ToLower(strings.ReplaceAll(name, ".", "")), strings.ToLower(strings.ReplaceAll(name, ".", "")))
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// writeDirectory writes the official numbers of the impersonated
+// organisations.
+func writeDirectory(dir string) error {
+	f, err := os.Create(filepath.Join(dir, "organisations.csv"))
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprint(w, "organisation,country,official_number,template\r\n")
+	for _, b := range banks {
+		fmt.Fprintf(w, "%s,%s,%s,%s\r\n", appendCSVField(nil, b.name), b.country, b.official, b.template)
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
