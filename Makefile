@@ -7,7 +7,7 @@ PKGS      ?= ./...
 FUZZTIME  ?= 20s
 DEMO_OUT  ?= demo
 
-.PHONY: all build test test-integration check fmt vet bench fuzz demo clean
+.PHONY: all build test test-integration check fmt vet bench fuzz demo methodology clean
 
 all: check build test
 
@@ -45,7 +45,21 @@ fuzz:
 
 # The README's main command: a generated iSpoof-like world, end to end.
 demo: build
+	rm -rf $(DEMO_OUT)
 	./$(BIN) demo --out $(DEMO_OUT)
+
+# Re-measure the clustering heuristics on small worlds of seeds 1-3 (the
+# tables of docs/methodology.md). Writes into $(METHOD_DIR).
+METHOD_DIR ?= /tmp/coinsift-methodology
+methodology: build
+	@rm -rf $(METHOD_DIR) && mkdir -p $(METHOD_DIR)
+	@for s in 1 2 3; do \
+	  ./$(BIN) world gen -q --scale small --seed $$s --out $(METHOD_DIR)/world$$s >/dev/null && \
+	  ./$(BIN) case init -q $(METHOD_DIR)/case$$s >/dev/null && \
+	  ./$(BIN) --case $(METHOD_DIR)/case$$s chain import -q --blocks $(METHOD_DIR)/world$$s/blocks >/dev/null && \
+	  echo "### small world, seed $$s" && \
+	  ./$(BIN) --case $(METHOD_DIR)/case$$s cluster eval -q --truth $(METHOD_DIR)/world$$s/truth --markdown; \
+	done
 
 clean:
 	rm -rf bin $(DEMO_OUT)

@@ -94,6 +94,7 @@ names it, and the current directory is the default.
 		newClusterCommand(g),
 		newTraceCommand(g),
 		newWorldCommand(g),
+		newDemoCommand(g),
 		newPricesCommand(g),
 		newTagsCommand(g),
 	)

@@ -1,0 +1,75 @@
+package place
+
+import (
+	"fmt"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// maxPhoneLen bounds the input handed to libphonenumber.
+const maxPhoneLen = 64
+
+// phoneTypes names libphonenumber's number types and gives the strength of
+// each: a mobile or fixed line is issued to residents; VoIP, personal
+// ("follow me") and non-geographic numbers can be bought from anywhere.
+var phoneTypes = map[phonenumbers.PhoneNumberType]struct {
+	name     string
+	strength float64
+}{
+	phonenumbers.MOBILE:               {"mobile", 1},
+	phonenumbers.FIXED_LINE:           {"fixed line", 1},
+	phonenumbers.FIXED_LINE_OR_MOBILE: {"fixed line or mobile", 1},
+	phonenumbers.VOIP:                 {"voip", 0.3},
+	phonenumbers.PERSONAL_NUMBER:      {"personal number", 0.3},
+	phonenumbers.PAGER:                {"pager", 0.5},
+	phonenumbers.UAN:                  {"uan", 0.3},
+	phonenumbers.VOICEMAIL:            {"voicemail", 0.5},
+	phonenumbers.TOLL_FREE:            {"toll free", 0.3},
+	phonenumbers.PREMIUM_RATE:         {"premium rate", 0.3},
+	phonenumbers.SHARED_COST:          {"shared cost", 0.3},
+	phonenumbers.UNKNOWN:              {"unknown type", 0.5},
+}
+
+// Phone reads the country of an account's phone number. Numbers without a
+// leading + or 00 are read in defaultRegion (an ISO 3166-1 code such as
+// "GB"; "" accepts only international numbers). The signal's Country is the
+// region libphonenumber assigns to the number (a +44 7911 number is GG,
+// Guernsey, not GB), Value is the number in E.164 and Detail its calling
+// code and type, e.g. "+44 mobile".
+//
+// Invalid numbers (unallocated ranges, Ofcom's drama range 07700 900xxx,
+// wrong lengths, garbage) and non-geographic numbers (+800, +882) give no
+// signal. Use the account's registered number only: iSpoof-style services
+// spoof caller ID, so called and displayed numbers say nothing about the
+// user.
+func Phone(number, defaultRegion string) (Signal, bool) {
+	if len(number) == 0 || len(number) > maxPhoneLen {
+		return Signal{}, false
+	}
+	if defaultRegion != "" {
+		r, ok := ParseCountry(defaultRegion)
+		if !ok {
+			return Signal{}, false
+		}
+		defaultRegion = string(r)
+	}
+	num, err := phonenumbers.Parse(number, defaultRegion)
+	if err != nil || !phonenumbers.IsValidNumber(num) {
+		return Signal{}, false
+	}
+	c, ok := ParseCountry(phonenumbers.GetRegionCodeForNumber(num))
+	if !ok {
+		return Signal{}, false
+	}
+	t, ok := phoneTypes[phonenumbers.GetNumberType(num)]
+	if !ok {
+		t = phoneTypes[phonenumbers.UNKNOWN]
+	}
+	return Signal{
+		Kind:    KindPhone,
+		Country: c,
+		Weight:  t.strength,
+		Value:   phonenumbers.Format(num, phonenumbers.E164),
+		Detail:  fmt.Sprintf("+%d %s", num.GetCountryCode(), t.name),
+	}, true
+}

@@ -1,0 +1,365 @@
+package detect
+
+import (
+	"net/netip"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/btcsuite/btcd/btcutil/base58"
+	"github.com/btcsuite/btcd/btcutil/bech32"
+	"github.com/nyaruka/phonenumbers"
+)
+
+// Kind is something a value can be.
+type Kind string
+
+// The kinds a detector recognises.
+const (
+	BTCAddress Kind = "btc_address" // validated mainnet address
+	BTCTestnet Kind = "btc_testnet" // validated testnet/regtest address
+	TxID       Kind = "txid"        // 64 hex digits
+	Email      Kind = "email"
+	Phone      Kind = "phone" // parses as a valid number (E.164 given the default region)
+	IPv4       Kind = "ipv4"
+	IPv6       Kind = "ipv6"
+	Timestamp  Kind = "timestamp" // a date or date-time in a common text format
+	EpochS     Kind = "epoch_s"   // integer seconds since 1970 in 2009..2040
+	EpochMS    Kind = "epoch_ms"
+	EpochUS    Kind = "epoch_us"
+	Integer    Kind = "integer"
+	Decimal    Kind = "decimal"  // a number with a fractional part
+	BTCAmount  Kind = "btc"      // decimal with 1..8 places, < 21e6
+	Currency   Kind = "currency" // ISO 4217 code
+	Country    Kind = "country"  // ISO 3166-1 alpha-2 code
+	Boolean    Kind = "boolean"
+)
+
+// Kinds lists every kind in report order.
+var Kinds = []Kind{BTCAddress, BTCTestnet, TxID, Email, Phone, IPv4, IPv6, Timestamp, EpochS, EpochMS, EpochUS, Integer, Decimal, BTCAmount, Currency, Country, Boolean}
+
+// Network of a Bitcoin address.
+type Network string
+
+// Networks.
+const (
+	Mainnet Network = "mainnet"
+	Testnet Network = "testnet" // testnet, signet
+	Regtest Network = "regtest"
+)
+
+// BitcoinAddress validates s as a Bitcoin address: base58check with version
+// byte 0x00/0x05 (mainnet) or 0x6f/0xc4 (testnet) and a 20-byte hash, or
+// segwit bech32 (witness v0, 20- or 32-byte program) / bech32m (v1..v16,
+// 2..40 bytes) with hrp bc, tb or bcrt.
+func BitcoinAddress(s string) (Network, bool) {
+	if len(s) < 26 || len(s) > 90 {
+		return "", false
+	}
+	lower := strings.ToLower(s)
+	for _, h := range []struct {
+		hrp string
+		net Network
+	}{{"bc1", Mainnet}, {"tb1", Testnet}, {"bcrt1", Regtest}} {
+		if strings.HasPrefix(lower, h.hrp) {
+			if s != lower && s != strings.ToUpper(s) {
+				return "", false // mixed case
+			}
+			hrp, data, ver, err := bech32.DecodeGeneric(lower)
+			if err != nil || hrp+"1" != h.hrp || len(data) < 1 {
+				return "", false
+			}
+			wv := data[0]
+			prog, err := bech32.ConvertBits(data[1:], 5, 8, false)
+			if err != nil || wv > 16 || len(prog) < 2 || len(prog) > 40 {
+				return "", false
+			}
+			if wv == 0 {
+				if ver != bech32.Version0 || (len(prog) != 20 && len(prog) != 32) {
+					return "", false
+				}
+			} else if ver != bech32.VersionM {
+				return "", false
+			}
+			return h.net, true
+		}
+	}
+	if len(s) > 35 {
+		return "", false
+	}
+	payload, v, err := base58.CheckDecode(s)
+	if err != nil || len(payload) != 20 {
+		return "", false
+	}
+	switch v {
+	case 0x00, 0x05:
+		return Mainnet, true
+	case 0x6f, 0xc4:
+		return Testnet, true
+	}
+	return "", false
+}
+
+// IsTxID reports 64 hex digits.
+func IsTxID(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsEmail is a conservative syntactic check: local@domain.tld, no spaces.
+func IsEmail(s string) bool {
+	if len(s) < 6 || len(s) > 254 {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	if at < 1 || at > 64 || strings.IndexByte(s, '@') != at {
+		return false
+	}
+	domain := s[at+1:]
+	dot := strings.LastIndexByte(domain, '.')
+	if dot < 1 || dot > len(domain)-3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c == '"' || c == ',' || c == ';' || c == '<' || c == '>' || c == '(' || c == ')' || c == '\\' {
+			return false
+		}
+	}
+	return !strings.Contains(domain, "..")
+}
+
+// PhoneNumber parses s as a telephone number, with region (ISO 3166 alpha-2, e.g.
+// "GB") for numbers without a country code, and returns its E.164 form and
+// the region it belongs to.
+func PhoneNumber(s, region string) (e164, country string, ok bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			n++
+		case c == '+' || c == ' ' || c == '-' || c == '(' || c == ')' || c == '.':
+		default:
+			return "", "", false
+		}
+	}
+	if n < 7 || n > 15 {
+		return "", "", false
+	}
+	num, err := phonenumbers.Parse(s, region)
+	if err != nil || !phonenumbers.IsValidNumber(num) {
+		return "", "", false
+	}
+	return phonenumbers.Format(num, phonenumbers.E164), phonenumbers.GetRegionCodeForNumber(num), true
+}
+
+// IP returns IPv4 or IPv6 if s is an IP address.
+func IP(s string) (Kind, bool) {
+	if len(s) < 7 || len(s) > 45 {
+		return "", false
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil {
+		return "", false
+	}
+	if a.Is4() {
+		return IPv4, true
+	}
+	return IPv6, true
+}
+
+// timeLayouts are the text formats tried, most common first.
+var timeLayouts = []string{
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04:05.999999999",
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04:05.999999999",
+	"2006-01-02",
+	"2006/01/02 15:04:05",
+	"02/01/2006 15:04:05",
+	"02/01/2006 15:04",
+	"02/01/2006",
+	"01/02/2006 15:04:05",
+	"02.01.2006 15:04:05",
+	"02.01.2006",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 MST",
+	time.RFC1123Z,
+	time.RFC1123,
+	time.RFC822Z,
+	time.ANSIC,
+	"02/Jan/2006:15:04:05 -0700", // web server logs
+	"Jan _2 15:04:05",            // syslog
+}
+
+// ParseTime parses s in one of the common layouts. Times without a zone are
+// taken as UTC. The zero dates MySQL writes (0000-00-00) do not parse.
+func ParseTime(s string) (time.Time, string, bool) {
+	if len(s) < 8 || len(s) > 40 || s[0] == '0' && strings.HasPrefix(s, "0000-00-00") {
+		return time.Time{}, "", false
+	}
+	c := s[0]
+	if !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') {
+		return time.Time{}, "", false
+	}
+	for _, l := range timeLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.UTC(), l, true
+		}
+	}
+	return time.Time{}, "", false
+}
+
+// Epoch bounds: 2009-01-03 (the genesis block) to 2040-01-01.
+const (
+	epochMin = 1230940800
+	epochMax = 2208988800
+)
+
+// Epoch reports the unit of an integer epoch time in the plausible range.
+func Epoch(v int64) (Kind, bool) {
+	switch {
+	case v >= epochMin && v < epochMax:
+		return EpochS, true
+	case v >= epochMin*1e3 && v < epochMax*1e3:
+		return EpochMS, true
+	case v >= epochMin*1e6 && v < epochMax*1e6:
+		return EpochUS, true
+	}
+	return "", false
+}
+
+// EpochTime converts v in unit k to a UTC time.
+func EpochTime(v int64, k Kind) time.Time {
+	switch k {
+	case EpochMS:
+		return time.UnixMilli(v).UTC()
+	case EpochUS:
+		return time.UnixMicro(v).UTC()
+	}
+	return time.Unix(v, 0).UTC()
+}
+
+// Number classifies a decimal number: Integer, or Decimal with its number of
+// fractional digits.
+func Number(s string) (k Kind, places int, ok bool) {
+	if len(s) == 0 || len(s) > 40 {
+		return "", 0, false
+	}
+	i := 0
+	if s[0] == '-' || s[0] == '+' {
+		i = 1
+	}
+	digits, dot := 0, -1
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && dot < 0:
+			dot = i
+		default:
+			return "", 0, false
+		}
+	}
+	if digits == 0 {
+		return "", 0, false
+	}
+	if dot < 0 {
+		return Integer, 0, true
+	}
+	return Decimal, len(s) - dot - 1, true
+}
+
+// Classify returns every kind s matches. region is the default phone region.
+func Classify(s, region string) []Kind {
+	var ks []Kind
+	return AppendKinds(ks, s, region)
+}
+
+// AppendKinds appends the kinds s matches to ks.
+func AppendKinds(ks []Kind, s, region string) []Kind {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ks
+	}
+	if net, ok := BitcoinAddress(s); ok {
+		if net == Mainnet {
+			return append(ks, BTCAddress)
+		}
+		return append(ks, BTCTestnet)
+	}
+	if IsTxID(s) {
+		return append(ks, TxID)
+	}
+	if IsEmail(s) {
+		return append(ks, Email)
+	}
+	if k, ok := IP(s); ok {
+		return append(ks, k)
+	}
+	if k, places, ok := Number(s); ok {
+		ks = append(ks, k)
+		if k == Integer {
+			if v, err := strconv.ParseInt(s, 10, 64); err == nil {
+				if ek, ok := Epoch(v); ok {
+					ks = append(ks, ek)
+				}
+				if v == 0 || v == 1 {
+					ks = append(ks, Boolean)
+				}
+			}
+		} else if places >= 1 && places <= 8 {
+			if f, err := strconv.ParseFloat(s, 64); err == nil && f > -21e6 && f < 21e6 {
+				ks = append(ks, BTCAmount)
+			}
+		}
+		epoch := len(ks) > 1 && (ks[1] == EpochS || ks[1] == EpochMS || ks[1] == EpochUS)
+		if _, _, ok := PhoneNumber(s, region); ok && (s[0] == '+' || s[0] == '0' || (len(s) >= 11 && !epoch)) {
+			ks = append(ks, Phone)
+		}
+		return ks
+	}
+	if _, _, ok := ParseTime(s); ok {
+		return append(ks, Timestamp)
+	}
+	if _, _, ok := PhoneNumber(s, region); ok {
+		return append(ks, Phone)
+	}
+	if len(s) == 3 && IsCurrency(s) {
+		ks = append(ks, Currency)
+	}
+	if len(s) == 2 && IsCountry(s) {
+		ks = append(ks, Country)
+	}
+	switch strings.ToLower(s) {
+	case "true", "false", "yes", "no", "y", "n":
+		ks = append(ks, Boolean)
+	}
+	return ks
+}
+
+// IsCurrency reports an ISO 4217 code (upper or lower case).
+func IsCurrency(s string) bool {
+	return len(s) == 3 && strings.Contains(currencies, " "+strings.ToUpper(s)+" ")
+}
+
+// IsCountry reports an ISO 3166-1 alpha-2 code (upper or lower case),
+// including UK as used for GB.
+func IsCountry(s string) bool {
+	return len(s) == 2 && strings.Contains(countries, " "+strings.ToUpper(s)+" ")
+}
+
+const currencies = " AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL BTC XBT "
+
+const countries = " AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW UK "

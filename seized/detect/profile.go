@@ -1,0 +1,116 @@
+package detect
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Profile accumulates what the values of one column look like. Kind
+// detection runs on the first MaxClassified non-empty values (phone parsing
+// is costly); counts cover every value.
+type Profile struct {
+	Region        string // default phone region, e.g. "GB"
+	MaxClassified int    // 0: 10000
+	MaxSamples    int    // 0: 5
+
+	Count    int64 // values seen
+	Nulls    int64 // NULL values
+	Empty    int64 // empty strings
+	Binary   int64 // values that are not valid UTF-8 text
+	MaxLen   int   // longest value in bytes
+	classed  int64
+	matches  map[Kind]int64
+	samples  []string
+	seen     map[string]bool
+	kindsBuf []Kind
+}
+
+// Match is the share of classified values that match a Kind.
+type Match struct {
+	Kind  Kind    `json:"kind"`
+	Count int64   `json:"count"`
+	Share float64 `json:"share"` // Count / classified values, 0..1
+}
+
+// AddNull records a NULL.
+func (p *Profile) AddNull() { p.Count++; p.Nulls++ }
+
+// Add records a non-NULL value.
+func (p *Profile) Add(v []byte) {
+	p.Count++
+	if len(v) > p.MaxLen {
+		p.MaxLen = len(v)
+	}
+	if len(v) == 0 {
+		p.Empty++
+		return
+	}
+	if !utf8.Valid(v) {
+		p.Binary++
+		return
+	}
+	maxc := p.MaxClassified
+	if maxc == 0 {
+		maxc = 10000
+	}
+	maxs := p.MaxSamples
+	if maxs == 0 {
+		maxs = 5
+	}
+	if len(p.samples) < maxs && len(v) <= 200 {
+		s := string(v)
+		if p.seen == nil {
+			p.seen = map[string]bool{}
+		}
+		if !p.seen[s] {
+			p.seen[s] = true
+			p.samples = append(p.samples, s)
+		}
+	}
+	if p.classed >= int64(maxc) || len(v) > 256 {
+		return
+	}
+	p.classed++
+	if p.matches == nil {
+		p.matches = map[Kind]int64{}
+	}
+	p.kindsBuf = AppendKinds(p.kindsBuf[:0], string(v), p.Region)
+	for _, k := range p.kindsBuf {
+		p.matches[k]++
+	}
+}
+
+// Classified returns how many values were classified.
+func (p *Profile) Classified() int64 { return p.classed }
+
+// Samples returns up to MaxSamples distinct values, in the order first seen.
+func (p *Profile) Samples() []string { return p.samples }
+
+// Matches returns the kinds matched by at least minShare of the classified
+// values, highest share first (ties in Kinds order).
+func (p *Profile) Matches(minShare float64) []Match {
+	if p.classed == 0 {
+		return nil
+	}
+	var ms []Match
+	for _, k := range Kinds {
+		n := p.matches[k]
+		if n == 0 {
+			continue
+		}
+		share := float64(n) / float64(p.classed)
+		if share >= minShare {
+			ms = append(ms, Match{Kind: k, Count: n, Share: share})
+		}
+	}
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].Share > ms[j].Share })
+	return ms
+}
+
+// Share returns the share of classified values that match k.
+func (p *Profile) Share(k Kind) float64 {
+	if p.classed == 0 {
+		return 0
+	}
+	return float64(p.matches[k]) / float64(p.classed)
+}

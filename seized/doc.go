@@ -1,0 +1,26 @@
+// Package seized reads seized data — mysqldump/mariadb-dump files (plain or
+// gzip) — without a database server, shows what is in them, and loads them
+// into a case with the provenance of every row.
+//
+// # Model
+//
+// [Open] sniffs a file and returns a [Source], a stream of tables and rows
+// whose text is UTF-8 (decoded from the dump's character set) and whose
+// binary columns are bytes. [Inspect] profiles every column with package
+// detect. [Load] copies every row into a raw table src_<table> (all VARCHAR,
+// BLOB for binary columns, plus _evidence, _row and _offset) through DuckDB's
+// Appender and, with a [Mapper] (package seized/mapping), derives the
+// canonical accounts, identifiers, payments, logins and calls tables, each
+// row carrying evidence_id, src_table and src_row.
+//
+// # Invariants
+//
+// A load is one DuckDB transaction: a failure or a cancelled context leaves
+// the case as it was. The seized_loads registry makes loading the same
+// evidence twice a no-op. Rows that cannot be read or mapped go to the
+// quarantine table, inside the same transaction, with the reason, table, row
+// number and byte offset; the load finishes and reports the count.
+//
+// Memory is bounded by the reader's limits (sqldump.Options) and by
+// LoadOptions.MaxQuarantineItems, whatever the size of the input.
+package seized

@@ -1,0 +1,517 @@
+package seized
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/duckdb/duckdb-go/v2"
+
+	coinsift "github.com/coinsift/coinsift"
+	"github.com/coinsift/coinsift/casefile"
+)
+
+// LoadOptions configure Load.
+type LoadOptions struct {
+	Options
+	Command  string            // recorded in the quarantine; default "seized load"
+	Mapper   Mapper            // nil: raw src_* tables only
+	Progress coinsift.Progress // decompressed bytes; nil: none
+	Logger   *slog.Logger      // nil: silent
+	// MaxQuarantineItems caps the quarantine items kept in memory during a
+	// load; beyond it rows are only counted and one summary item is stored.
+	MaxQuarantineItems int // default 100000
+}
+
+// Mapper turns source rows into canonical records. It is implemented by
+// package seized/mapping.
+type Mapper interface {
+	// Bind prepares the mapping of one source table; it returns nil when the
+	// table is not mapped.
+	Bind(t *Table) RowMapper
+	// SHA256 identifies the mapping for the load registry.
+	SHA256() string
+}
+
+// RowMapper maps the rows of one bound table.
+type RowMapper interface {
+	// Map appends the canonical records of one row to out; an error sets the
+	// row aside in quarantine (its raw row is still loaded).
+	Map(row []Value, out *Records) error
+}
+
+// Records are the canonical rows derived from one source row. Provenance is
+// added by Load.
+type Records struct {
+	Accounts    [][]any // account_key, username, created_at, country
+	Identifiers [][]any // account_key, kind, value, normalized, src_column
+	Payments    [][]any // account_key, address, amount_sats, fiat_minor, fiat_currency, txid, vout, status, created_at, paid_at
+	Logins      [][]any // account_key, ip, login_at, user_agent
+	Calls       [][]any // account_key, caller_id, destination_raw, destination_e164, started_at, duration_s, status, template
+}
+
+func (r *Records) reset() {
+	r.Accounts, r.Identifiers, r.Payments, r.Logins, r.Calls = r.Accounts[:0], r.Identifiers[:0], r.Payments[:0], r.Logins[:0], r.Calls[:0]
+}
+
+// canonicalTables lists the canonical tables in Records order.
+var canonicalTables = []string{"accounts", "identifiers", "payments", "logins", "calls"}
+
+// LoadResult reports a load.
+type LoadResult struct {
+	Evidence      string         `json:"evidence"`
+	Path          string         `json:"path"`
+	Format        Format         `json:"format"`
+	AlreadyLoaded bool           `json:"already_loaded"`
+	Rows          int64          `json:"rows"`
+	Quarantined   int64          `json:"quarantined"`
+	Bytes         int64          `json:"bytes"`
+	Tables        []LoadedTable  `json:"tables"`
+	Canonical     map[string]int `json:"canonical,omitempty"` // rows per canonical table
+	Elapsed       time.Duration  `json:"elapsed_ns"`
+}
+
+// LoadedTable reports one source table.
+type LoadedTable struct {
+	Source      string `json:"source"`
+	SrcTable    string `json:"src_table"`
+	Rows        int64  `json:"rows"`
+	Quarantined int64  `json:"quarantined"`
+}
+
+// Load reads the evidence file ev into raw src_* tables (and, with a Mapper,
+// the canonical tables) of case c, in one transaction: when it fails or ctx
+// is cancelled, the case is as it was before. Loading evidence that was
+// loaded already is a no-op (AlreadyLoaded). Rows that cannot be read or
+// mapped go to the quarantine table, in the same transaction, with their
+// reason, table, row number and byte offset.
+func Load(ctx context.Context, c *casefile.Case, ev casefile.Evidence, opts LoadOptions) (res *LoadResult, err error) {
+	start := time.Now()
+	if opts.Command == "" {
+		opts.Command = "seized load"
+	}
+	if opts.MaxQuarantineItems <= 0 {
+		opts.MaxQuarantineItems = 100000
+	}
+	p := opts.Progress
+	if p == nil {
+		p = coinsift.NopProgress{}
+	}
+	defer p.Done()
+	res = &LoadResult{Evidence: ev.ID, Path: ev.Path, Canonical: map[string]int{}}
+	db := c.DB()
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM seized_loads WHERE evidence_id = ?`, ev.ID).Scan(&n); err != nil {
+		return nil, fmt.Errorf("load %s: %w", ev.Path, err)
+	}
+	if n > 0 {
+		res.AlreadyLoaded = true
+		return res, nil
+	}
+	src, format, err := Open(ev.Path, opts.Options)
+	if err != nil {
+		return nil, err
+	}
+	defer src.Close()
+	res.Format = format
+	if st, err := osStat(ev.Path); err == nil && format == FormatSQLDump {
+		p.SetTotal(st)
+	}
+
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", ev.Path, err)
+	}
+	defer conn.Close()
+	// Use a background context for the final ROLLBACK so that it runs after
+	// cancellation.
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return nil, fmt.Errorf("load %s: begin: %w", ev.Path, err)
+	}
+	committed := false
+	defer func() {
+		if !committed {
+			if _, rerr := conn.ExecContext(context.Background(), "ROLLBACK"); rerr != nil {
+				err = errors.Join(err, fmt.Errorf("load %s: rollback: %w", ev.Path, rerr))
+			}
+		}
+	}()
+	l := &loader{ctx: ctx, conn: conn, ev: ev, opts: opts, res: res, tables: map[string]*srcTable{}}
+	err = conn.Raw(func(dc any) error {
+		l.dc = dc.(driver.Conn)
+		if err := l.run(src, p); err != nil {
+			return err
+		}
+		return l.finish()
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Bytes = src.BytesRead()
+	mapSHA := any(nil)
+	if opts.Mapper != nil {
+		mapSHA = opts.Mapper.SHA256()
+	}
+	now := c.Now()
+	if _, err := conn.ExecContext(ctx, `INSERT INTO seized_loads VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		ev.ID, ev.Path, string(format), mapSHA, res.Rows, res.Quarantined, res.Bytes, now, now); err != nil {
+		return nil, fmt.Errorf("load %s: register: %w", ev.Path, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
+		return nil, fmt.Errorf("load %s: commit: %w", ev.Path, err)
+	}
+	committed = true
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// exec runs a statement on the load's connection (inside conn.Raw, where
+// the *sql.Conn cannot be used).
+func (l *loader) exec(query string, args ...any) (driver.Result, error) {
+	e, ok := l.dc.(driver.ExecerContext)
+	if !ok {
+		return nil, errors.New("driver cannot exec")
+	}
+	nv := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		nv[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+	}
+	return e.ExecContext(l.ctx, query, nv)
+}
+
+type srcTable struct {
+	name   string // src_* table
+	source *Table
+	app    *duckdb.Appender
+	rows   int64
+	quar   int64
+	binary []bool
+	args   []driver.Value
+	mapper RowMapper
+}
+
+type loader struct {
+	ctx    context.Context
+	conn   *sql.Conn
+	dc     driver.Conn
+	ev     casefile.Evidence
+	opts   LoadOptions
+	res    *LoadResult
+	tables map[string]*srcTable
+	order  []*srcTable
+	quar   []casefile.QuarantineItem
+	canon  [5]*duckdb.Appender
+	recs   Records
+}
+
+func (l *loader) quarantine(table string, row, off int64, reason string, raw []byte) {
+	l.res.Quarantined++
+	if t := l.tables[table]; t != nil {
+		t.quar++
+	}
+	if len(l.quar) < l.opts.MaxQuarantineItems {
+		l.quar = append(l.quar, casefile.QuarantineItem{Command: l.opts.Command, Evidence: l.ev.ID, Source: l.ev.Path,
+			Table: table, Row: row, Offset: off, Reason: reason, Raw: raw})
+	}
+}
+
+func (l *loader) run(src Source, p coinsift.Progress) error {
+	var last int64
+	var cur *srcTable
+	for n := 0; ; n++ {
+		if n%16384 == 0 {
+			if err := l.ctx.Err(); err != nil {
+				return err
+			}
+			b := src.BytesRead()
+			p.Add(b - last)
+			last = b
+		}
+		ev, err := src.Next()
+		if err == io.EOF {
+			break
+		}
+		var re *RowError
+		if errors.As(err, &re) {
+			l.quarantine(re.Table, re.Row, re.Offset, re.Reason, re.Raw)
+			continue
+		}
+		if err != nil {
+			return fmt.Errorf("load %s: %w", l.ev.Path, err)
+		}
+		t := src.Table()
+		if cur == nil || cur.source != t {
+			if cur, err = l.table(t); err != nil {
+				return err
+			}
+		}
+		if ev != EventRow {
+			continue
+		}
+		row := src.Row()
+		for i, v := range row {
+			switch {
+			case v.Null:
+				cur.args[i] = nil
+			case cur.binary[i]:
+				cur.args[i] = append([]byte(nil), v.Data...)
+			default:
+				cur.args[i] = string(v.Data)
+			}
+		}
+		k := len(row)
+		cur.args[k] = l.ev.ID
+		cur.args[k+1] = src.RowNumber()
+		cur.args[k+2] = src.Offset()
+		if err := cur.app.AppendRow(cur.args...); err != nil {
+			return fmt.Errorf("load %s: table %s: row %d: %w", l.ev.Path, t.Name, src.RowNumber(), err)
+		}
+		cur.rows++
+		l.res.Rows++
+		if cur.mapper != nil {
+			if err := l.mapRow(cur, row, src.RowNumber()); err != nil {
+				l.quarantine(t.Name, src.RowNumber(), src.Offset(), "map: "+err.Error(), nil)
+			}
+		}
+	}
+	p.Add(src.BytesRead() - last)
+	return nil
+}
+
+func (l *loader) mapRow(t *srcTable, row []Value, rowNo int64) error {
+	l.recs.reset()
+	if err := t.mapper.Map(row, &l.recs); err != nil {
+		return err
+	}
+	for i, recs := range [][][]any{l.recs.Accounts, l.recs.Identifiers, l.recs.Payments, l.recs.Logins, l.recs.Calls} {
+		for _, r := range recs {
+			if l.canon[i] == nil {
+				a, err := duckdb.NewAppenderFromConn(l.dc, "", canonicalTables[i])
+				if err != nil {
+					return fmt.Errorf("appender %s: %w", canonicalTables[i], err)
+				}
+				l.canon[i] = a
+			}
+			args := make([]driver.Value, 0, len(r)+3)
+			for _, v := range r {
+				args = append(args, v)
+			}
+			if i == 1 { // identifiers: src_column is last
+				args = append(args[:len(args)-1], l.ev.ID, t.name, rowNo, args[len(args)-1])
+			} else {
+				args = append(args, l.ev.ID, t.name, rowNo)
+			}
+			if err := l.canon[i].AppendRow(args...); err != nil {
+				return fmt.Errorf("%s: %w", canonicalTables[i], err)
+			}
+			l.res.Canonical[canonicalTables[i]]++
+		}
+	}
+	return nil
+}
+
+// table returns the src table for source table t, creating it on first use.
+func (l *loader) table(t *Table) (*srcTable, error) {
+	if st := l.tables[t.Name]; st != nil && len(st.source.Columns) == len(t.Columns) {
+		st.source = t
+		return st, nil
+	}
+	name := SrcTableName(t.Name)
+	exists, same, err := l.existing(name, t)
+	if err != nil {
+		return nil, err
+	}
+	if exists && !same {
+		name = name + "_" + l.ev.ID[:8]
+		if exists, same, err = l.existing(name, t); err != nil {
+			return nil, err
+		}
+		if exists && !same {
+			return nil, fmt.Errorf("load %s: table %s: %s exists with other columns: %w", l.ev.Path, t.Name, name, coinsift.ErrExists)
+		}
+	}
+	st := &srcTable{name: name, source: t, args: make([]driver.Value, len(t.Columns)+3)}
+	for _, c := range t.Columns {
+		st.binary = append(st.binary, c.Binary)
+	}
+	if !exists {
+		var b strings.Builder
+		fmt.Fprintf(&b, "CREATE TABLE %s (", quoteIdent(name))
+		for i, c := range t.Columns {
+			typ := "VARCHAR"
+			if c.Binary {
+				typ = "BLOB"
+			}
+			fmt.Fprintf(&b, "%s %s, ", quoteIdent(c.Name), typ)
+			if _, err := l.exec(`INSERT INTO seized_src_columns VALUES (?, ?, ?, ?, ?)`, name, i+1, c.Name, c.Type, c.Binary); err != nil {
+				return nil, fmt.Errorf("load %s: %w", l.ev.Path, err)
+			}
+		}
+		b.WriteString("_evidence VARCHAR NOT NULL, _row BIGINT NOT NULL, _offset BIGINT NOT NULL)")
+		if _, err := l.exec(b.String()); err != nil {
+			return nil, fmt.Errorf("load %s: create %s: %w", l.ev.Path, name, err)
+		}
+	}
+	app, err := duckdb.NewAppenderFromConn(l.dc, "", name)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: appender %s: %w", l.ev.Path, name, err)
+	}
+	st.app = app
+	if l.opts.Mapper != nil {
+		st.mapper = l.opts.Mapper.Bind(t)
+	}
+	if old := l.tables[t.Name]; old != nil {
+		// Same source name, new shape (re-created in the dump): keep both.
+		l.order = append(l.order, st)
+	} else {
+		l.order = append(l.order, st)
+	}
+	l.tables[t.Name] = st
+	return st, nil
+}
+
+// existing reports whether table name exists and has t's columns.
+func (l *loader) existing(name string, t *Table) (exists, same bool, err error) {
+	q, ok := l.dc.(driver.QueryerContext)
+	if !ok {
+		return false, false, fmt.Errorf("load %s: driver cannot query", l.ev.Path)
+	}
+	rows, err := q.QueryContext(l.ctx, `SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`,
+		[]driver.NamedValue{{Ordinal: 1, Value: name}})
+	if err != nil {
+		return false, false, fmt.Errorf("load %s: %w", l.ev.Path, err)
+	}
+	defer rows.Close()
+	var cols []string
+	dest := make([]driver.Value, 1)
+	for {
+		err := rows.Next(dest)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return false, false, fmt.Errorf("load %s: %w", l.ev.Path, err)
+		}
+		c, _ := dest[0].(string)
+		cols = append(cols, c)
+	}
+	if len(cols) == 0 {
+		return false, false, nil
+	}
+	if len(cols) != len(t.Columns)+3 {
+		return true, false, nil
+	}
+	for i, c := range t.Columns {
+		if cols[i] != c.Name {
+			return true, false, nil
+		}
+	}
+	return true, true, nil
+}
+
+// finish flushes the appenders and writes the table registry and the
+// quarantine inside the transaction.
+func (l *loader) finish() error {
+	var errs []error
+	for _, st := range l.order {
+		if st.app != nil {
+			errs = append(errs, st.app.Close())
+			st.app = nil
+		}
+	}
+	for i, a := range l.canon {
+		if a != nil {
+			errs = append(errs, a.Close())
+			l.canon[i] = nil
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("load %s: flush: %w", l.ev.Path, err)
+	}
+	seen := map[string]bool{}
+	for _, st := range l.order {
+		if seen[st.source.Name] {
+			continue
+		}
+		seen[st.source.Name] = true
+		l.res.Tables = append(l.res.Tables, LoadedTable{Source: st.source.Name, SrcTable: st.name, Rows: st.rows, Quarantined: st.quar})
+		if _, err := l.exec(`INSERT INTO seized_src_tables VALUES (?, ?, ?, ?, ?, ?)`,
+			l.ev.ID, st.source.Name, st.name, st.rows, st.quar, nullString(st.source.TimeZone)); err != nil {
+			return fmt.Errorf("load %s: %w", l.ev.Path, err)
+		}
+	}
+	if extra := l.res.Quarantined - int64(len(l.quar)); extra > 0 {
+		l.quar = append(l.quar, casefile.QuarantineItem{Command: l.opts.Command, Evidence: l.ev.ID, Source: l.ev.Path, Offset: -1,
+			Reason: fmt.Sprintf("%d more row(s) quarantined and not itemized", extra)})
+	}
+	if len(l.quar) > 0 {
+		for _, q := range l.quar {
+			raw := q.Raw
+			if len(raw) > casefile.MaxQuarantineRaw {
+				raw = raw[:casefile.MaxQuarantineRaw]
+			}
+			var rawArg any
+			if raw != nil {
+				rawArg = raw
+			}
+			if _, err := l.exec(`INSERT INTO quarantine
+				(command, evidence_id, source, src_table, row_no, byte_offset, reason, raw, raw_size, created_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())`, q.Command, q.Evidence, q.Source, nullString(q.Table),
+				nullInt(q.Row), nullOffset(q.Offset), q.Reason, rawArg, int64(len(q.Raw))); err != nil {
+				return fmt.Errorf("load %s: quarantine: %w", l.ev.Path, err)
+			}
+		}
+	}
+	return nil
+}
+
+func nullString(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+func nullInt(v int64) any {
+	if v == 0 {
+		return nil
+	}
+	return v
+}
+
+func nullOffset(v int64) any {
+	if v < 0 {
+		return nil
+	}
+	return v
+}
+
+// SrcTableName returns the raw table name for a source table:
+// "src_" + the name in lower case with every character outside [a-z0-9_]
+// replaced by '_' ("shop.users" → "src_shop_users").
+func SrcTableName(source string) string {
+	var b strings.Builder
+	b.WriteString("src_")
+	for _, r := range strings.ToLower(source) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') || r == '_' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}
+
+// quoteIdent quotes a DuckDB identifier.
+func quoteIdent(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}

@@ -1,0 +1,577 @@
+package sqldump
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	coinsift "github.com/coinsift/coinsift"
+	"github.com/klauspost/compress/gzip"
+)
+
+// Errors returned by the Reader. They wrap coinsift.ErrInvalid.
+var (
+	ErrTooLarge   = fmt.Errorf("sqldump: input too large: %w", coinsift.ErrInvalid)
+	ErrUnexpected = fmt.Errorf("sqldump: unexpected end of input: %w", coinsift.ErrInvalid)
+	ErrSyntax     = fmt.Errorf("sqldump: syntax error: %w", coinsift.ErrInvalid)
+)
+
+// Options bound the Reader's work. The zero value means the defaults.
+type Options struct {
+	// MaxField caps one value's size in bytes (after unescaping); a row with a
+	// larger value is reported as a RowError. Default 16 MiB.
+	MaxField int
+	// MaxRow caps the size of one row (all values); default 64 MiB.
+	MaxRow int
+	// MaxColumns caps the number of values in one row; default 4096.
+	MaxColumns int
+	// MaxStatement caps a non-INSERT statement (CREATE TABLE ...) kept in
+	// memory; longer statements are skipped. Default 4 MiB.
+	MaxStatement int
+	// MaxDecompressed caps the decompressed size of a gzip input (a guard
+	// against decompression bombs). Default 1 TiB; negative means no limit.
+	MaxDecompressed int64
+	// Charset is the connection character set assumed until the dump says
+	// SET NAMES. Default "utf8mb4".
+	Charset string
+	// BufferSize is the read buffer size; default 256 KiB.
+	BufferSize int
+}
+
+// EnsureDefaults fills zero fields with their defaults.
+func (o *Options) EnsureDefaults() {
+	if o.MaxField <= 0 {
+		o.MaxField = 16 << 20
+	}
+	if o.MaxRow <= 0 {
+		o.MaxRow = 64 << 20
+	}
+	if o.MaxRow < o.MaxField {
+		o.MaxRow = o.MaxField
+	}
+	if o.MaxColumns <= 0 {
+		o.MaxColumns = 4096
+	}
+	if o.MaxStatement <= 0 {
+		o.MaxStatement = 4 << 20
+	}
+	if o.MaxDecompressed == 0 {
+		o.MaxDecompressed = 1 << 40
+	}
+	if o.Charset == "" {
+		o.Charset = "utf8mb4"
+	}
+	if o.BufferSize <= 0 {
+		o.BufferSize = 256 << 10
+	}
+}
+
+// Event is what Next found.
+type Event uint8
+
+// Events returned by Next.
+const (
+	// EventTable: a CREATE TABLE was read; Table() describes it.
+	EventTable Event = iota + 1
+	// EventRow: a row of an INSERT was read; Table() and Row() describe it.
+	EventRow
+)
+
+// RowError reports a row that could not be read. It is not sticky: the
+// caller may quarantine it and call Next again.
+type RowError struct {
+	Table  string // qualified table name, "" if unknown
+	Row    int64  // 1-based row number within Table, 0 if unknown
+	Offset int64  // byte offset of the row (or statement) in the decompressed input
+	Reason string
+	Raw    []byte // a prefix of the offending bytes, for the quarantine
+	// Skipped reports that the rest of the statement was skipped to resync.
+	Skipped bool
+}
+
+func (e *RowError) Error() string {
+	s := fmt.Sprintf("sqldump: offset %d", e.Offset)
+	if e.Table != "" {
+		s += ": table " + e.Table
+	}
+	if e.Row > 0 {
+		s += fmt.Sprintf(": row %d", e.Row)
+	}
+	return s + ": " + e.Reason
+}
+
+// Is reports that a RowError is of kind coinsift.ErrInvalid.
+func (e *RowError) Is(target error) bool { return target == coinsift.ErrInvalid }
+
+// Reader reads a mysqldump or mariadb-dump file, plain or gzip-compressed,
+// as a stream of tables and rows.
+type Reader struct {
+	opts  Options
+	src   io.Reader
+	gz    *gzip.Reader
+	async *asyncReader
+
+	buf      []byte
+	pos, end int
+	base     int64 // stream offset of buf[0]
+	eof      bool
+	readErr  error
+	err      error // sticky
+
+	charset  string
+	timeZone string
+	database string
+	delim    []byte
+	tables   map[string]*Table
+	order    []*Table
+
+	// Current INSERT.
+	inInsert bool
+	cur      *Table
+	colMap   []int // insert position -> table column; nil = identity
+	ncols    int   // values expected per tuple, 0 = unknown
+	rowOff   int64
+	rowNum   int64
+
+	arena   []byte
+	spans   []span
+	row     []Value
+	outRow  []Value
+	tooBig  string
+	stmt    []byte
+	lastEvt Event
+}
+
+type span struct {
+	kind       Kind
+	intro      string
+	start, end int
+	binary     bool
+}
+
+// NewReader returns a Reader over r, decompressing it if it starts with the
+// gzip magic bytes. opts may be nil.
+func NewReader(r io.Reader, opts *Options) (*Reader, error) {
+	var o Options
+	if opts != nil {
+		o = *opts
+	}
+	o.EnsureDefaults()
+	rd := &Reader{
+		opts:    o,
+		buf:     make([]byte, o.BufferSize),
+		charset: strings.ToLower(o.Charset),
+		delim:   []byte{';'},
+		tables:  map[string]*Table{},
+	}
+	// Peek at the magic bytes without losing them.
+	var magic [2]byte
+	n, err := io.ReadFull(r, magic[:])
+	head := io.MultiReader(bytes.NewReader(magic[:n]), r)
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF:
+		rd.src = bytes.NewReader(magic[:n])
+	case err != nil:
+		return nil, fmt.Errorf("sqldump: read: %w", err)
+	case magic[0] == 0x1f && magic[1] == 0x8b:
+		gz, err := gzip.NewReader(head)
+		if err != nil {
+			return nil, fmt.Errorf("sqldump: gzip: %w", coinsift.ErrCorrupt)
+		}
+		rd.gz = gz
+		rd.async = newAsyncReader(&limitReader{r: gz, n: o.MaxDecompressed}, 256<<10, 4)
+		rd.src = rd.async
+	default:
+		rd.src = head
+	}
+	return rd, nil
+}
+
+// limitReader fails with ErrTooLarge past n bytes (n < 0: no limit).
+type limitReader struct {
+	r io.Reader
+	n int64
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.n < 0 {
+		return l.r.Read(p)
+	}
+	if l.n == 0 {
+		// Probe: is there more?
+		var one [1]byte
+		n, err := l.r.Read(one[:])
+		if n > 0 {
+			return 0, fmt.Errorf("decompressed size exceeds limit: %w", ErrTooLarge)
+		}
+		return 0, err
+	}
+	if int64(len(p)) > l.n {
+		p = p[:l.n]
+	}
+	n, err := l.r.Read(p)
+	l.n -= int64(n)
+	return n, err
+}
+
+// Tables returns the tables seen so far, in the order of their CREATE TABLE
+// or first INSERT.
+func (r *Reader) Tables() []*Table { return r.order }
+
+// Table returns the table of the last event.
+func (r *Reader) Table() *Table { return r.cur }
+
+// Row returns the values of the last EventRow, one per column of Table()
+// (in CREATE TABLE order when the INSERT named its columns; columns it did
+// not name are NULL). The slice and its bytes are valid until the next call
+// to Next.
+func (r *Reader) Row() []Value { return r.outRow }
+
+// RowNumber returns the 1-based number of the last row within its table.
+func (r *Reader) RowNumber() int64 { return r.rowNum }
+
+// Offset returns the byte offset, in the decompressed input, of the last
+// row's opening parenthesis or of the last statement.
+func (r *Reader) Offset() int64 { return r.rowOff }
+
+// BytesRead returns how many decompressed bytes have been consumed.
+func (r *Reader) BytesRead() int64 { return r.base + int64(r.pos) }
+
+// Charset returns the dump's current connection character set (SET NAMES).
+func (r *Reader) Charset() string { return r.charset }
+
+// TimeZone returns the dump's session time zone (SET TIME_ZONE), "" if unset.
+func (r *Reader) TimeZone() string { return r.timeZone }
+
+// Close stops the decompressor goroutine and releases it; it does not close
+// the underlying reader. Call it when done, also after an error.
+func (r *Reader) Close() error {
+	if r.async != nil {
+		r.async.Close()
+	}
+	if r.gz != nil {
+		return r.gz.Close()
+	}
+	return nil
+}
+
+// fill reads more input, keeping buf[pos:end]. It reports whether any byte
+// was added.
+func (r *Reader) fill() bool {
+	if r.eof {
+		return false
+	}
+	if r.pos > 0 {
+		n := copy(r.buf, r.buf[r.pos:r.end])
+		r.base += int64(r.pos)
+		r.end = n
+		r.pos = 0
+	}
+	if r.end == len(r.buf) {
+		// Callers need at most a few bytes of lookahead; grow defensively.
+		nb := make([]byte, 2*len(r.buf))
+		copy(nb, r.buf[:r.end])
+		r.buf = nb
+	}
+	for tries := 0; tries < 100; tries++ {
+		n, err := r.src.Read(r.buf[r.end:])
+		r.end += n
+		if err != nil {
+			r.eof = true
+			if err != io.EOF {
+				r.readErr = err
+			}
+			return n > 0
+		}
+		if n > 0 {
+			return true
+		}
+	}
+	r.eof = true
+	r.readErr = io.ErrNoProgress
+	return false
+}
+
+// ensure makes n bytes available after pos if the input has them.
+func (r *Reader) ensure(n int) bool {
+	for r.end-r.pos < n {
+		if !r.fill() {
+			return r.end-r.pos >= n
+		}
+	}
+	return true
+}
+
+func (r *Reader) off() int64 { return r.base + int64(r.pos) }
+
+func (r *Reader) fail(err error) (Event, error) {
+	if r.readErr != nil {
+		err = fmt.Errorf("sqldump: read at offset %d: %w", r.off(), r.readErr)
+	}
+	r.err = err
+	return 0, err
+}
+
+// Next reads the next table or row. It returns io.EOF at the end of the
+// input, a *RowError for a row that could not be read (call Next again to
+// continue), and any other error for good.
+func (r *Reader) Next() (Event, error) {
+	if r.err != nil {
+		return 0, r.err
+	}
+	for {
+		if r.inInsert {
+			ev, err := r.nextTuple()
+			if ev != 0 || err != nil {
+				return ev, err
+			}
+			continue
+		}
+		ev, err := r.statement()
+		if ev != 0 || err != nil {
+			return ev, err
+		}
+	}
+}
+
+// skipSpace skips white space and comments that are not conditional
+// comments. It reports false at the end of input.
+func (r *Reader) skipSpace() bool {
+	for {
+		if r.pos >= r.end && !r.fill() {
+			return false
+		}
+		c := r.buf[r.pos]
+		switch {
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v':
+			r.pos++
+		case c == '-':
+			if !r.ensure(3) || r.buf[r.pos+1] != '-' || !isSpaceOrEnd(r.buf[r.pos+2]) {
+				if r.end-r.pos == 2 && r.buf[r.pos+1] == '-' {
+					r.pos += 2
+					continue
+				}
+				return true
+			}
+			r.skipLine()
+		case c == '#':
+			r.skipLine()
+		case c == '/':
+			if !r.ensure(3) || r.buf[r.pos+1] != '*' {
+				return true
+			}
+			if r.buf[r.pos+2] == '!' || (r.buf[r.pos+2] == 'M' && r.ensure(4) && r.buf[r.pos+3] == '!') {
+				return true // conditional comment: code
+			}
+			r.pos += 2
+			r.skipBlockComment()
+		default:
+			return true
+		}
+	}
+}
+
+func isSpaceOrEnd(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r'
+}
+
+func (r *Reader) skipLine() {
+	for {
+		if r.pos >= r.end && !r.fill() {
+			return
+		}
+		if i := bytes.IndexByte(r.buf[r.pos:r.end], '\n'); i >= 0 {
+			r.pos += i + 1
+			return
+		}
+		r.pos = r.end
+	}
+}
+
+// skipBlockComment skips to just after the next "*/".
+func (r *Reader) skipBlockComment() {
+	for {
+		if !r.ensure(2) {
+			r.pos = r.end
+			return
+		}
+		if r.buf[r.pos] == '*' && r.buf[r.pos+1] == '/' {
+			r.pos += 2
+			return
+		}
+		r.pos++
+	}
+}
+
+// peekWord returns the upper-cased keyword at pos (letters and '_') without
+// consuming it.
+func (r *Reader) peekWord(max int) string {
+	r.ensure(max + 1)
+	i := r.pos
+	for i < r.end && i-r.pos < max && isIdentByte(r.buf[i]) {
+		i++
+	}
+	return strings.ToUpper(string(r.buf[r.pos:i]))
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80
+}
+
+// statement reads one top-level statement. INSERT statements switch the
+// reader into row mode; others are gathered and interpreted.
+func (r *Reader) statement() (Event, error) {
+	if !r.skipSpace() {
+		if r.readErr != nil {
+			return r.fail(nil)
+		}
+		r.err = io.EOF
+		return 0, io.EOF
+	}
+	r.rowOff = r.off()
+	w := r.peekWord(16)
+	switch w {
+	case "INSERT", "REPLACE":
+		return r.insertHeader()
+	case "DELIMITER":
+		r.pos += len(w)
+		line := r.readLine()
+		d := bytes.TrimSpace(line)
+		if len(d) == 0 || len(d) > 16 {
+			return 0, &RowError{Offset: r.rowOff, Reason: "bad DELIMITER", Raw: capRaw(line)}
+		}
+		r.delim = append(r.delim[:0], d...)
+		return 0, nil
+	}
+	if err := r.gather(); err != nil {
+		return 0, err
+	}
+	return r.interpret()
+}
+
+func (r *Reader) readLine() []byte {
+	var out []byte
+	for {
+		if r.pos >= r.end && !r.fill() {
+			return out
+		}
+		if i := bytes.IndexByte(r.buf[r.pos:r.end], '\n'); i >= 0 {
+			out = append(out, r.buf[r.pos:r.pos+i]...)
+			r.pos += i + 1
+			return out
+		}
+		out = append(out, r.buf[r.pos:r.end]...)
+		r.pos = r.end
+		if len(out) > 1<<16 {
+			return out
+		}
+	}
+}
+
+// gather reads a statement up to the current delimiter into r.stmt, keeping
+// quoted text verbatim, dropping comments and unwrapping conditional
+// comments. Text beyond MaxStatement is dropped (the statement is then
+// ignored by interpret).
+func (r *Reader) gather() error {
+	r.stmt = r.stmt[:0]
+	overflow := false
+	put := func(b ...byte) {
+		if len(r.stmt)+len(b) > r.opts.MaxStatement {
+			overflow = true
+			return
+		}
+		r.stmt = append(r.stmt, b...)
+	}
+	inCond := 0
+	for {
+		if r.pos >= r.end && !r.fill() {
+			break
+		}
+		c := r.buf[r.pos]
+		if c == r.delim[0] && r.ensure(len(r.delim)) && bytes.Equal(r.buf[r.pos:r.pos+len(r.delim)], r.delim) {
+			r.pos += len(r.delim)
+			break
+		}
+		switch c {
+		case '\'', '"', '`':
+			r.pos++
+			put(c)
+			for {
+				if r.pos >= r.end && !r.fill() {
+					break
+				}
+				d := r.buf[r.pos]
+				r.pos++
+				put(d)
+				if d == '\\' && c != '`' {
+					if r.pos < r.end || r.fill() {
+						put(r.buf[r.pos])
+						r.pos++
+					}
+					continue
+				}
+				if d == c {
+					if r.ensure(1) && r.buf[r.pos] == c {
+						put(c)
+						r.pos++
+						continue
+					}
+					break
+				}
+			}
+			continue
+		case '/':
+			if r.ensure(2) && r.buf[r.pos+1] == '*' {
+				r.ensure(4)
+				if r.pos+2 < r.end && (r.buf[r.pos+2] == '!' || (r.buf[r.pos+2] == 'M' && r.pos+3 < r.end && r.buf[r.pos+3] == '!')) {
+					r.pos += 3
+					if r.buf[r.pos-1] == 'M' {
+						r.pos++
+					}
+					for r.ensure(1) && r.buf[r.pos] >= '0' && r.buf[r.pos] <= '9' {
+						r.pos++
+					}
+					inCond++
+					put(' ')
+					continue
+				}
+				r.pos += 2
+				r.skipBlockComment()
+				put(' ')
+				continue
+			}
+		case '*':
+			if inCond > 0 && r.ensure(2) && r.buf[r.pos+1] == '/' {
+				r.pos += 2
+				inCond--
+				put(' ')
+				continue
+			}
+		case '-':
+			if r.ensure(3) && r.buf[r.pos+1] == '-' && isSpaceOrEnd(r.buf[r.pos+2]) {
+				r.skipLine()
+				put(' ')
+				continue
+			}
+		case '#':
+			r.skipLine()
+			put(' ')
+			continue
+		}
+		put(c)
+		r.pos++
+	}
+	if overflow {
+		r.stmt = r.stmt[:0]
+	}
+	return nil
+}
+
+func capRaw(b []byte) []byte {
+	const max = 4096
+	if len(b) > max {
+		b = b[:max]
+	}
+	return append([]byte(nil), b...)
+}

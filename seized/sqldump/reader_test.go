@@ -1,0 +1,248 @@
+package sqldump_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/coinsift/coinsift/seized/sqldump"
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// render reads the whole dump and renders every event as one line.
+func render(tb testing.TB, in []byte, opts *sqldump.Options) string {
+	tb.Helper()
+	r, err := sqldump.NewReader(bytes.NewReader(in), opts)
+	if err != nil {
+		tb.Fatalf("NewReader: %v", err)
+	}
+	defer r.Close()
+	var b strings.Builder
+	for i := 0; i < 1e6; i++ {
+		ev, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		var re *sqldump.RowError
+		if errors.As(err, &re) {
+			fmt.Fprintf(&b, "error %s\n", re.Error())
+			continue
+		}
+		if err != nil {
+			fmt.Fprintf(&b, "fatal %v\n", err)
+			break
+		}
+		t := r.Table()
+		switch ev {
+		case sqldump.EventTable:
+			fmt.Fprintf(&b, "table %s charset=%q tz=%q\n", t.QualifiedName(), t.Charset, t.TimeZone)
+			for _, c := range t.Columns {
+				fmt.Fprintf(&b, "  column %q %q charset=%q binary=%v null=%v\n", c.Name, c.Type, c.Charset, c.Binary, c.Nullable)
+			}
+		case sqldump.EventRow:
+			fmt.Fprintf(&b, "row %s #%d @%d:", t.QualifiedName(), r.RowNumber(), r.Offset())
+			for k, v := range r.Row() {
+				fmt.Fprintf(&b, " %s=", t.Columns[k].Name)
+				switch v.Kind {
+				case sqldump.Null:
+					b.WriteString("NULL")
+				case sqldump.Bytes:
+					fmt.Fprintf(&b, "bytes(%x)", v.Data)
+				default:
+					fmt.Fprintf(&b, "%s%q", v.Kind, v.Data)
+				}
+				if v.Introducer != "" {
+					fmt.Fprintf(&b, "(_%s)", v.Introducer)
+				}
+			}
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+func readTestdata(tb testing.TB, name string) []byte {
+	tb.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b
+}
+
+func gunzip(tb testing.TB, b []byte) []byte {
+	tb.Helper()
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+func TestGolden(t *testing.T) {
+	files, _ := filepath.Glob("testdata/dump-*.sql.gz")
+	if len(files) == 0 {
+		t.Fatal("no testdata")
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			gz := readTestdata(t, name)
+			got := render(t, gz, nil)
+			// The plain form must read the same.
+			if plain := render(t, gunzip(t, gz), nil); plain != got {
+				t.Errorf("plain and gzip differ:\n%s", cmp.Diff(got, plain))
+			}
+			// A tiny buffer exercises every refill path.
+			if small := render(t, gz, &sqldump.Options{BufferSize: 1}); small != got {
+				t.Errorf("BufferSize 1 differs:\n%s", cmp.Diff(got, small))
+			}
+			golden := filepath.Join("testdata", strings.TrimSuffix(name, ".sql.gz")+".golden")
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("render(%s) mismatch (-want +got):\n%s", name, diff)
+			}
+		})
+	}
+}
+
+func TestValues(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string // rendered row values
+	}{
+		{"escapes", `'\0\'\"\b\n\r\t\Z\\\%\_\q'`, "string\"\\x00'\\\"\\b\\n\\r\\t\\x1a\\\\\\\\%\\\\_q\""},
+		{"doubled quote", `'it''s'`, `string"it's"`},
+		{"double quoted", `"a""b\"c"`, `string"a\"b\"c"`},
+		{"empty", `''`, `string""`},
+		{"null", `NULL`, `NULL`},
+		{"null lower", `null`, `NULL`},
+		{"negative", `-12.5`, `number"-12.5"`},
+		{"exponent", `1.5e-10`, `number"1.5e-10"`},
+		{"huge", `18446744073709551615`, `number"18446744073709551615"`},
+		{"hex", `0xDEADbeef`, `bytes(deadbeef)`},
+		{"hex odd", `0xABC`, `bytes(0abc)`},
+		{"hex quoted", `X'00ff'`, `bytes(00ff)`},
+		{"bit", `b'1010000001'`, `bytes(0281)`},
+		{"bit zero", `b'0'`, `bytes(00)`},
+		{"bit 0b", `0b11`, `bytes(03)`},
+		{"binary introducer", `_binary '\0x'`, `string"\x00x"(_binary)`},
+		{"utf8mb4 introducer", `_utf8mb4'ü'`, `string"ü"(_utf8mb4)`},
+		{"introducer hex", `_latin1 0xE9`, `bytes(e9)(_latin1)`},
+		{"keyword", `TRUE`, `keyword"TRUE"`},
+		{"nul byte raw", "'a\x00b'", `string"a\x00b"`},
+		{"newline raw", "'a\nb'", `string"a\nb"`},
+		{"semicolon", `';),('`, `string";),("`},
+		{"emoji", `'😀'`, `string"😀"`},
+		{"invalid utf8", "'\xff\xfe'", `string"\xff\xfe"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := "CREATE TABLE t (a text);\nINSERT INTO t VALUES (" + tt.in + ");\n"
+			got := render(t, []byte(in), nil)
+			want := "table t charset=\"\" tz=\"\"\n  column \"a\" \"text\" charset=\"\" binary=false null=true\nrow t #1 @46: a=" + tt.want + "\n"
+			if got != want {
+				t.Errorf("value %s:\n got %q\nwant %q", tt.in, got, want)
+			}
+		})
+	}
+}
+
+func TestRowErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		opts *sqldump.Options
+		want string
+	}{
+		{"too few values", "INSERT INTO t VALUES (1,2),(3),(4,5);\n", nil,
+			"row t #1 @21: c1=number\"1\" c2=number\"2\"\nerror sqldump: offset 27: table t: row 2: row has 1 values, want 2\nrow t #3 @31: c1=number\"4\" c2=number\"5\"\n"},
+		{"garbage resyncs", "INSERT INTO t VALUES (1),(@@),(2);\nINSERT INTO t VALUES (3);\n", nil,
+			"row t #1 @21: c1=number\"1\"\nerror sqldump: offset 25: table t: row 2: unexpected '@' at start of value\nrow t #3 @56: c1=number\"3\"\n"},
+		{"oversized field", "INSERT INTO t VALUES ('abcdef'),('ab');\n", &sqldump.Options{MaxField: 4},
+			"error sqldump: offset 21: table t: row 1: value 1 exceeds 4 bytes\nrow t #2 @32: c1=string\"ab\"\n"},
+		{"unterminated", "INSERT INTO t VALUES ('abc", nil,
+			"error sqldump: offset 21: table t: row 1: unterminated string\n"},
+		{"no values", "INSERT INTO t SELECT 1;\nINSERT INTO t VALUES (1);", nil,
+			"error sqldump: offset 0: INSERT without VALUES\nrow t #1 @45: c1=number\"1\"\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := render(t, []byte(tt.in), tt.opts)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("render(%q) mismatch (-want +got):\n%s", tt.in, diff)
+			}
+		})
+	}
+}
+
+func TestDecompressionLimit(t *testing.T) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write([]byte("INSERT INTO t VALUES ('" + strings.Repeat("a", 1<<20) + "');\n"))
+	zw.Close()
+	r, err := sqldump.NewReader(&buf, &sqldump.Options{MaxDecompressed: 1 << 16})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		_, err = r.Next()
+		if err == io.EOF {
+			t.Fatal("Next reached EOF; want a size error")
+		}
+		if err != nil && !errors.Is(err, sqldump.ErrTooLarge) {
+			var re *sqldump.RowError
+			if errors.As(err, &re) {
+				continue
+			}
+			t.Fatalf("Next() = %v; want ErrTooLarge", err)
+		}
+		if err != nil {
+			break
+		}
+	}
+}
+
+func TestDecode(t *testing.T) {
+	tests := []struct {
+		in      string
+		charset string
+		want    string
+		ok      bool
+	}{
+		{"caf\xe9", "latin1", "café", true},
+		{"\x80", "latin1", "€", true},
+		{"\x81", "latin1", "\u0081", true},
+		{"café", "utf8mb4", "café", true},
+		{"\xff", "utf8mb4", "", false},
+		{"\xff", "binary", "", false},
+	}
+	for _, tt := range tests {
+		got, ok := sqldump.Decode(nil, sqldump.Value{Kind: sqldump.String, Data: []byte(tt.in)}, tt.charset)
+		if ok != tt.ok || (ok && string(got) != tt.want) {
+			t.Errorf("Decode(%q, %s) = %q, %v; want %q, %v", tt.in, tt.charset, got, ok, tt.want, tt.ok)
+		}
+	}
+}
