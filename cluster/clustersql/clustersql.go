@@ -9,9 +9,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/duckdb/duckdb-go/v2"
-
 	coinsift "github.com/coinsift/coinsift"
+	"github.com/coinsift/coinsift/casefile"
 	"github.com/coinsift/coinsift/cluster"
 )
 
@@ -20,61 +19,18 @@ var tables = []string{"clusters", "cluster_sizes", "cluster_merges", "cluster_co
 // Save replaces the stored clustering with r, in one transaction, and
 // returns the rows written per table.
 func Save(ctx context.Context, db *sql.DB, r *cluster.Result, now time.Time) (map[string]int64, error) {
-	conn, err := db.Conn(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("save clustering: %w", err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
-		return nil, fmt.Errorf("save clustering: %w", err)
-	}
-	counts, err := save(ctx, conn, r, now)
-	if err != nil {
-		_, rerr := conn.ExecContext(context.Background(), "ROLLBACK")
-		return nil, errors.Join(fmt.Errorf("save clustering: %w", err), rerr)
-	}
-	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
-		return nil, fmt.Errorf("save clustering: commit: %w", err)
-	}
-	return counts, nil
-}
-
-func save(ctx context.Context, conn *sql.Conn, r *cluster.Result, now time.Time) (map[string]int64, error) {
-	for _, t := range tables {
-		if _, err := conn.ExecContext(ctx, "DELETE FROM "+t); err != nil {
-			return nil, err
-		}
-	}
 	counts := map[string]int64{}
-	err := conn.Raw(func(dc any) error {
-		c, ok := dc.(driver.Conn)
-		if !ok {
-			return fmt.Errorf("not a duckdb connection")
+	err := casefile.InTx(ctx, db, func(conn *sql.Conn) error {
+		for _, t := range tables {
+			if _, err := conn.ExecContext(ctx, "DELETE FROM "+t); err != nil {
+				return err
+			}
 		}
-		appendRows := func(table string, n int, row func(i int) []driver.Value) error {
-			a, err := duckdb.NewAppenderFromConn(c, "", table)
-			if err != nil {
-				return fmt.Errorf("%s: %w", table, err)
-			}
-			for i := 0; i < n; i++ {
-				if i%65536 == 0 {
-					if err := ctx.Err(); err != nil {
-						a.Close()
-						return err
-					}
-				}
-				if err := a.AppendRow(row(i)...); err != nil {
-					a.Close()
-					return fmt.Errorf("%s row %d: %w", table, i, err)
-				}
-			}
+		add := func(table string, n int, row func(i int) []driver.Value) error {
 			counts[table] = int64(n)
-			if err := a.Close(); err != nil {
-				return fmt.Errorf("%s: %w", table, err)
-			}
-			return nil
+			return casefile.AppendRows(ctx, conn, table, n, row)
 		}
-		if err := appendRows("clusters", len(r.Cluster), func(i int) []driver.Value {
+		if err := add("clusters", len(r.Cluster), func(i int) []driver.Value {
 			return []driver.Value{uint32(i), r.Cluster[i]}
 		}); err != nil {
 			return err
@@ -85,35 +41,38 @@ func save(ctx context.Context, conn *sql.Conn, r *cluster.Result, now time.Time)
 				ids = append(ids, uint32(id))
 			}
 		}
-		if err := appendRows("cluster_sizes", len(ids), func(i int) []driver.Value {
+		if err := add("cluster_sizes", len(ids), func(i int) []driver.Value {
 			return []driver.Value{ids[i], r.Size[ids[i]]}
 		}); err != nil {
 			return err
 		}
-		if err := appendRows("cluster_merges", len(r.Merges), func(i int) []driver.Value {
+		if err := add("cluster_merges", len(r.Merges), func(i int) []driver.Value {
 			m := r.Merges[i]
 			return []driver.Value{int64(i), r.Cluster[m.A], m.A, m.B, m.Tx, m.Heuristic.Versioned()}
 		}); err != nil {
 			return err
 		}
-		if err := appendRows("cluster_coinjoins", len(r.CoinJoins), func(i int) []driver.Value {
+		if err := add("cluster_coinjoins", len(r.CoinJoins), func(i int) []driver.Value {
 			return []driver.Value{r.CoinJoins[i].Tx, r.CoinJoins[i].Detector}
 		}); err != nil {
 			return err
 		}
-		return appendRows("cluster_change", len(r.Changes), func(i int) []driver.Value {
+		if err := add("cluster_change", len(r.Changes), func(i int) []driver.Value {
 			d := r.Changes[i]
 			return []driver.Value{d.Tx, int32(d.Vout), d.Votes.String(), d.Merged, nullable(d.Refusal), nullable(d.Conflict.String())}
-		})
+		}); err != nil {
+			return err
+		}
+		stats, _ := json.Marshal(r.Stats)
+		if _, err := conn.ExecContext(ctx, `INSERT INTO cluster_runs VALUES (1, ?, ?, ?)`, now.UTC(), r.Config.Describe(), string(stats)); err != nil {
+			return fmt.Errorf("cluster_runs: %w", err)
+		}
+		counts["cluster_runs"] = 1
+		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("save clustering: %w", err)
 	}
-	stats, _ := json.Marshal(r.Stats)
-	if _, err := conn.ExecContext(ctx, `INSERT INTO cluster_runs VALUES (1, ?, ?, ?)`, now.UTC(), r.Config.Describe(), string(stats)); err != nil {
-		return nil, fmt.Errorf("cluster_runs: %w", err)
-	}
-	counts["cluster_runs"] = 1
 	return counts, nil
 }
 

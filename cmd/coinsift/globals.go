@@ -95,6 +95,8 @@ names it, and the current directory is the default.
 		newTraceCommand(g),
 		newWorldCommand(g),
 		newDemoCommand(g),
+		newPlaceCommand(g),
+		newVictimsCommand(g),
 		newPricesCommand(g),
 		newTagsCommand(g),
 	)

@@ -1,0 +1,334 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	coinsift "github.com/coinsift/coinsift"
+	"github.com/coinsift/coinsift/casefile"
+	"github.com/coinsift/coinsift/internal/term"
+	"github.com/coinsift/coinsift/place"
+	"github.com/coinsift/coinsift/place/placesql"
+)
+
+type placeOptions struct {
+	region string
+	mmdb   []string
+}
+
+func newPlaceCommand(g *globals) *cobra.Command {
+	var o placeOptions
+	cmd := &cobra.Command{
+		Use:   "place",
+		Short: "Place every account and person in a jurisdiction, with a confidence and the evidence",
+		Long: `Place every account and person of the seized data in a country: from phone
+numbers (libphonenumber), sign-up and login IPs (the embedded IP-to-country
+table, or MaxMind-format databases given with --mmdb, tried first), e-mail
+domains, and the time-of-day pattern of logins, combined into a country with a
+confidence; other supported countries are kept as conflicts. The weights and
+the model are in docs/methodology-place.md. Persons (see 'coinsift persons')
+are placed from the signals of all their accounts.
+
+Results go to the placements and placement_evidence tables, replacing any
+earlier run. 'coinsift place show SUBJECT' explains one placement.`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runPlace(cmd.Context(), g, o)
+		},
+	}
+	cmd.Flags().StringVar(&o.region, "region", "", "default region of phone numbers without a country code (default: the case's)")
+	cmd.Flags().StringArrayVar(&o.mmdb, "mmdb", nil, "MaxMind-format IP database to consult before the embedded table (repeatable)")
+	cmd.AddCommand(newPlaceShowCommand(g), newPlaceEvalCommand(g))
+	return cmd
+}
+
+func runPlace(ctx context.Context, g *globals, o placeOptions) error {
+	var loc place.Fallback
+	for _, p := range o.mmdb {
+		m, err := place.OpenMMDB(p)
+		if err != nil {
+			return err
+		}
+		defer m.Close()
+		loc = append(loc, m)
+	}
+	loc = append(loc, place.IPLoc{})
+	w := place.DefaultWeights()
+	var accounts, persons, placed int
+	err := g.change(ctx, func(c *casefile.Case, rec *auditRecord) error {
+		region := o.region
+		if region == "" {
+			region = c.Config().Settings.DefaultRegion
+		}
+		ins, err := placesql.ReadAccounts(ctx, c.DB(), placesql.Options{Region: region, Locator: loc})
+		if err != nil {
+			return err
+		}
+		if len(ins) == 0 {
+			return placesql.ErrNoSeized
+		}
+		p := g.progress("place", "subjects")
+		p.SetTotal(int64(len(ins)))
+		byAccount := make(map[string]*placesql.Inputs, len(ins))
+		var rs []placesql.Result
+		for i := range ins {
+			in := &ins[i]
+			byAccount[in.Subject] = in
+			rs = append(rs, placeOne("account", in.Subject, in.Signals, in.Logins, w))
+			p.Add(1)
+		}
+		p.Done()
+		accounts = len(ins)
+		members, err := placesql.ReadPersons(ctx, c.DB())
+		if err != nil {
+			return err
+		}
+		ids := make([]string, 0, len(members))
+		for id := range members {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			var sig []place.Signal
+			var logins []timeSlice
+			for _, a := range members[id] {
+				if in := byAccount[a]; in != nil {
+					sig = append(sig, in.Signals...)
+					logins = append(logins, in.Logins)
+				}
+			}
+			rs = append(rs, placeOne("person", id, sig, mergeTimes(logins), w))
+		}
+		persons = len(ids)
+		for _, r := range rs {
+			if r.Country != "" {
+				placed++
+			}
+		}
+		if err := placesql.Save(ctx, c.DB(), rs, w); err != nil {
+			return err
+		}
+		rec.table("placements", int64(len(rs)))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if g.json {
+		return g.printJSON(map[string]int{"accounts": accounts, "persons": persons, "placed": placed})
+	}
+	g.printf("placed %d of %d subjects (%d accounts, %d persons)\n", placed, accounts+persons, accounts, persons)
+	return nil
+}
+
+func placeOne(kind, subject string, sig []place.Signal, logins timeSlice, w place.Weights) placesql.Result {
+	all := append(append([]place.Signal(nil), sig...), place.Timezone(logins)...)
+	pl := place.Combine(all, w)
+	return placesql.Result{Kind: kind, Subject: subject, Placement: pl, Signals: len(pl.Evidence)}
+}
+
+type placeRow struct {
+	Kind       string  `json:"subject_kind"`
+	Subject    string  `json:"subject"`
+	Country    string  `json:"country"`
+	Confidence float64 `json:"confidence"`
+	Conflicts  string  `json:"conflicts"`
+	Evidence   []evRow `json:"evidence"`
+}
+
+type evRow struct {
+	Kind    string  `json:"kind"`
+	Country string  `json:"country"`
+	Weight  float64 `json:"weight"`
+	Value   string  `json:"value"`
+	Detail  string  `json:"detail"`
+	Source  string  `json:"source"`
+}
+
+func newPlaceShowCommand(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "show ACCOUNT|PERSON",
+		Short: "Explain the placement of an account or person: country, confidence, every signal",
+		Args:  exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			c, err := g.openCase(ctx)
+			if err != nil {
+				return err
+			}
+			defer c.Close()
+			var rows []placeRow
+			q, err := c.DB().QueryContext(ctx, `SELECT subject_kind, subject, coalesce(country, ''), confidence, coalesce(conflicts, '')
+				FROM placements WHERE subject = ? ORDER BY subject_kind`, args[0])
+			if err != nil {
+				return err
+			}
+			for q.Next() {
+				var r placeRow
+				if err := q.Scan(&r.Kind, &r.Subject, &r.Country, &r.Confidence, &r.Conflicts); err != nil {
+					q.Close()
+					return err
+				}
+				rows = append(rows, r)
+			}
+			q.Close()
+			if len(rows) == 0 {
+				return fmt.Errorf("no placement of %q (run 'coinsift place'): %w", args[0], coinsift.ErrNotFound)
+			}
+			for i := range rows {
+				ev, err := c.DB().QueryContext(ctx, `SELECT kind, country, weight, value, coalesce(detail, ''),
+					coalesce(src_table || ' row ' || src_row, '') FROM placement_evidence
+					WHERE subject_kind = ? AND subject = ? ORDER BY weight DESC, kind, value`, rows[i].Kind, rows[i].Subject)
+				if err != nil {
+					return err
+				}
+				for ev.Next() {
+					var e evRow
+					if err := ev.Scan(&e.Kind, &e.Country, &e.Weight, &e.Value, &e.Detail, &e.Source); err != nil {
+						ev.Close()
+						return err
+					}
+					rows[i].Evidence = append(rows[i].Evidence, e)
+				}
+				ev.Close()
+			}
+			if g.json {
+				return g.printJSON(rows)
+			}
+			for _, r := range rows {
+				country := r.Country
+				if country == "" {
+					country = "undecided"
+				}
+				g.printf("%s %s: %s (confidence %.2f)", r.Kind, r.Subject, country, r.Confidence)
+				if r.Conflicts != "" {
+					g.printf("; conflicting signals for %s", r.Conflicts)
+				}
+				g.printf("\n")
+				tr := make([][]string, 0, len(r.Evidence))
+				for _, e := range r.Evidence {
+					tr = append(tr, []string{e.Kind, e.Country, strconv.FormatFloat(e.Weight, 'f', 2, 64), e.Value, e.Detail, e.Source})
+				}
+				if err := term.Table(g.stdout, []string{"SIGNAL", "COUNTRY", "WEIGHT", "VALUE", "DETAIL", "SOURCE"}, tr); err != nil {
+					return err
+				}
+				g.printf("\n")
+			}
+			return nil
+		},
+	}
+}
+
+func newPlaceEvalCommand(g *globals) *cobra.Command {
+	var truth string
+	cmd := &cobra.Command{
+		Use:   "eval --truth DIR",
+		Short: "Measure placement accuracy against a generated world's truth",
+		Long: `Compare the stored account placements with a generated world's truth
+(DIR/accounts.tsv: user_id and country), overall, per country and by
+confidence. Test and duplicate accounts without a true country are left out.`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if truth == "" {
+				return usagef("coinsift place eval --truth WORLD/truth", "--truth is required")
+			}
+			return runPlaceEval(cmd.Context(), g, truth)
+		},
+	}
+	cmd.Flags().StringVar(&truth, "truth", "", "truth directory of a generated world")
+	return cmd
+}
+
+func runPlaceEval(ctx context.Context, g *globals, dir string) error {
+	c, err := g.openCase(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	truth, err := readTruthColumn(filepath.Join(dir, "accounts.tsv"), "user_id", "country")
+	if err != nil {
+		return err
+	}
+	tc := map[string]coinsift.Country{}
+	for k, v := range truth {
+		if cc, ok := place.ParseCountry(v); ok {
+			tc[k] = cc
+		}
+	}
+	pred := map[string]place.Placement{}
+	rows, err := c.DB().QueryContext(ctx, `SELECT subject, coalesce(country, ''), confidence FROM placements WHERE subject_kind = 'account'`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var s, cc string
+		var conf float64
+		if err := rows.Scan(&s, &cc, &conf); err != nil {
+			rows.Close()
+			return err
+		}
+		if _, ok := tc[s]; ok {
+			pred[s] = place.Placement{Country: coinsift.Country(cc), Confidence: conf}
+		}
+	}
+	rows.Close()
+	rep := place.Evaluate(pred, tc)
+	if g.json {
+		return g.printJSON(rep)
+	}
+	g.printf("%+v\n", rep)
+	return nil
+}
+
+// readTruthColumn reads two named columns of a truth TSV into a map.
+func readTruthColumn(path, key, val string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("truth: %w", err)
+	}
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	if len(lines) == 0 {
+		return nil, fmt.Errorf("truth %s: empty: %w", path, coinsift.ErrInvalid)
+	}
+	head := strings.Split(lines[0], "\t")
+	ki, vi := -1, -1
+	for i, h := range head {
+		switch h {
+		case key:
+			ki = i
+		case val:
+			vi = i
+		}
+	}
+	if ki < 0 || vi < 0 {
+		return nil, fmt.Errorf("truth %s: needs columns %q and %q: %w", path, key, val, coinsift.ErrInvalid)
+	}
+	out := make(map[string]string, len(lines))
+	for _, l := range lines[1:] {
+		f := strings.Split(l, "\t")
+		if ki < len(f) && vi < len(f) {
+			out[f[ki]] = f[vi]
+		}
+	}
+	return out, nil
+}
+
+type timeSlice = []time.Time
+
+// mergeTimes joins several accounts' login times in order.
+func mergeTimes(ls []timeSlice) timeSlice {
+	var out timeSlice
+	for _, l := range ls {
+		out = append(out, l...)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	return out
+}

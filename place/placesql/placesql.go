@@ -1,0 +1,243 @@
+package placesql
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"fmt"
+	"net/netip"
+	"sort"
+	"strings"
+	"time"
+
+	coinsift "github.com/coinsift/coinsift"
+	"github.com/coinsift/coinsift/casefile"
+	"github.com/coinsift/coinsift/place"
+)
+
+// MaxLoginTimes bounds the login times per account given to the time-zone fit.
+const MaxLoginTimes = 400
+
+// Inputs are the signals of one subject.
+type Inputs struct {
+	Subject string
+	Signals []place.Signal
+	Logins  []time.Time
+}
+
+// Options control how signals are read.
+type Options struct {
+	Region  string                    // default region of phone numbers, e.g. "GB"
+	Locator place.IPLocator           // nil: the embedded iploc table
+	Extra   map[string][]place.Signal // more signals per account (e.g. exchange jurisdictions)
+}
+
+// ReadAccounts returns the inputs of every account, by account key.
+func ReadAccounts(ctx context.Context, db *sql.DB, o Options) ([]Inputs, error) {
+	if o.Locator == nil {
+		o.Locator = place.IPLoc{}
+	}
+	by := map[string]*Inputs{}
+	get := func(k string) *Inputs {
+		in := by[k]
+		if in == nil {
+			in = &Inputs{Subject: k}
+			by[k] = in
+		}
+		return in
+	}
+	// Every account exists, even without signals.
+	if err := query(ctx, db, `SELECT DISTINCT account_key FROM accounts WHERE account_key IS NOT NULL`, func(r *sql.Rows) error {
+		var k string
+		if err := r.Scan(&k); err != nil {
+			return err
+		}
+		get(k)
+		return nil
+	}); err != nil {
+		return nil, fmt.Errorf("read accounts: %w", err)
+	}
+	addIP := func(in *Inputs, ip, table string, row int64, signup bool) {
+		a, err := netip.ParseAddr(strings.TrimSpace(ip))
+		if err != nil {
+			return
+		}
+		var s place.Signal
+		var ok bool
+		if signup {
+			s, ok = place.SignupIP(o.Locator, a.Unmap())
+		} else {
+			s, ok = place.IP(o.Locator, a.Unmap())
+		}
+		if ok {
+			s.Table, s.Row = table, row
+			in.Signals = append(in.Signals, s)
+		}
+	}
+	err := query(ctx, db, `SELECT account_key, kind, coalesce(normalized, value), src_table, src_row FROM identifiers
+		WHERE account_key IS NOT NULL AND kind IN ('phone', 'email', 'ip')
+		ORDER BY account_key, kind, src_table, src_row`, func(r *sql.Rows) error {
+		var k, kind, v, table string
+		var row int64
+		if err := r.Scan(&k, &kind, &v, &table, &row); err != nil {
+			return err
+		}
+		in := get(k)
+		var s place.Signal
+		var ok bool
+		switch kind {
+		case "phone":
+			s, ok = place.Phone(v, o.Region)
+		case "email":
+			s, ok = place.Email(v)
+		case "ip":
+			addIP(in, v, table, row, true)
+			return nil
+		}
+		if ok {
+			s.Table, s.Row = table, row
+			in.Signals = append(in.Signals, s)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read identifiers: %w", err)
+	}
+	err = query(ctx, db, `SELECT account_key, ip, min(src_table), min(src_row) FROM logins
+		WHERE account_key IS NOT NULL AND ip IS NOT NULL GROUP BY account_key, ip ORDER BY account_key, ip`, func(r *sql.Rows) error {
+		var k, ip, table string
+		var row int64
+		if err := r.Scan(&k, &ip, &table, &row); err != nil {
+			return err
+		}
+		addIP(get(k), ip, table, row, false)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read login ips: %w", err)
+	}
+	err = query(ctx, db, fmt.Sprintf(`SELECT account_key, login_at FROM (
+		SELECT account_key, login_at, row_number() OVER (PARTITION BY account_key ORDER BY login_at) AS rn
+		FROM logins WHERE account_key IS NOT NULL AND login_at IS NOT NULL) WHERE rn <= %d
+		ORDER BY account_key, login_at`, MaxLoginTimes), func(r *sql.Rows) error {
+		var k string
+		var t time.Time
+		if err := r.Scan(&k, &t); err != nil {
+			return err
+		}
+		in := get(k)
+		in.Logins = append(in.Logins, t.UTC())
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read login times: %w", err)
+	}
+	for k, extra := range o.Extra {
+		in := get(k)
+		in.Signals = append(in.Signals, extra...)
+	}
+	out := make([]Inputs, 0, len(by))
+	for _, in := range by {
+		out = append(out, *in)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Subject < out[j].Subject })
+	return out, nil
+}
+
+// ReadPersons returns person_id → account keys from the persons table, or
+// nil when there is no such table or it is empty.
+func ReadPersons(ctx context.Context, db *sql.DB) (map[string][]string, error) {
+	var n int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_tables() WHERE table_name = 'persons' AND schema_name = 'main'`).Scan(&n); err != nil || n == 0 {
+		return nil, err
+	}
+	out := map[string][]string{}
+	err := query(ctx, db, `SELECT CAST(person_id AS VARCHAR), account_key FROM persons ORDER BY 1, 2`, func(r *sql.Rows) error {
+		var p, a string
+		if err := r.Scan(&p, &a); err != nil {
+			return err
+		}
+		out[p] = append(out[p], a)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read persons: %w", err)
+	}
+	return out, nil
+}
+
+func query(ctx context.Context, db *sql.DB, q string, fn func(*sql.Rows) error) error {
+	rows, err := db.QueryContext(ctx, q)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Result is one stored placement.
+type Result struct {
+	Kind    string // account or person
+	Subject string
+	place.Placement
+	Signals int
+}
+
+// Save replaces the stored placements with rs, in one transaction.
+func Save(ctx context.Context, db *sql.DB, rs []Result, w place.Weights) error {
+	weights := fmt.Sprintf("%+v", w)
+	type ev struct {
+		r *Result
+		s place.Signal
+	}
+	var evs []ev
+	for i := range rs {
+		for _, s := range rs[i].Evidence {
+			evs = append(evs, ev{&rs[i], s})
+		}
+	}
+	err := casefile.InTx(ctx, db, func(conn *sql.Conn) error {
+		for _, t := range []string{"placements", "placement_evidence"} {
+			if _, err := conn.ExecContext(ctx, "DELETE FROM "+t); err != nil {
+				return err
+			}
+		}
+		if err := casefile.AppendRows(ctx, conn, "placements", len(rs), func(i int) []driver.Value {
+			r := rs[i]
+			var country, conflicts driver.Value
+			if r.Country != "" {
+				country = string(r.Country)
+			}
+			if len(r.Conflicts) > 0 {
+				cs := make([]string, len(r.Conflicts))
+				for k, c := range r.Conflicts {
+					cs[k] = string(c)
+				}
+				conflicts = strings.Join(cs, ",")
+			}
+			return []driver.Value{r.Kind, r.Subject, country, r.Confidence, conflicts, int32(r.Signals), weights}
+		}); err != nil {
+			return err
+		}
+		return casefile.AppendRows(ctx, conn, "placement_evidence", len(evs), func(i int) []driver.Value {
+			e := evs[i]
+			var table, row driver.Value
+			if e.s.Table != "" {
+				table, row = e.s.Table, e.s.Row
+			}
+			return []driver.Value{e.r.Kind, e.r.Subject, string(e.s.Kind), string(e.s.Country), e.s.Weight, e.s.Value, e.s.Detail, table, row}
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("save placements: %w", err)
+	}
+	return nil
+}
+
+// ErrNoSeized reports a case without canonical seized accounts.
+var ErrNoSeized = fmt.Errorf("no seized accounts in the case (run 'coinsift seized load --mapping'): %w", coinsift.ErrNotFound)

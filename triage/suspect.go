@@ -1,0 +1,156 @@
+package triage
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	coinsift "github.com/coinsift/coinsift"
+	"github.com/coinsift/coinsift/triage/rule"
+)
+
+// Suspect is a person, or an account in no person, with what the case
+// knows of them.
+type Suspect struct {
+	Person     string           `json:"person"`
+	Accounts   []string         `json:"accounts"`
+	Country    coinsift.Country `json:"country"` // "" when not placed
+	Confidence float64          `json:"confidence"`
+	Conflicts  []string         `json:"conflicts,omitempty"`
+	Paid       coinsift.Money   `json:"paid"` // verified payments in the case currency
+	Payments   int              `json:"payments"`
+	Calls      int              `json:"calls"`
+	Victims    int              `json:"victims"` // distinct numbers called long enough
+	Exchanges  []string         `json:"exchanges"`
+	Direct     bool             `json:"direct_from_exchange"`
+
+	Score   float64  `json:"score"`
+	Reasons []string `json:"reasons"`
+}
+
+// Schema returns the fields a rule may name, for a case in currency cur
+// (paid is also available as paid_<cur>, e.g. paid_gbp).
+func Schema(cur string) rule.Schema {
+	s := rule.Schema{
+		"country": rule.String, "confidence": rule.Number, "placed": rule.Bool,
+		"paid": rule.Number, "payments": rule.Number, "calls": rule.Number, "victims": rule.Number,
+		"exchanges": rule.Number, "accounts": rule.Number, "direct": rule.Bool,
+	}
+	if cur != "" {
+		s["paid_"+strings.ToLower(cur)] = rule.Number
+	}
+	return s
+}
+
+// Field implements rule.Fields. An unplaced suspect has no country.
+func (s *Suspect) Field(name string) (rule.Value, bool) {
+	switch name {
+	case "country":
+		if s.Country == "" {
+			return rule.Value{}, false
+		}
+		return rule.Str(string(s.Country)), true
+	case "confidence":
+		return rule.Num(s.Confidence), true
+	case "placed":
+		return rule.Boolean(s.Country != ""), true
+	case "paid":
+		return rule.Num(float64(s.Paid.Minor) / 100), true
+	case "payments":
+		return rule.Num(float64(s.Payments)), true
+	case "calls":
+		return rule.Num(float64(s.Calls)), true
+	case "victims":
+		return rule.Num(float64(s.Victims)), true
+	case "exchanges":
+		return rule.Num(float64(len(s.Exchanges))), true
+	case "accounts":
+		return rule.Num(float64(len(s.Accounts))), true
+	case "direct":
+		return rule.Boolean(s.Direct), true
+	}
+	if strings.HasPrefix(name, "paid_") && strings.EqualFold(name[5:], s.Paid.Currency) {
+		return rule.Num(float64(s.Paid.Minor) / 100), true
+	}
+	return rule.Value{}, false
+}
+
+// Named rules every case has. A case may save more.
+var BuiltinRules = []NamedRule{
+	{Name: "ispoof-uk", Expr: `country == "GB" && confidence >= 0.5 && paid_gbp >= 100`,
+		Note: "the rule the iSpoof investigators applied first: UK-based users who paid at least £100"},
+	{Name: "referrals", Expr: `placed && country != "GB" && paid_gbp >= 100`,
+		Note: "users placed outside the UK who paid at least £100: candidates for partner agencies"},
+	{Name: "all-payers", Expr: `payments > 0`, Note: "everyone with a verified payment"},
+}
+
+// NamedRule is a rule saved under a name.
+type NamedRule struct {
+	Name string `json:"name"`
+	Expr string `json:"expr"`
+	Note string `json:"note,omitempty"`
+}
+
+// score is the ranking score: money paid weighs most (log scale, so that a
+// £5,000 payer does not dwarf everything), then victims reached and calls.
+// Documented in docs/methodology.md.
+func score(s *Suspect) float64 {
+	return math.Log10(1+float64(s.Paid.Minor)/100)*10 + math.Log10(1+float64(s.Victims))*5 + math.Log10(1+float64(s.Calls))*2
+}
+
+func reasons(s *Suspect) []string {
+	var out []string
+	if s.Country != "" {
+		r := fmt.Sprintf("placed in %s (confidence %.2f)", s.Country, s.Confidence)
+		if len(s.Conflicts) > 0 {
+			r += "; conflicting signals for " + strings.Join(s.Conflicts, ", ")
+		}
+		out = append(out, r)
+	} else {
+		out = append(out, "not placed")
+	}
+	if s.Payments > 0 {
+		out = append(out, fmt.Sprintf("paid %s in %d verified payment(s)", s.Paid, s.Payments))
+	}
+	if s.Calls > 0 {
+		out = append(out, fmt.Sprintf("made %d call(s) reaching %d victim(s)", s.Calls, s.Victims))
+	}
+	if len(s.Exchanges) > 0 {
+		how := "funded through"
+		if s.Direct {
+			how = "paid straight from"
+		}
+		out = append(out, how+" "+strings.Join(s.Exchanges, ", "))
+	}
+	if len(s.Accounts) > 1 {
+		out = append(out, fmt.Sprintf("%d accounts: %s", len(s.Accounts), strings.Join(s.Accounts, ", ")))
+	}
+	return out
+}
+
+// Rank returns the suspects r matches, scored, with reasons, ordered by
+// score (descending), then paid, then person.
+func Rank(all []Suspect, r *rule.Rule) []Suspect {
+	var out []Suspect
+	for i := range all {
+		s := all[i]
+		if !r.Match(&s) {
+			continue
+		}
+		s.Score = math.Round(score(&s)*1000) / 1000
+		s.Reasons = reasons(&s)
+		out = append(out, s)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		switch {
+		case a.Score != b.Score:
+			return a.Score > b.Score
+		case a.Paid.Minor != b.Paid.Minor:
+			return a.Paid.Minor > b.Paid.Minor
+		}
+		return a.Person < b.Person
+	})
+	return out
+}

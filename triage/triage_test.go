@@ -1,0 +1,88 @@
+package triage_test
+
+import (
+	"testing"
+	"time"
+
+	coinsift "github.com/coinsift/coinsift"
+	"github.com/coinsift/coinsift/triage"
+	"github.com/coinsift/coinsift/triage/rule"
+)
+
+func gbp(p int64) coinsift.Money { return coinsift.Money{Minor: p, Currency: "GBP"} }
+
+func TestRankISpoofRule(t *testing.T) {
+	all := []triage.Suspect{
+		{Person: "p1", Country: "GB", Confidence: 0.9, Paid: gbp(24000), Payments: 2, Calls: 300, Victims: 40},
+		{Person: "p2", Country: "GB", Confidence: 0.9, Paid: gbp(9999), Payments: 1},  // £99.99: below
+		{Person: "p3", Country: "GB", Confidence: 0.3, Paid: gbp(50000), Payments: 3}, // not confident
+		{Person: "p4", Country: "NL", Confidence: 0.9, Paid: gbp(50000), Payments: 3}, // elsewhere
+		{Person: "p5", Paid: gbp(80000), Payments: 5},                                 // unplaced
+		{Person: "p6", Country: "GB", Confidence: 0.5, Paid: gbp(10000), Payments: 1, Exchanges: []string{"Coinbase"}, Direct: true},
+		{Person: "p0", Country: "GB", Confidence: 0.8, Paid: gbp(10000), Payments: 1},
+	}
+	var def triage.NamedRule
+	for _, r := range triage.BuiltinRules {
+		if r.Name == "ispoof-uk" {
+			def = r
+		}
+	}
+	r, err := rule.Parse(def.Expr, triage.Schema("GBP"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := triage.Rank(all, r)
+	var order []string
+	for _, s := range got {
+		order = append(order, s.Person)
+	}
+	want := []string{"p1", "p0", "p6"} // p0 and p6 tie on score and paid: person order
+	if len(order) != len(want) {
+		t.Fatalf("Rank = %v; want %v", order, want)
+	}
+	for i := range want {
+		if order[i] != want[i] {
+			t.Fatalf("Rank = %v; want %v", order, want)
+		}
+	}
+	if got[2].Reasons[2] != "paid straight from Coinbase" {
+		t.Errorf("reasons = %q", got[2].Reasons)
+	}
+	ref, _ := rule.Parse(`placed && country != "GB" && paid_gbp >= 100`, triage.Schema("GBP"))
+	if got := triage.Rank(all, ref); len(got) != 1 || got[0].Person != "p4" {
+		t.Errorf("referrals = %+v", got)
+	}
+}
+
+func TestVictims(t *testing.T) {
+	t0 := time.Date(2021, 6, 1, 10, 0, 0, 0, time.UTC)
+	dir := triage.NewDirectory([]triage.Organisation{
+		{Name: "Barclays", Country: "GB", OfficialNumber: "+442079460001", Template: "barclays_fraud_v3"},
+		{Name: "HMRC", Country: "GB", OfficialNumber: "+441314960009", Template: "hmrc_tax"},
+	})
+	one := func(acct, caller, dest string, cc coinsift.Country, start time.Time, d time.Duration, tmpl string) triage.Calls {
+		return triage.Calls{Account: acct, CallerID: caller, Destination: dest, Country: cc, Template: tmpl,
+			Count: 1, Longest: d, Total: d, First: start, Last: start}
+	}
+	calls := []triage.Calls{
+		one("7", "+442079460001", "+447700900001", "GB", t0, 90*time.Second, ""),
+		one("8", "+443000000000", "+447700900001", "GB", t0.Add(time.Hour), 300*time.Second, "hmrc_tax"),
+		one("7", "", "+61400000000", "AU", t0, 61*time.Second, "westpac_au"),
+		one("7", "", "", "", t0, time.Hour, ""),
+		{Destination: "+449999", Count: 0},
+	}
+	v := triage.Victims(calls, dir)
+	if len(v) != 2 || v[0].Country != "AU" || v[1].E164 != "+447700900001" {
+		t.Fatalf("Victims = %+v", v)
+	}
+	gb := v[1]
+	if gb.Calls != 2 || gb.LongestCall != 300*time.Second || !gb.FirstCall.Equal(t0) || len(gb.Accounts) != 2 {
+		t.Errorf("GB victim = %+v", gb)
+	}
+	if len(gb.Organisations) != 2 || gb.Organisations[0] != "Barclays" || gb.Organisations[1] != "HMRC" {
+		t.Errorf("organisations = %v", gb.Organisations)
+	}
+	if v[0].Organisations[0] != "westpac_au" {
+		t.Errorf("unknown template kept as is: %v", v[0].Organisations)
+	}
+}
