@@ -25,6 +25,7 @@ var layers = map[string]int{
 	"value":      4,
 	"trace":      5,
 	"place":      5,
+	"persons":    5,
 	"triage":     6,
 	"report":     7,
 	"web":        8,

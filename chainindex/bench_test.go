@@ -2,6 +2,7 @@ package chainindex_test
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -29,16 +30,28 @@ func BenchmarkImportBtcdFile(b *testing.B) {
 
 // memSource serves the real 2010–2022 blocks n times over as one chain
 // (heights are positions; spends of outputs outside the set are quarantined).
+// Call link after filling blocks.
 type memSource struct{ blocks [][]byte }
+
+// link copies the blocks and rewrites each header's previous-block hash to
+// the block before it, so that they form a chain.
+func (m *memSource) link() {
+	for h := range m.blocks {
+		b := append([]byte(nil), m.blocks[h]...)
+		if h > 0 {
+			prev := bitcoin.HeaderHash(m.blocks[h-1])
+			copy(b[4:36], prev[:])
+		}
+		m.blocks[h] = b
+	}
+}
 
 func (m *memSource) Network() *bitcoin.Params { return bitcoin.MainNet }
 func (m *memSource) Tip(context.Context) (coinsift.Height, error) {
 	return coinsift.Height(len(m.blocks) - 1), nil
 }
 func (m *memSource) Hash(_ context.Context, h coinsift.Height) (coinsift.TxID, error) {
-	id := bitcoin.HeaderHash(m.blocks[h])
-	id[0] ^= byte(h) // distinct per height
-	return id, nil
+	return bitcoin.HeaderHash(m.blocks[h]), nil
 }
 func (m *memSource) Block(_ context.Context, h coinsift.Height, _ []byte) ([]byte, error) {
 	return m.blocks[h], nil
@@ -57,6 +70,7 @@ func BenchmarkImportRealBlocks(b *testing.B) {
 			size += int64(len(rb.Raw))
 		}
 	}
+	src.link()
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -64,4 +78,25 @@ func BenchmarkImportRealBlocks(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkImportDir imports the blocks directory named by
+// COINSIFT_BENCH_BLOCKS (e.g. a synthetic chain from TestSynthChain, with
+// proof of work unchecked) into a fresh index under TMPDIR.
+func BenchmarkImportDir(b *testing.B) {
+	dir := os.Getenv("COINSIFT_BENCH_BLOCKS")
+	if dir == "" {
+		b.Skip("set COINSIFT_BENCH_BLOCKS=DIR")
+	}
+	src := openSource(b, dir, true)
+	tip, _ := src.Tip(context.Background())
+	var size int64
+	for h := coinsift.Height(0); h <= tip; h++ {
+		size += int64(src.BlockSize(h))
+	}
+	b.SetBytes(size)
+	for b.Loop() {
+		mustImport(b, b.TempDir(), src, chainindex.Options{})
+	}
+	b.ReportMetric(float64(tip+1)*float64(b.N)/b.Elapsed().Seconds(), "blocks/s")
 }

@@ -20,7 +20,9 @@
 // paying an address (postings), each in O(1) array lookups. Height of a
 // transaction and the transaction of an input or output are binary searches.
 // [TxIter] walks every transaction with its input and output address ids,
-// for clustering.
+// for clustering; [Index.ScanTxs] and [Index.ScanBlocks] stream whole
+// transactions with their inputs and outputs in chain order, with no
+// per-transaction searches, for whole-chain passes.
 //
 // # Writing
 //

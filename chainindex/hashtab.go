@@ -13,12 +13,16 @@ import (
 
 const tabHeader = headerSize + 16 // file header, slots u64, entries u64
 
-// hashtab is an open-addressing table of u40 slots holding id+1 (0 empty),
-// probed linearly from key mod slots. Keys are derived from random hashes,
-// so no further mixing is needed.
+// hashtab is an open-addressing table of u40 slots, probed linearly from
+// key mod slots. A slot holds id+1 in its low idBits bits (0 = empty) and
+// a fingerprint of the key (its top bits) above them, so that most probes
+// of other keys are rejected without reading the candidate's txid or
+// payload. Keys are derived from random hashes, so no further mixing is
+// needed.
 type hashtab struct {
 	path    string
 	id      uint16
+	idBits  uint
 	f       *os.File // nil when read-only
 	m       *mmap.Map
 	slots   uint64
@@ -31,19 +35,41 @@ func (h *hashtab) slot(i uint64) []byte {
 	return h.m.Bytes()[o : o+u40Rec]
 }
 
+// Slot layouts: id bits per table (the rest of the 40 bits is the
+// fingerprint). Address ids are u32, transaction numbers need more.
+const (
+	txTabIDBits   = 36 // 2^36 transactions, 4-bit fingerprint
+	addrTabIDBits = 33 // 2^32 addresses, 7-bit fingerprint
+)
+
+func idBitsOf(col uint16) uint {
+	if col == colAddrHash {
+		return addrTabIDBits
+	}
+	return txTabIDBits
+}
+
+// fp returns the fingerprint bits of key, placed above the id bits.
+func (h *hashtab) fp(key uint64) uint64 { return key >> (24 + h.idBits) << h.idBits }
+
+func (h *hashtab) idOf(v uint64) uint64 { return v&(1<<h.idBits-1) - 1 }
+
 // find returns the id whose key matches per eq.
 func (h *hashtab) find(key uint64, eq func(id uint64) bool) (uint64, bool) {
 	if h == nil || h.slots == 0 {
 		return 0, false
 	}
 	mask := h.slots - 1
+	fp, fpMask := h.fp(key), ^uint64(0)<<h.idBits
 	for i := key & mask; ; i = (i + 1) & mask {
 		v := get40(h.slot(i))
 		if v == 0 {
 			return 0, false
 		}
-		if id := v - 1; id < h.limit && eq(id) {
-			return id, true
+		if v&fpMask == fp {
+			if id := h.idOf(v); id < h.limit && eq(id) {
+				return id, true
+			}
 		}
 	}
 }
@@ -51,16 +77,17 @@ func (h *hashtab) find(key uint64, eq func(id uint64) bool) (uint64, bool) {
 // insert adds id, or replaces an entry eq matches.
 func (h *hashtab) insert(key, id uint64, eq func(id uint64) bool) {
 	mask := h.slots - 1
+	fp, fpMask := h.fp(key), ^uint64(0)<<h.idBits
 	for i := key & mask; ; i = (i + 1) & mask {
 		s := h.slot(i)
 		v := get40(s)
 		if v == 0 {
-			put40(s, id+1)
+			put40(s, fp|(id+1))
 			h.entries++
 			return
 		}
-		if eq != nil && eq(v-1) {
-			put40(s, id+1)
+		if eq != nil && v&fpMask == fp && eq(h.idOf(v)) {
+			put40(s, fp|(id+1))
 			return
 		}
 	}
@@ -75,7 +102,7 @@ func (h *hashtab) remove(key, id uint64, keyOf func(id uint64) uint64) {
 		if v == 0 {
 			return
 		}
-		if v-1 == id {
+		if h.idOf(v) == id {
 			break
 		}
 		i = (i + 1) & mask
@@ -90,7 +117,7 @@ func (h *hashtab) remove(key, id uint64, keyOf func(id uint64) uint64) {
 			if v == 0 {
 				return
 			}
-			home := keyOf(v-1) & mask
+			home := keyOf(h.idOf(v)) & mask
 			// Move j's entry to i if i lies cyclically in [home, j).
 			if (j > i && (home <= i || home > j)) || (j < i && home <= i && home > j) {
 				put40(h.slot(i), v)
@@ -141,7 +168,9 @@ func buildTab(dir, name string, id uint16, n uint64, keyOf func(uint64) uint64, 
 	if err != nil {
 		return nil, err
 	}
-	if _, err := f.Write(fileHeader(id, u40Rec)); err != nil {
+	hdr := fileHeader(id, u40Rec)
+	binary.LittleEndian.PutUint32(hdr[12:], uint32(idBitsOf(id)))
+	if _, err := f.Write(hdr); err != nil {
 		f.Close()
 		return nil, err
 	}
@@ -150,7 +179,7 @@ func buildTab(dir, name string, id uint16, n uint64, keyOf func(uint64) uint64, 
 		f.Close()
 		return nil, err
 	}
-	h := &hashtab{path: path, id: id, f: f, m: m, slots: slots, limit: 1<<63 - 1}
+	h := &hashtab{path: path, id: id, idBits: idBitsOf(id), f: f, m: m, slots: slots, limit: 1<<63 - 1}
 	for i := uint64(0); i < n; i++ {
 		a := i
 		h.insert(keyOf(i), i, func(b uint64) bool { return eqOf(a, b) })
@@ -190,11 +219,16 @@ func openTab(dir, name string, id uint16, writable bool) (*hashtab, error) {
 	} else if m, err = mmap.Open(path); err != nil {
 		return nil, err
 	}
-	h := &hashtab{path: path, id: id, f: f, m: m, limit: 1<<63 - 1}
+	h := &hashtab{path: path, id: id, idBits: idBitsOf(id), f: f, m: m, limit: 1<<63 - 1}
 	b := m.Bytes()
 	if err := checkHeader(b, id, path); err != nil || len(b) < tabHeader {
 		h.close()
 		return nil, fmt.Errorf("%s: bad table header: %w", path, coinsift.ErrCorrupt)
+	}
+	if got := binary.LittleEndian.Uint32(b[12:]); got != uint32(h.idBits) {
+		// Tables written before fingerprints: a writer rebuilds them.
+		h.close()
+		return nil, fmt.Errorf("%s: slot layout %d, want %d id bits (run 'coinsift chain import' to rebuild): %w", path, got, h.idBits, coinsift.ErrCorrupt)
 	}
 	h.slots = binary.LittleEndian.Uint64(b[headerSize:])
 	h.entries = binary.LittleEndian.Uint64(b[headerSize+8:])

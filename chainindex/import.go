@@ -87,6 +87,12 @@ type Result struct {
 // merkle root: the index stops at the block before it.
 var ErrBrokenChain = fmt.Errorf("chainindex: main chain block unreadable: %w", coinsift.ErrCorrupt)
 
+// ErrSourceChanged reports that the source's best chain changed while
+// blocks were being read (a node reorganised during the import): the blocks
+// before the change are committed, and running Import again continues
+// from there, rolling back what the new chain replaced.
+var ErrSourceChanged = errors.New("chainindex: source chain changed during import")
+
 type job struct {
 	h    coinsift.Height
 	buf  []byte
@@ -257,6 +263,9 @@ func (w *writer) appendRange(ctx context.Context, src Source, from, to coinsift.
 			hash, _ := src.Hash(ctx, j.h)
 			w.q("read block", fmt.Sprintf("block %d %s", j.h, hash), j.err)
 			return fmt.Errorf("block %d %s: %v: %w", j.h, hash, j.err, ErrBrokenChain)
+		}
+		if j.h > 0 && j.blk.Header.PrevBlock != w.blockHash(j.h-1) {
+			return fmt.Errorf("block %d %s: previous block %s, index has %s: %w", j.h, j.blk.Hash, j.blk.Header.PrevBlock, w.blockHash(j.h-1), ErrSourceChanged)
 		}
 		if err := w.apply(&j.blk, j.h); err != nil {
 			return fmt.Errorf("apply block %d: %w", j.h, err)

@@ -20,22 +20,16 @@ func FromIndex(x *chainindex.Index) *IndexSource { return &IndexSource{x: x} }
 // NumAddresses implements Source.
 func (s *IndexSource) NumAddresses() int { return int(s.x.NumAddresses()) + 1 }
 
-// Scan implements Source.
+// Scan implements Source. It streams the index with chainindex's
+// sequential scan; only the outputs an input spends and the transaction of
+// each spender are random reads.
 func (s *IndexSource) Scan(ctx context.Context, fn func(*Tx) error) error {
 	x := s.x
-	n := x.NumTxs()
 	tx := &Tx{}
-	for t := int64(0); t < n; t++ {
-		if t%8192 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-		}
-		it := x.Tx(t)
-		tx.Index, tx.Coinbase, tx.Version, tx.LockTime, tx.RBF = t, it.Coinbase, it.Version, it.LockTime, false
+	return x.ScanTxs(ctx, func(t int64, rec *chainindex.TxRecord) error {
+		tx.Index, tx.Coinbase, tx.Version, tx.LockTime, tx.RBF = t, rec.Coinbase, rec.Version, rec.LockTime, false
 		tx.Inputs, tx.Outputs = tx.Inputs[:0], tx.Outputs[:0]
-		for i := it.FirstInput; i < it.FirstInput+int64(it.NumInputs); i++ {
-			in := x.Input(i)
+		for _, in := range rec.Inputs {
 			if in.Sequence < 0xfffffffe {
 				tx.RBF = true
 			}
@@ -46,19 +40,15 @@ func (s *IndexSource) Scan(ctx context.Context, fn func(*Tx) error) error {
 			o := x.Output(in.Spent)
 			tx.Inputs = append(tx.Inputs, Input{Addr: addrOf(o.Addr), Value: o.Value, Type: o.Type})
 		}
-		for o := it.FirstOutput; o < it.FirstOutput+int64(it.NumOutputs); o++ {
-			out := x.Output(o)
+		for _, out := range rec.Outputs {
 			sp := NoTx
 			if out.Spender >= 0 {
 				sp, _ = x.TxOfInput(out.Spender)
 			}
 			tx.Outputs = append(tx.Outputs, Output{Addr: addrOf(out.Addr), Value: out.Value, Type: out.Type, Spender: sp})
 		}
-		if err := fn(tx); err != nil {
-			return err
-		}
-	}
-	return nil
+		return fn(tx)
+	})
 }
 
 func addrOf(a uint32) uint32 {

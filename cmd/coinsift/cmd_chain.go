@@ -4,20 +4,30 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
+	"os"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/bitcoin"
 	"github.com/coinsift/coinsift/bitcoin/blockfile"
+	"github.com/coinsift/coinsift/bitcoin/rpc"
 	"github.com/coinsift/coinsift/casefile"
 	"github.com/coinsift/coinsift/chainindex"
+	"github.com/coinsift/coinsift/chainindex/chainsql"
 	"github.com/coinsift/coinsift/internal/term"
 )
 
 type chainImportOptions struct {
 	blocks        string
+	rpcURL        string
+	rpcCookie     string
+	rpcUser       string
+	rpcPass       string
+	noSQL         bool
 	network       string
 	skipPoW       bool
 	confirmations int
@@ -33,24 +43,38 @@ func newChainCommand(g *globals) *cobra.Command {
 func newChainImportCommand(g *globals) *cobra.Command {
 	var o chainImportOptions
 	cmd := &cobra.Command{
-		Use:   "import --blocks DIR",
-		Short: "Index a Bitcoin Core blocks directory into the case's chain index",
-		Long: `Scan the blk*.dat files of a Bitcoin Core blocks directory (honouring
-xor.dat), choose the main chain by most cumulative work, and append its blocks
-to the case's chain index. A later run appends only new blocks and rolls back
-blocks the directory's best chain replaced. Ctrl-C leaves the index at the last
-committed block; run the command again to continue.
+		Use:   "import (--blocks DIR | --rpc URL)",
+		Short: "Index a Bitcoin Core blocks directory or a node's chain into the case's chain index",
+		Long: `Index the main chain into the case's chain index, from either
+
+  --blocks DIR  the blk*.dat files of a Bitcoin Core blocks directory (honouring
+                xor.dat); the main chain is chosen by most cumulative work, or
+  --rpc URL     a bitcoind or btcd node over JSON-RPC (getblockhash, getblock),
+                with --rpc-cookie FILE or --rpc-user/--rpc-pass (environment
+                COINSIFT_RPC_USER and COINSIFT_RPC_PASS).
+
+A later run appends only new blocks and rolls back blocks the source's best
+chain replaced (a reorg). Ctrl-C leaves the index at the last committed block;
+run the command again to continue. After the index, the new blocks are copied
+into the tables chain_blocks, chain_txs, chain_inputs, chain_outputs and
+chain_addresses of case.duckdb for 'coinsift sql' (skip with --no-sql).
 
 Unreadable records and inputs spending unknown outputs are quarantined
 (exit status 3).`,
-		Example: "  coinsift chain import --blocks ~/.bitcoin/blocks",
-		Args:    noArgs,
+		Example: `  coinsift chain import --blocks ~/.bitcoin/blocks
+  coinsift chain import --rpc http://127.0.0.1:8332 --rpc-cookie ~/.bitcoin/.cookie --confirmations 6`,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runChainImport(cmd.Context(), g, o)
 		},
 	}
 	cmd.Flags().StringVar(&o.blocks, "blocks", "", "Bitcoin Core blocks directory (blk*.dat, xor.dat)")
-	cmd.Flags().StringVar(&o.network, "network", "", "mainnet, testnet3, testnet4, signet or regtest (default: from the block magic)")
+	cmd.Flags().StringVar(&o.rpcURL, "rpc", "", "JSON-RPC URL of a bitcoind or btcd node, e.g. http://127.0.0.1:8332")
+	cmd.Flags().StringVar(&o.rpcCookie, "rpc-cookie", "", "bitcoind cookie file (user:password), e.g. ~/.bitcoin/.cookie")
+	cmd.Flags().StringVar(&o.rpcUser, "rpc-user", "", "RPC user (env COINSIFT_RPC_USER)")
+	cmd.Flags().StringVar(&o.rpcPass, "rpc-pass", "", "RPC password (env COINSIFT_RPC_PASS; prefer the environment: flags show in ps)")
+	cmd.Flags().BoolVar(&o.noSQL, "no-sql", false, "do not copy the new blocks into the chain_* tables of case.duckdb")
+	cmd.Flags().StringVar(&o.network, "network", "", "mainnet, testnet3, testnet4, signet or regtest (default: from the block magic or the node)")
 	cmd.Flags().BoolVar(&o.skipPoW, "skip-pow", false, "do not check headers' proof of work (synthetic chains)")
 	cmd.Flags().IntVar(&o.confirmations, "confirmations", 0, "stay this many blocks behind the tip")
 	cmd.Flags().IntVar(&o.stopAt, "stop-at", 0, "stop after this height (0: the tip)")
@@ -58,15 +82,21 @@ Unreadable records and inputs spending unknown outputs are quarantined
 }
 
 type chainImportResult struct {
-	Blocks      blockfile.Stats   `json:"blocks_dir"`
+	Source      string            `json:"source"`
+	Blocks      *blockfile.Stats  `json:"blocks_dir,omitempty"`
 	Import      chainindex.Result `json:"import"`
+	SQL         *chainsql.Result  `json:"sql,omitempty"`
 	Info        chainindex.Info   `json:"index"`
 	Quarantined int64             `json:"quarantined"`
 }
 
+// maxSourceChanges bounds the imports retried after the node reorganised
+// during an import.
+const maxSourceChanges = 3
+
 func runChainImport(ctx context.Context, g *globals, o chainImportOptions) error {
-	if o.blocks == "" {
-		return usagef("coinsift chain import --blocks ~/.bitcoin/blocks", "chain import: --blocks is required")
+	if (o.blocks == "") == (o.rpcURL == "") {
+		return usagef("coinsift chain import --blocks ~/.bitcoin/blocks  or  --rpc http://127.0.0.1:8332", "chain import: give one of --blocks and --rpc")
 	}
 	var net *bitcoin.Params
 	if o.network != "" {
@@ -74,32 +104,71 @@ func runChainImport(ctx context.Context, g *globals, o chainImportOptions) error
 			return usagef("coinsift chain import --network mainnet", "chain import: unknown network %q", o.network)
 		}
 	}
+	if o.rpcUser == "" {
+		o.rpcUser = os.Getenv("COINSIFT_RPC_USER")
+	}
+	if o.rpcPass == "" {
+		o.rpcPass = os.Getenv("COINSIFT_RPC_PASS")
+	}
+	g.args = redactArgs(g.args)
 	var res chainImportResult
 	err := g.change(ctx, func(c *casefile.Case, rec *auditRecord) error {
 		var items []casefile.QuarantineItem
 		collect := func(e *coinsift.InputError) {
 			items = append(items, casefile.QuarantineItem{Command: "chain import", Source: e.Source, Offset: e.Offset, Reason: e.Op + ": " + errString(e.Err)})
 		}
-		src, err := blockfile.Open(ctx, o.blocks, blockfile.Options{Network: net, SkipPoW: o.skipPoW, Quarantine: collect,
-			Progress: g.progress("scan blocks", "bytes"), Logger: g.logger})
-		if err != nil {
-			return err
+		opts := chainindex.Options{Confirmations: o.confirmations, StopAt: coinsift.Height(o.stopAt), Quarantine: collect,
+			Progress: g.progress, Logger: g.logger}
+		var src chainindex.Source
+		if o.blocks != "" {
+			d, err := blockfile.Open(ctx, o.blocks, blockfile.Options{Network: net, SkipPoW: o.skipPoW, Quarantine: collect,
+				Progress: g.progress("scan blocks", "bytes"), Logger: g.logger})
+			if err != nil {
+				return err
+			}
+			defer d.Close()
+			st := d.Stats()
+			res.Blocks = &st
+			opts.Stale = st.Stale + st.Orphans
+			src = d
+		} else {
+			cl, err := rpc.Dial(ctx, rpc.Config{URL: o.rpcURL, User: o.rpcUser, Pass: o.rpcPass, CookieFile: o.rpcCookie, Network: net})
+			if err != nil {
+				return err
+			}
+			src = cl
 		}
-		defer src.Close()
-		res.Blocks = src.Stats()
-		ir, ierr := chainindex.Import(ctx, c.ChainDir(), src, chainindex.Options{
-			Confirmations: o.confirmations, StopAt: coinsift.Height(o.stopAt), Quarantine: collect,
-			Progress: g.progress, Stale: res.Blocks.Stale + res.Blocks.Orphans, Logger: g.logger})
-		res.Import = ir
-		if x, err := chainindex.Open(c.ChainDir()); err == nil {
+		res.Source = src.Source()
+		var ierr error
+		for attempt := 0; ; attempt++ {
+			var ir chainindex.Result
+			ir, ierr = chainindex.Import(ctx, c.ChainDir(), src, opts)
+			res.Import = mergeResults(res.Import, ir, attempt)
+			if !errors.Is(ierr, chainindex.ErrSourceChanged) || attempt+1 >= maxSourceChanges {
+				break
+			}
+			g.logger.Info("the source's chain changed during the import; importing again", slog.String("err", ierr.Error()))
+		}
+		x, xerr := chainindex.Open(c.ChainDir())
+		if xerr == nil {
+			defer x.Close()
 			res.Info = x.Info()
-			x.Close()
 		}
-		rec.table("chain_blocks", int64(ir.Blocks))
-		rec.table("chain_txs", ir.Txs)
+		rec.table("chain_index_blocks", int64(res.Import.Blocks))
+		rec.table("chain_index_txs", res.Import.Txs)
+		var serr error
+		if !o.noSQL && xerr == nil && ctx.Err() == nil {
+			// The index is committed: copy what is new into the tables.
+			sr, err := chainsql.Sync(ctx, c.DB(), x, chainsql.Options{Progress: g.progress, Logger: g.logger})
+			res.SQL = &sr
+			for _, t := range chainsql.Tables {
+				rec.table(t, sr.Rows[t])
+			}
+			serr = err
+		}
 		qerr := c.Quarantine(context.WithoutCancel(ctx), items)
 		res.Quarantined = int64(len(items))
-		if err := errors.Join(ierr, qerr); err != nil {
+		if err := errors.Join(ierr, serr, qerr); err != nil {
 			return err
 		}
 		if len(items) > 0 {
@@ -107,21 +176,66 @@ func runChainImport(ctx context.Context, g *globals, o chainImportOptions) error
 		}
 		return nil
 	})
-	if err != nil && !errors.Is(err, coinsift.ErrQuarantined) {
+	if err != nil && !errors.Is(err, coinsift.ErrQuarantined) && res.Source == "" {
 		return err
 	}
 	if g.json {
 		return errors.Join(g.printJSON(res), err)
 	}
 	g.printf("network   %s\n", res.Info.Network)
-	g.printf("records   %d in %d file(s), %d stale, %d orphan, %d quarantined\n", res.Blocks.Records, res.Blocks.Files, res.Blocks.Stale, res.Blocks.Orphans, res.Blocks.Quarantined)
+	g.printf("source    %s\n", res.Source)
+	if b := res.Blocks; b != nil {
+		g.printf("records   %d in %d file(s), %d stale, %d orphan, %d quarantined\n", b.Records, b.Files, b.Stale, b.Orphans, b.Quarantined)
+	}
 	if res.Import.RolledBack > 0 {
 		g.printf("rollback  %d block(s)\n", res.Import.RolledBack)
 	}
 	g.printf("imported  %d block(s) %d..%d, %d txs, %.1f MB in %s\n", res.Import.Blocks, res.Import.From, res.Import.To, res.Import.Txs,
 		float64(res.Import.Bytes)/1e6, res.Import.Elapsed.Round(1e6))
+	if s := res.SQL; s != nil {
+		g.printf("tables    %d block(s) %d..%d copied to chain_* (%d rolled back)\n", s.To-s.From+1, s.From, s.To, s.RolledBack)
+	}
 	g.printf("tip       %d %s\n", res.Info.Tip, res.Info.TipHash)
 	return err
+}
+
+// mergeResults adds the result of a repeated import to the previous ones.
+func mergeResults(acc, r chainindex.Result, attempt int) chainindex.Result {
+	if attempt == 0 {
+		return r
+	}
+	acc.RolledBack += r.RolledBack
+	acc.Blocks += r.Blocks
+	acc.Txs += r.Txs
+	acc.Bytes += r.Bytes
+	acc.Quarantined += r.Quarantined
+	acc.Elapsed += r.Elapsed
+	acc.From = min(acc.From, r.From)
+	acc.To = r.To
+	return acc
+}
+
+// redactArgs hides the RPC password and URL credentials from the command
+// line recorded in the audit log.
+func redactArgs(args []string) []string {
+	out := make([]string, len(args))
+	copy(out, args)
+	for i := 0; i < len(out); i++ {
+		a := out[i]
+		switch {
+		case a == "--rpc-pass" && i+1 < len(out):
+			out[i+1] = "xxxxx"
+			i++
+		case strings.HasPrefix(a, "--rpc-pass="):
+			out[i] = "--rpc-pass=xxxxx"
+		case a == "--rpc" && i+1 < len(out):
+			out[i+1] = rpc.Redact(out[i+1])
+			i++
+		case strings.HasPrefix(a, "--rpc="):
+			out[i] = "--rpc=" + rpc.Redact(strings.TrimPrefix(a, "--rpc="))
+		}
+	}
+	return out
 }
 
 func errString(err error) string {

@@ -15,6 +15,7 @@ import (
 
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/casefile"
+	"github.com/coinsift/coinsift/chainindex"
 	"github.com/coinsift/coinsift/internal/term"
 	"github.com/coinsift/coinsift/tags"
 	"github.com/coinsift/coinsift/tags/tagdb"
@@ -55,7 +56,7 @@ the same file again does nothing.`,
 			return runTagsImport(cmd.Context(), g, o, args)
 		},
 	}
-	cmd.Flags().StringVar(&o.network, "network", "mainnet", "network whose addresses are valid: mainnet, testnet or regtest")
+	cmd.Flags().StringVar(&o.network, "network", "", "network whose addresses are valid: mainnet, testnet or regtest (default: the chain index's, else mainnet)")
 	cmd.Flags().StringVar(&o.format, "format", "", "file format instead of detection: tagpack, actorpack, ofac-txt, ofac-json, csv or wyb")
 	cmd.Flags().StringVar(&o.note, "note", "", "free-text note for the evidence records")
 	return cmd
@@ -73,11 +74,29 @@ type tagsImportResult struct {
 	Quarantined   int              `json:"quarantined"`
 }
 
+// caseNetwork returns the tags network of the case's chain index, or
+// mainnet when the case has none.
+func caseNetwork(c *casefile.Case) tags.Network {
+	x, err := chainindex.Open(c.ChainDir())
+	if err != nil {
+		return tags.Mainnet
+	}
+	defer x.Close()
+	switch x.Network().Name {
+	case "regtest":
+		return tags.Regtest
+	case "mainnet":
+		return tags.Mainnet
+	}
+	return tags.Testnet
+}
+
 func runTagsImport(ctx context.Context, g *globals, o tagsImportOptions, files []string) error {
 	network, err := tags.ParseNetwork(o.network)
 	if err != nil {
 		return usagef("coinsift tags import --help", "%v", err)
 	}
+	explicit := o.network != ""
 	switch tags.Format(o.format) {
 	case "", tags.FormatTagPack, tags.FormatActorPack, tags.FormatOFACText, tags.FormatOFACJSON, tags.FormatCSV, tags.FormatWYB:
 	default:
@@ -86,6 +105,9 @@ func runTagsImport(ctx context.Context, g *globals, o tagsImportOptions, files [
 	var results []tagsImportResult
 	var quarantined int64
 	err = g.change(ctx, func(c *casefile.Case, rec *auditRecord) error {
+		if !explicit {
+			network = caseNetwork(c)
+		}
 		var nTags, nActors int64
 		defer func() {
 			rec.table("tags", nTags)

@@ -26,7 +26,7 @@ type traceOptions struct {
 
 func newTraceCommand(g *globals) *cobra.Command {
 	c := groupCommand("trace", "Follow money backwards to its sources or forwards to its cash-out")
-	c.AddCommand(newTraceDirCommand(g, true), newTraceDirCommand(g, false))
+	c.AddCommand(newTraceDirCommand(g, true), newTraceDirCommand(g, false), newTracePayersCommand(g))
 	return c
 }
 

@@ -97,8 +97,13 @@ names it, and the current directory is the default.
 		newDemoCommand(g),
 		newPlaceCommand(g),
 		newVictimsCommand(g),
+		newTriageCommand(g),
+		newReportCommand(g),
 		newPricesCommand(g),
 		newTagsCommand(g),
+		newLinkCommand(g),
+		newValueCommand(g),
+		newPersonsCommand(g),
 	)
 	for _, c := range root.Commands() {
 		addExitStatus(c)

@@ -45,7 +45,7 @@ func main() {
 	}()
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
-	os.Exit(report(err, os.Args[1:], os.Stderr))
+	os.Exit(reportError(err, os.Args[1:], os.Stderr))
 }
 
 // run is the testable entry point: it executes one command line.
@@ -103,9 +103,9 @@ func exitCode(err error) int {
 	}
 }
 
-// report prints err as one line ("coinsift: cmd: message"), or as one JSON
+// reportError prints err as one line ("coinsift: cmd: message"), or as one JSON
 // object with --json, and returns the exit code.
-func report(err error, args []string, stderr io.Writer) int {
+func reportError(err error, args []string, stderr io.Writer) int {
 	code := exitCode(err)
 	if err == nil {
 		return code

@@ -19,7 +19,7 @@ func cli(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	err := run(context.Background(), args, strings.NewReader(""), &out, &errb)
-	code := report(err, args, &errb)
+	code := reportError(err, args, &errb)
 	return out.String(), errb.String(), code
 }
 

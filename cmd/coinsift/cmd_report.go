@@ -1,0 +1,225 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	coinsift "github.com/coinsift/coinsift"
+	"github.com/coinsift/coinsift/casefile"
+	"github.com/coinsift/coinsift/internal/term"
+	"github.com/coinsift/coinsift/report"
+	"github.com/coinsift/coinsift/report/reportsql"
+	"github.com/coinsift/coinsift/triage"
+	"github.com/coinsift/coinsift/triage/triagesql"
+)
+
+// agencies names the partner agency of a country in referral packages.
+var agencies = map[coinsift.Country]string{
+	"GB": "National Crime Agency / Metropolitan Police Service",
+	"NL": "Politie, Team High Tech Crime (NL)",
+	"AU": "Australian Federal Police",
+	"FR": "Office anti-cybercriminalité, Police nationale (FR)",
+	"IE": "An Garda Síochána, Garda National Cyber Crime Bureau (IE)",
+	"US": "Federal Bureau of Investigation (US)",
+	"DE": "Bundeskriminalamt (DE)",
+	"BE": "Federal Computer Crime Unit (BE)",
+	"ES": "Policía Nacional (ES)",
+	"IT": "Polizia Postale (IT)",
+	"CA": "Royal Canadian Mounted Police (CA)",
+}
+
+func agencyOf(cc coinsift.Country) string {
+	if a, ok := agencies[cc]; ok {
+		return a
+	}
+	return "Competent authority (" + string(cc) + ")"
+}
+
+func newReportCommand(g *globals) *cobra.Command {
+	c := groupCommand("report", "Write referral packages and the case summary")
+	c.AddCommand(newReportReferralsCommand(g), newReportSummaryCommand(g))
+	return c
+}
+
+type referralOptions struct {
+	out       string
+	rule      string
+	countries []string
+	redact    []string
+	victims   []string
+}
+
+func newReportReferralsCommand(g *globals) *cobra.Command {
+	var o referralOptions
+	cmd := &cobra.Command{
+		Use:   "referrals --out DIR",
+		Short: "Write one referral package per country: suspects, evidence sheets, production orders",
+		Long: `Write one package per country (DIR/<CC>/) for the partner agency there: the
+suspects the rule selects who are placed in that country (suspects.csv,
+.xlsx, .json), one PDF evidence sheet per suspect (identifiers, payments with
+txids, block times, values and rate sources, funding exchanges, placement
+evidence, heuristics and their measured error rates), a production-order
+draft per exchange, the victims in that country when --share-victims names
+it, and manifest.json with the SHA-256 of every file and the audit excerpt
+that produced them. A package is written whole or not at all; an existing
+one is never overwritten. Reruns on an unchanged case give identical bytes.`,
+		Example: `  coinsift report referrals --out referrals --countries NL,AU,FR,IE
+  coinsift report referrals --out uk --rule ispoof-uk --countries GB --share-victims GB`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.out == "" {
+				return usagef("coinsift report referrals --out DIR", "--out is required")
+			}
+			return runReportReferrals(cmd.Context(), g, o)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.out, "out", "", "output directory")
+	f.StringVar(&o.rule, "rule", "referrals", "triage rule selecting the suspects (name or expression)")
+	f.StringSliceVar(&o.countries, "countries", nil, "countries to write packages for (default: every country with suspects)")
+	f.StringSliceVar(&o.redact, "redact", nil, "fields to redact: "+strings.Join(report.RedactionFields, ", "))
+	f.StringSliceVar(&o.victims, "share-victims", nil, "countries whose package may include their victims")
+	return cmd
+}
+
+func runReportReferrals(ctx context.Context, g *globals, o referralOptions) error {
+	type written struct {
+		Country  coinsift.Country `json:"country"`
+		Agency   string           `json:"agency"`
+		Suspects int              `json:"suspects"`
+		Orders   int              `json:"orders"`
+		Victims  int              `json:"victims"`
+		Files    int              `json:"files"`
+		Dir      string           `json:"dir"`
+	}
+	var done []written
+	err := g.change(ctx, func(c *casefile.Case, rec *auditRecord) error {
+		cur := c.Config().Settings.Currency
+		rules, err := triagesql.Rules(ctx, c.DB())
+		if err != nil {
+			return err
+		}
+		nr, r, err := resolveRule(rules, o.rule, cur)
+		if err != nil {
+			return err
+		}
+		all, err := triagesql.ReadSuspects(ctx, c.DB(), cur)
+		if err != nil {
+			return err
+		}
+		ranked := triage.Rank(all, r)
+		byCountry := map[coinsift.Country][]triage.Suspect{}
+		for _, s := range ranked {
+			if s.Country != "" {
+				byCountry[s.Country] = append(byCountry[s.Country], s)
+			}
+		}
+		countries := make([]coinsift.Country, 0)
+		if len(o.countries) > 0 {
+			for _, cc := range o.countries {
+				countries = append(countries, coinsift.Country(strings.ToUpper(strings.TrimSpace(cc))))
+			}
+		} else {
+			for cc := range byCountry {
+				countries = append(countries, cc)
+			}
+		}
+		sort.Slice(countries, func(i, j int) bool { return countries[i] < countries[j] })
+		share := map[coinsift.Country]bool{}
+		for _, cc := range o.victims {
+			share[coinsift.Country(strings.ToUpper(strings.TrimSpace(cc)))] = true
+		}
+		rc, err := reportsql.LoadCase(ctx, c, coinsiftVersion(), nr)
+		if err != nil {
+			return err
+		}
+		for _, cc := range countries {
+			sus, err := reportsql.Suspects(ctx, c.DB(), byCountry[cc], cur)
+			if err != nil {
+				return err
+			}
+			ref := report.Referral{Country: cc, Agency: agencyOf(cc), Suspects: sus, Orders: reportsql.Orders(sus), VictimsAllowed: share[cc]}
+			if ref.VictimsAllowed {
+				if ref.Victims, err = reportsql.Victims(ctx, c.DB(), cc); err != nil {
+					return err
+				}
+			}
+			m, err := report.WriteReferral(ctx, o.out, rc, ref, report.Redaction{Fields: o.redact})
+			if err != nil {
+				return err
+			}
+			for _, f := range m.Files {
+				rec.file(filepath.Join(o.out, string(cc), filepath.FromSlash(f.Path)), f.Size, f.SHA256)
+			}
+			done = append(done, written{Country: cc, Agency: ref.Agency, Suspects: len(sus), Orders: len(ref.Orders),
+				Victims: len(ref.Victims), Files: len(m.Files), Dir: filepath.Join(o.out, string(cc))})
+		}
+		rec.Note = nr.Name + ": " + nr.Expr
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if g.json {
+		return g.printJSON(done)
+	}
+	rows := make([][]string, 0, len(done))
+	for _, d := range done {
+		rows = append(rows, []string{string(d.Country), d.Agency, fmt.Sprint(d.Suspects), fmt.Sprint(d.Orders), fmt.Sprint(d.Victims), d.Dir})
+	}
+	return term.Table(g.stdout, []string{"COUNTRY", "AGENCY", "SUSPECTS", "ORDERS", "VICTIMS", "PACKAGE"}, rows)
+}
+
+func newReportSummaryCommand(g *globals) *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "summary --out DIR",
+		Short: "Write the case summary as HTML and PDF, with charts",
+		Long: `Write the case summary (DIR/summary.html, DIR/summary.pdf, DIR/manifest.json):
+key figures, payments over time, suspects by country (from the last
+'coinsift triage'), top funding exchanges, victims by country, heuristics
+with their measured error rates, and the audit excerpt.`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if out == "" {
+				return usagef("coinsift report summary --out DIR", "--out is required")
+			}
+			ctx := cmd.Context()
+			var m report.Manifest
+			err := g.change(ctx, func(c *casefile.Case, rec *auditRecord) error {
+				var nr triage.NamedRule
+				c.DB().QueryRowContext(ctx, `SELECT rule_name, rule_expr FROM suspects LIMIT 1`).Scan(&nr.Name, &nr.Expr)
+				rc, err := reportsql.LoadCase(ctx, c, coinsiftVersion(), nr)
+				if err != nil {
+					return err
+				}
+				s, err := reportsql.Summary(ctx, c.DB(), rc)
+				if err != nil {
+					return err
+				}
+				if m, err = report.WriteSummary(ctx, out, s); err != nil {
+					return err
+				}
+				for _, f := range m.Files {
+					rec.file(filepath.Join(out, filepath.FromSlash(f.Path)), f.Size, f.SHA256)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if g.json {
+				return g.printJSON(m)
+			}
+			g.printf("wrote %s (summary.html, summary.pdf, manifest.json)\n", out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "", "output directory")
+	return cmd
+}

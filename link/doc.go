@@ -1,0 +1,43 @@
+// Package link matches the payments a seized database records to outputs of
+// the chain, and finds the deposits it does not record.
+//
+// # Model
+//
+// A [Payment] is one row of the canonical payments table, identified by its
+// provenance [Key] (evidence id, source table, source row). [Run] gives each
+// a [Link] with a [Status]:
+//
+//   - verified: the outputs pay the recorded amount, within the tolerance
+//     max(1,000 sats, 0.5 %), within the window (72 h after the invoice's
+//     creation; blocks may be stamped up to 2 h before it);
+//   - amount_mismatch: more than the recorded amount beyond the tolerance, or
+//     a recorded txid paying another amount;
+//   - partial: less than the recorded amount beyond the tolerance;
+//   - late: the amount, after the window;
+//   - unpaid: no output, and the service's own status says unpaid, expired,
+//     cancelled or pending;
+//   - not_found: the recorded txid is not in the chain (or pays nothing to the
+//     address), or the address has no unused output from the creation on;
+//   - address_never_seen: no output ever paid the address, yet the service
+//     says the invoice was paid.
+//
+// # Matching
+//
+// A recorded txid (and vout) is looked up first; otherwise the deposit
+// address's outputs are taken in chain order, from the invoice's creation
+// minus the slack on, until the recorded amount is reached (several
+// outputs within the window count as one payment). Payments to a reused
+// address are served in creation order, and every output is assigned to at
+// most one payment.
+//
+// # The service's wallet
+//
+// The clusters holding deposit addresses are the service's wallet
+// ([WalletPart]): their sizes, the transactions that swept them and the
+// clusters the sweeps paid. A [Deposit] is an output from outside such a
+// cluster, to a deposit address or another member, that no payment accounts
+// for: money the service received but did not record.
+//
+// The package reads the chain index only; package link/linksql loads the
+// payments and stores the results in the case.
+package link

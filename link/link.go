@@ -1,0 +1,370 @@
+package link
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	coinsift "github.com/coinsift/coinsift"
+	"github.com/coinsift/coinsift/chainindex"
+)
+
+// Status is the outcome of linking one recorded payment.
+type Status string
+
+// Statuses, in the order reports list them.
+const (
+	Verified         Status = "verified"           // paid the recorded amount within the window
+	AmountMismatch   Status = "amount_mismatch"    // overpaid, or the recorded tx pays another amount
+	Partial          Status = "partial"            // underpaid beyond the tolerance
+	Late             Status = "late"               // paid the amount after the window
+	Unpaid           Status = "unpaid"             // no output, and the service says so too
+	NotFound         Status = "not_found"          // recorded txid absent, or no unused output to the address
+	AddressNeverSeen Status = "address_never_seen" // the address has no output, yet the service says paid
+)
+
+// Statuses lists every status in report order.
+var Statuses = []Status{Verified, AmountMismatch, Partial, Late, Unpaid, NotFound, AddressNeverSeen}
+
+// Paid reports whether the status means money arrived (verified, late,
+// partial or amount mismatch): the payments that valuation and the payer
+// trace consider.
+func (s Status) Paid() bool {
+	return s == Verified || s == Late || s == Partial || s == AmountMismatch
+}
+
+// Key is a payment's provenance: the evidence file, the source table and the
+// 1-based row it came from. It is the payment's stable identity.
+type Key struct {
+	Evidence string `json:"evidence_id"`
+	Table    string `json:"src_table"`
+	Row      int64  `json:"src_row"`
+}
+
+func (k Key) String() string { return fmt.Sprintf("%s/%s#%d", k.Evidence, k.Table, k.Row) }
+
+// Less orders keys by evidence, table and row.
+func (k Key) Less(o Key) bool {
+	if k.Evidence != o.Evidence {
+		return k.Evidence < o.Evidence
+	}
+	if k.Table != o.Table {
+		return k.Table < o.Table
+	}
+	return k.Row < o.Row
+}
+
+// Payment is one payment as the seized database records it (the canonical
+// payments table).
+type Payment struct {
+	Key     Key
+	Account string
+	Address string        // deposit address shown to the user
+	Sats    coinsift.Sats // recorded amount; 0: unknown
+	TxID    string        // recorded txid, "" if none
+	Vout    int           // recorded output index, -1 if none
+	Status  string        // the service's own status, as recorded
+	Created time.Time     // invoice creation; zero: unknown
+}
+
+// Match is one output matched to a payment.
+type Match struct {
+	Output int64           `json:"output"` // chain index output number
+	TxID   coinsift.TxID   `json:"txid"`
+	Vout   int             `json:"vout"`
+	Sats   coinsift.Sats   `json:"sats"`
+	Height coinsift.Height `json:"height"`
+	Time   time.Time       `json:"block_time"`
+}
+
+// Link is the outcome for one payment.
+type Link struct {
+	Key       Key           `json:"payment"`
+	Account   string        `json:"account"`
+	Address   string        `json:"address"`
+	AddressID uint32        `json:"address_id"` // 0: not in the chain
+	Status    Status        `json:"status"`
+	By        string        `json:"matched_by,omitempty"` // txid or address
+	Want      coinsift.Sats `json:"recorded_sats"`
+	Paid      coinsift.Sats `json:"paid_sats"`
+	Delta     coinsift.Sats `json:"delta_sats"` // paid - recorded
+	Outputs   []Match       `json:"outputs"`
+	Reason    string        `json:"reason"`
+}
+
+// Config holds the matching tolerances.
+type Config struct {
+	// ToleranceSats and TolerancePPM bound the accepted difference between
+	// the recorded and the paid amount: max(ToleranceSats, amount ×
+	// TolerancePPM / 10⁶).
+	ToleranceSats coinsift.Sats
+	TolerancePPM  int64
+	// Window is how long after an invoice's creation a payment counts as on
+	// time; Slack how much earlier than the creation a block may be stamped
+	// (block times run up to two hours ahead of real time).
+	Window time.Duration
+	Slack  time.Duration
+}
+
+// DefaultConfig returns the defaults: max(1,000 sats, 0.5 %), a 72-hour
+// window and two hours of slack.
+func DefaultConfig() Config {
+	return Config{ToleranceSats: 1000, TolerancePPM: 5000, Window: 72 * time.Hour, Slack: 2 * time.Hour}
+}
+
+// Validate reports settings that cannot work.
+func (c Config) Validate() error {
+	switch {
+	case c.ToleranceSats < 0:
+		return fmt.Errorf("link tolerance %d sats: must not be negative: %w", c.ToleranceSats, coinsift.ErrInvalid)
+	case c.TolerancePPM < 0 || c.TolerancePPM > 1_000_000:
+		return fmt.Errorf("link tolerance %d ppm: must be in [0, 10⁶]: %w", c.TolerancePPM, coinsift.ErrInvalid)
+	case c.Window <= 0:
+		return fmt.Errorf("link window %s: must be positive: %w", c.Window, coinsift.ErrInvalid)
+	case c.Slack < 0:
+		return fmt.Errorf("link slack %s: must not be negative: %w", c.Slack, coinsift.ErrInvalid)
+	}
+	return nil
+}
+
+// Describe names the settings, for the audit log.
+func (c Config) Describe() string {
+	return fmt.Sprintf("link/v1 tolerance=max(%d sats, %d ppm) window=%s slack=%s", c.ToleranceSats, c.TolerancePPM, c.Window, c.Slack)
+}
+
+func (c Config) tolerance(want coinsift.Sats) coinsift.Sats {
+	return max(c.ToleranceSats, coinsift.Sats(int64(want)*c.TolerancePPM/1_000_000))
+}
+
+// Stats counts links by status.
+type Stats struct {
+	Payments   int            `json:"payments"`
+	ByStatus   map[Status]int `json:"by_status"`
+	Unrecorded int            `json:"unrecorded_deposits"`
+}
+
+// Result is the outcome of [Run].
+type Result struct {
+	Config     Config       `json:"-"`
+	Links      []Link       `json:"links"` // in payment key order
+	Unrecorded []Deposit    `json:"unrecorded_deposits"`
+	Wallet     []WalletPart `json:"service_wallet"`
+	Stats      Stats        `json:"stats"`
+}
+
+// Clustering is what Run needs of a stored clustering: address id → cluster
+// id, indexable by every address id of the chain. nil: every address is its
+// own cluster.
+type Clustering []uint32
+
+// unpaidWords are the seized statuses that say the invoice was not paid.
+var unpaidWords = []string{"unpaid", "expired", "cancel", "pending", "await", "open", "new", "fail", "0", "2"}
+
+// saysUnpaid reports whether a seized status says the invoice was not paid.
+func saysUnpaid(s string) bool {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return false
+	}
+	for _, w := range unpaidWords {
+		if s == w || len(w) > 1 && strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Run links payments to the chain. It matches a payment by its recorded
+// txid (and vout) when there is one, else by the first unused outputs to its
+// deposit address from the invoice's creation on; payments to one address
+// are served in creation order, and each output is assigned at most once.
+// Then it lists the deposits to the service's addresses that no payment
+// accounts for, and describes the service's wallet (see [WalletPart]).
+func Run(ctx context.Context, x *chainindex.Index, payments []Payment, cl Clustering, cfg Config, p coinsift.Progress) (*Result, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if p == nil {
+		p = coinsift.NopProgress{}
+	}
+	p.SetTotal(int64(len(payments)))
+	defer p.Done()
+	ps := make([]Payment, len(payments))
+	copy(ps, payments)
+	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Key.Less(ps[j].Key) })
+	res := &Result{Config: cfg, Links: make([]Link, len(ps)), Stats: Stats{Payments: len(ps), ByStatus: map[Status]int{}}}
+	used := map[int64]bool{}
+	var byAddr []int // payments matched by address
+	for i := range ps {
+		if i%10000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		py := &ps[i]
+		l := &res.Links[i]
+		*l = Link{Key: py.Key, Account: py.Account, Address: py.Address, Want: py.Sats, Outputs: []Match{}}
+		if a, err := x.AddressByString(strings.TrimSpace(py.Address)); err == nil {
+			l.AddressID = a
+		}
+		if strings.TrimSpace(py.TxID) == "" {
+			byAddr = append(byAddr, i)
+			continue
+		}
+		linkByTxID(x, cfg, py, l, used)
+		p.Add(1)
+	}
+	// By address: per address in creation order, then by key.
+	sort.SliceStable(byAddr, func(i, j int) bool {
+		a, b := &ps[byAddr[i]], &ps[byAddr[j]]
+		la, lb := res.Links[byAddr[i]].AddressID, res.Links[byAddr[j]].AddressID
+		if la != lb {
+			return la < lb
+		}
+		if !a.Created.Equal(b.Created) {
+			return a.Created.Before(b.Created)
+		}
+		return a.Key.Less(b.Key)
+	})
+	var outs []int64
+	var cur uint32
+	for n, i := range byAddr {
+		if n%10000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		l := &res.Links[i]
+		if l.AddressID == 0 {
+			l.Status, l.Reason = AddressNeverSeen, "the deposit address has no output in the chain"
+			if saysUnpaid(ps[i].Status) {
+				l.Status, l.Reason = Unpaid, fmt.Sprintf("the deposit address has no output in the chain and the service says %q", ps[i].Status)
+			}
+			p.Add(1)
+			continue
+		}
+		if n == 0 || l.AddressID != cur {
+			cur, outs = l.AddressID, x.AddressOutputs(l.AddressID)
+		}
+		linkByAddress(x, cfg, &ps[i], l, outs, used)
+		p.Add(1)
+	}
+	for _, l := range res.Links {
+		res.Stats.ByStatus[l.Status]++
+	}
+	res.Unrecorded, res.Wallet = walletOf(ctx, x, res.Links, used, cl)
+	res.Stats.Unrecorded = len(res.Unrecorded)
+	return res, nil
+}
+
+func match(x *chainindex.Index, o int64) Match {
+	t, vout := x.TxOfOutput(o)
+	tx := x.Tx(t)
+	return Match{Output: o, TxID: tx.TxID, Vout: vout, Sats: x.Output(o).Value, Height: tx.Height, Time: tx.Time}
+}
+
+// judge sets the status of a link with outputs from the amounts and times.
+func judge(cfg Config, py *Payment, l *Link) {
+	for _, m := range l.Outputs {
+		l.Paid += m.Sats
+	}
+	l.Delta = l.Paid - l.Want
+	tol := cfg.tolerance(l.Want)
+	last := l.Outputs[len(l.Outputs)-1].Time
+	switch {
+	case l.Want > 0 && l.Delta < -tol:
+		l.Status = Partial
+		l.Reason = fmt.Sprintf("paid %s of %s BTC recorded: short by %s, beyond the tolerance of %s", l.Paid, l.Want, -l.Delta, tol)
+	case l.Want > 0 && l.Delta > tol:
+		l.Status = AmountMismatch
+		l.Reason = fmt.Sprintf("paid %s BTC where %s was recorded: %s more, beyond the tolerance of %s", l.Paid, l.Want, l.Delta, tol)
+	case !py.Created.IsZero() && last.After(py.Created.Add(cfg.Window)):
+		l.Status = Late
+		l.Reason = fmt.Sprintf("paid %s after the invoice was created, later than the %s window", last.Sub(py.Created).Round(time.Minute), cfg.Window)
+	default:
+		l.Status = Verified
+		l.Reason = fmt.Sprintf("paid %s BTC (recorded %s, tolerance %s)", l.Paid, l.Want, tol)
+		if l.Want == 0 {
+			l.Reason = fmt.Sprintf("paid %s BTC (no amount recorded)", l.Paid)
+		}
+	}
+}
+
+func linkByTxID(x *chainindex.Index, cfg Config, py *Payment, l *Link, used map[int64]bool) {
+	l.By = "txid"
+	id, err := coinsift.ParseTxID(strings.ToLower(strings.TrimSpace(py.TxID)))
+	if err != nil {
+		l.Status, l.Reason = NotFound, fmt.Sprintf("recorded txid %q is not a txid", py.TxID)
+		return
+	}
+	t, err := x.TxByID(id)
+	if err != nil {
+		l.Status, l.Reason = NotFound, "recorded txid "+id.String()+" is not in the chain"
+		return
+	}
+	tx := x.Tx(t)
+	for k := 0; k < tx.NumOutputs; k++ {
+		o := tx.FirstOutput + int64(k)
+		if py.Vout >= 0 && k != py.Vout {
+			continue
+		}
+		if l.AddressID != 0 && x.Output(o).Addr != l.AddressID {
+			continue
+		}
+		if l.AddressID == 0 && py.Vout < 0 {
+			continue
+		}
+		l.Outputs = append(l.Outputs, match(x, o))
+		used[o] = true
+	}
+	if len(l.Outputs) == 0 {
+		l.Status = NotFound
+		l.Reason = fmt.Sprintf("recorded tx %s pays nothing to %s", id, py.Address)
+		if py.Vout >= 0 {
+			l.Reason = fmt.Sprintf("recorded output %s:%d does not pay %s", id, py.Vout, py.Address)
+		}
+		return
+	}
+	judge(cfg, py, l)
+	l.Reason = "recorded txid found; " + l.Reason
+}
+
+func linkByAddress(x *chainindex.Index, cfg Config, py *Payment, l *Link, outs []int64, used map[int64]bool) {
+	l.By = "address"
+	from := time.Time{}
+	if !py.Created.IsZero() {
+		from = py.Created.Add(-cfg.Slack)
+	}
+	tol := cfg.tolerance(py.Sats)
+	for _, o := range outs {
+		if used[o] {
+			continue
+		}
+		m := match(x, o)
+		if m.Time.Before(from) {
+			continue
+		}
+		// Later outputs top up a short payment only within the window.
+		if len(l.Outputs) > 0 && !py.Created.IsZero() && m.Time.After(py.Created.Add(cfg.Window)) {
+			break
+		}
+		l.Outputs = append(l.Outputs, m)
+		used[o] = true
+		l.Paid += m.Sats
+		if py.Sats == 0 || l.Paid >= py.Sats-tol {
+			break
+		}
+	}
+	l.Paid = 0
+	if len(l.Outputs) == 0 {
+		l.Status, l.Reason = NotFound, "no unused output to the address from the invoice's creation on"
+		if saysUnpaid(py.Status) {
+			l.Status = Unpaid
+			l.Reason += fmt.Sprintf(", and the service says %q", py.Status)
+		}
+		return
+	}
+	judge(cfg, py, l)
+}

@@ -1,0 +1,219 @@
+package report
+
+import (
+	"time"
+
+	"github.com/coinsift/coinsift"
+)
+
+// Case describes the case a package or summary is written for. Every field
+// is copied into the output; nothing here is read from the clock or the
+// environment, so the same Case gives the same bytes.
+type Case struct {
+	// Name is the case name as registered in case.toml, e.g. "iSpoof".
+	Name string `json:"name"`
+	// Generated is the time the report is dated: the time of the audit log
+	// line that produced the data (the last line of AuditExcerpt), never
+	// time.Now. It dates every PDF, XLSX and manifest.
+	Generated time.Time `json:"generated"`
+	// Currency is the ISO 4217 code values are reported in, e.g. "GBP".
+	Currency string `json:"currency"`
+	// Rule is the text of the triage rule that selected the suspects,
+	// e.g. "country = GB and paid >= 100.00 GBP".
+	Rule string `json:"rule"`
+	// RuleName names the rule, e.g. "default".
+	RuleName string `json:"rule_name"`
+	// AuditExcerpt holds the audit-log lines that produced the data, in
+	// sequence order. The largest Seq is printed in every footer.
+	AuditExcerpt []AuditLine `json:"audit_excerpt"`
+	// Heuristics lists every heuristic the data depends on, with its
+	// measured error rates, so that an expert witness can state them.
+	Heuristics []Heuristic `json:"heuristics"`
+	// Notes are free-text remarks printed on the evidence sheets and summary.
+	Notes []string `json:"notes,omitempty"`
+	// Version is the coinsift version that writes the report, e.g.
+	// "v0.4.0"; "" prints as "dev". It is a field, not a build-time lookup,
+	// so that output bytes do not depend on how the binary was built.
+	// (An addition to the shape in issue 7, for the footers.)
+	Version string `json:"version,omitempty"`
+}
+
+// AuditLine is one line of the case's hash-chained audit log.
+type AuditLine struct {
+	Seq     int64     `json:"seq"`     // position in audit.jsonl, from 1
+	Time    time.Time `json:"time"`    // when the command ran (UTC)
+	User    string    `json:"user"`    // operating-system user who ran it
+	Command string    `json:"command"` // the command line, e.g. "coinsift triage run"
+	Hash    string    `json:"hash"`    // the line's chained SHA-256, hex
+}
+
+// Heuristic is a versioned analysis heuristic and its measured error rates.
+type Heuristic struct {
+	Name      string  `json:"name"`      // e.g. "multi-input"
+	Version   string  `json:"version"`   // e.g. "2"
+	Precision float64 `json:"precision"` // in [0,1]
+	Recall    float64 `json:"recall"`    // in [0,1]
+	// Measured says where and how the rates were measured, e.g.
+	// "small world seed 1, docs/methodology.md".
+	Measured string `json:"measured"`
+}
+
+// Suspect is one ranked suspect: a person (one or more accounts of the
+// seized service) with payments, placement and funding sources.
+type Suspect struct {
+	Rank       int                `json:"rank"`                // 1 is pursued first
+	Person     string             `json:"person"`              // person id from triage
+	Accounts   []Account          `json:"accounts"`            // the person's accounts on the service
+	Country    coinsift.Country   `json:"country"`             // placed jurisdiction, "" if unknown
+	Confidence float64            `json:"confidence"`          // placement confidence in [0,1]
+	Placement  []Signal           `json:"placement"`           // the signals behind Country
+	Conflicts  []coinsift.Country `json:"conflicts,omitempty"` // other countries some signals point to
+	Paid       coinsift.Money     `json:"paid"`                // verified total paid
+	Payments   []Payment          `json:"payments"`
+	Sources    []Source           `json:"sources"` // funding exchanges (backward trace)
+	Calls      int                `json:"calls"`   // calls made through the service
+	Victims    int                `json:"victims"` // distinct numbers called
+	Score      float64            `json:"score"`   // triage score
+	Reasons    []string           `json:"reasons"` // why the rule selected the suspect
+	// OtherAccounts names accounts elsewhere (other services, other cases)
+	// linked to the person.
+	OtherAccounts []string `json:"other_accounts,omitempty"`
+}
+
+// Account is one account of the seized service.
+type Account struct {
+	Key      string    `json:"key"` // the service's primary key
+	Username string    `json:"username"`
+	Emails   []string  `json:"emails,omitempty"`
+	Phones   []string  `json:"phones,omitempty"` // E.164
+	IPs      []string  `json:"ips,omitempty"`
+	Created  time.Time `json:"created"`
+	// Provenance locates the seized row, e.g.
+	// "evidence 5891b5b5…, table users, row 12".
+	Provenance string `json:"provenance"`
+}
+
+// Signal is one piece of placement evidence.
+type Signal struct {
+	Kind    string           `json:"kind"`   // "phone", "ip", "email-domain", "exchange" …
+	Value   string           `json:"value"`  // the identifier, e.g. "+447700900123"
+	Detail  string           `json:"detail"` // how it was placed, e.g. "GeoLite2 2022-10-04"
+	Country coinsift.Country `json:"country"`
+	Weight  float64          `json:"weight"`
+}
+
+// Payment is one payment recorded by the service and linked to the chain.
+type Payment struct {
+	Account   string          `json:"account"` // account key
+	Invoice   string          `json:"invoice"` // the service's invoice id
+	Address   string          `json:"address"` // the service's receiving address
+	TxID      coinsift.TxID   `json:"txid"`
+	Vout      uint32          `json:"vout"`
+	Height    coinsift.Height `json:"height"`
+	BlockTime time.Time       `json:"block_time"`
+	Sats      coinsift.Sats   `json:"sats"`
+	Value     coinsift.Money  `json:"value"` // valued at RateTime
+	Rate      string          `json:"rate"`  // decimal text, currency per BTC, e.g. "15234.12"
+	// RateSource names the price series, e.g. "coindesk-bpi-gbp".
+	RateSource string    `json:"rate_source"`
+	RateTime   time.Time `json:"rate_time"`
+	// RateEvidence locates the rate in evidence, e.g. "evidence 1a2b…, row 812".
+	RateEvidence string `json:"rate_evidence"`
+	Status       string `json:"status"`     // "verified", "amount-mismatch", …
+	Provenance   string `json:"provenance"` // the seized invoice row
+}
+
+// Source is a funding exchange found by the backward trace.
+type Source struct {
+	Exchange         string           `json:"exchange"`
+	Jurisdiction     coinsift.Country `json:"jurisdiction"`
+	Share            float64          `json:"share"` // fraction of the suspect's payments it funded, [0,1]
+	Sats             coinsift.Sats    `json:"sats"`
+	Hops             int              `json:"hops"` // transactions between withdrawal and payment
+	WithdrawalTxID   coinsift.TxID    `json:"withdrawal_txid"`
+	WithdrawalHeight coinsift.Height  `json:"withdrawal_height"`
+	WithdrawalTime   time.Time        `json:"withdrawal_time"`
+	Address          string           `json:"address"` // the exchange's address on the withdrawal
+	Model            string           `json:"model"`   // trace model, e.g. "poison" or "haircut"
+}
+
+// Victim is one telephone number called through the service.
+type Victim struct {
+	E164          string           `json:"e164"`
+	Country       coinsift.Country `json:"country"`
+	Calls         int              `json:"calls"`
+	LongestCall   time.Duration    `json:"longest_call"`
+	FirstCall     time.Time        `json:"first_call"`
+	LastCall      time.Time        `json:"last_call"`
+	Organisations []string         `json:"organisations,omitempty"` // organisations impersonated
+}
+
+// ProductionOrder is the draft of an order to one exchange for the identity
+// of the customers who received the listed withdrawals.
+type ProductionOrder struct {
+	Exchange     string           `json:"exchange"`
+	Jurisdiction coinsift.Country `json:"jurisdiction"`
+	Items        []Withdrawal     `json:"items"`
+}
+
+// Withdrawal is one withdrawal from an exchange to a suspect's wallet.
+type Withdrawal struct {
+	Person  string          `json:"person"`  // our suspect reference
+	Account string          `json:"account"` // the service account it funded
+	TxID    coinsift.TxID   `json:"txid"`
+	Height  coinsift.Height `json:"height"`
+	Time    time.Time       `json:"time"`
+	Address string          `json:"address"` // the customer's receiving address
+	Sats    coinsift.Sats   `json:"sats"`
+	Value   coinsift.Money  `json:"value"`
+}
+
+// Referral is everything passed to one partner agency.
+type Referral struct {
+	Country  coinsift.Country  `json:"country"` // ISO 3166-1 alpha-2, names the package directory
+	Agency   string            `json:"agency"`  // e.g. "Politie (NL)"
+	Suspects []Suspect         `json:"suspects"`
+	Orders   []ProductionOrder `json:"orders"`
+	Victims  []Victim          `json:"victims,omitempty"`
+	// VictimsAllowed says whether the victim list may be passed to this
+	// agency; victims.csv is written only when it is true.
+	VictimsAllowed bool `json:"victims_allowed"`
+}
+
+// Summary is the data of a case summary.
+type Summary struct {
+	Case              Case
+	Users             int            // accounts in the seized database
+	Payments          int            // payments recorded by the service
+	VerifiedPayments  int            // payments linked to the chain and verified
+	Total             coinsift.Money // value of the verified payments
+	SuspectsByCountry map[coinsift.Country]int
+	PaymentsByMonth   []MonthTotal    // in month order
+	TopExchanges      []ExchangeTotal // largest first
+	VictimsByCountry  map[coinsift.Country]int
+	RuleHits          int // suspects the triage rule selected
+}
+
+// MonthTotal is the count and value of verified payments in one month.
+type MonthTotal struct {
+	Month string // "2021-06"
+	Count int
+	Total coinsift.Money
+}
+
+// ExchangeTotal is what one exchange funded.
+type ExchangeTotal struct {
+	Exchange string
+	Payers   int
+	Total    coinsift.Money
+}
+
+// Redaction names fields left out of a package. Valid names are listed in
+// RedactionFields; a redacted identifier is written as "[redacted]", and
+// "victims" leaves victims.csv out.
+type Redaction struct {
+	Fields []string
+}
+
+// RedactionFields lists the field names Redaction accepts.
+var RedactionFields = []string{"email", "phone", "ip", "username", "victims"}

@@ -1,0 +1,307 @@
+package report
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+
+	"github.com/go-pdf/fpdf"
+)
+
+// Page geometry of every PDF, in millimetres (A4 portrait).
+const (
+	pageW, pageH = 210.0, 297.0
+	marginL      = 15.0
+	marginT      = 20.0
+	marginB      = 18.0
+	bodyW        = pageW - 2*marginL
+	pad          = 1.2 // cell padding
+	maxCellLines = 40
+)
+
+// doc is a PDF under construction. All text it draws must already be
+// encoded with latin (cp1252, escapes for anything else); doc never
+// interprets markup.
+type doc struct {
+	f *fpdf.Fpdf
+	c Case
+}
+
+func newDoc(c Case, title, running string) *doc {
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetCreationDate(c.Generated.UTC())
+	f.SetModificationDate(c.Generated.UTC())
+	f.SetCatalogSort(true)
+	f.SetCompression(true)
+	f.SetTitle(display(title), true)
+	f.SetSubject(display(c.Name), true)
+	f.SetAuthor(tool(c), true)
+	f.SetCreator(tool(c), true)
+	f.SetProducer(tool(c)+" (fpdf)", true)
+	f.SetMargins(marginL, marginT, marginL)
+	f.SetAutoPageBreak(true, marginB)
+	f.AliasNbPages("{nb}")
+	d := &doc{f: f, c: c}
+	run := latin(running)
+	f.SetHeaderFunc(func() {
+		f.SetFont("Helvetica", "", 7.5)
+		f.SetTextColor(110, 110, 110)
+		f.SetXY(marginL, 9)
+		f.CellFormat(bodyW/2, 4, latin("Case: "+c.Name), "", 0, "L", false, 0, "")
+		f.CellFormat(bodyW/2, 4, run, "", 0, "R", false, 0, "")
+		f.SetDrawColor(180, 180, 180)
+		f.SetLineWidth(0.2)
+		f.Line(marginL, 14, pageW-marginL, 14)
+		f.SetTextColor(0, 0, 0)
+		f.SetXY(marginL, marginT)
+	})
+	f.SetFooterFunc(func() {
+		f.SetFont("Helvetica", "", 7.5)
+		f.SetTextColor(110, 110, 110)
+		f.SetDrawColor(180, 180, 180)
+		f.Line(marginL, pageH-13, pageW-marginL, pageH-13)
+		f.SetXY(marginL, pageH-12)
+		f.CellFormat(bodyW*0.75, 4, latin(footer(c)+" - dated "+ftime(c.Generated)), "", 0, "L", false, 0, "")
+		f.CellFormat(bodyW*0.25, 4, latin("Page ")+itoa(f.PageNo())+" of {nb}", "", 0, "R", false, 0, "")
+		f.SetTextColor(0, 0, 0)
+	})
+	f.AddPage()
+	return d
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func fmtInt(n int) string { return thousands(int64(n)) }
+
+func (d *doc) bytes() ([]byte, error) {
+	var b bytes.Buffer
+	if err := d.f.Output(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+func (d *doc) font(mono, bold bool, size float64) {
+	style := ""
+	if bold {
+		style = "B"
+	}
+	if mono {
+		d.f.SetFont("Courier", style, size)
+	} else {
+		d.f.SetFont("Helvetica", style, size)
+	}
+}
+
+// ensure starts a new page unless h millimetres fit on the current one.
+func (d *doc) ensure(h float64) {
+	if d.f.GetY()+h > pageH-marginB {
+		d.f.AddPage()
+	}
+}
+
+func (d *doc) title(t, sub string) {
+	d.font(false, true, 16)
+	d.f.SetX(marginL)
+	d.f.MultiCell(bodyW, 7, latin(t), "", "L", false)
+	if sub != "" {
+		d.font(false, false, 9.5)
+		d.f.SetTextColor(70, 70, 70)
+		for _, l := range strings.Split(sub, "\n") {
+			d.f.SetX(marginL)
+			d.f.MultiCell(bodyW, 4.8, latin(l), "", "L", false)
+		}
+		d.f.SetTextColor(0, 0, 0)
+	}
+	d.f.Ln(3)
+}
+
+func (d *doc) section(t string) {
+	d.ensure(35) // keep a heading with the first rows of what follows
+	d.f.Ln(2)
+	d.font(false, true, 11)
+	d.f.SetTextColor(20, 50, 100)
+	d.f.SetX(marginL)
+	d.f.CellFormat(bodyW, 6, latin(t), "", 1, "L", false, 0, "")
+	d.f.SetDrawColor(20, 50, 100)
+	d.f.SetLineWidth(0.3)
+	y := d.f.GetY()
+	d.f.Line(marginL, y, pageW-marginL, y)
+	d.f.SetTextColor(0, 0, 0)
+	d.f.Ln(1.5)
+}
+
+func (d *doc) para(t string) {
+	d.font(false, false, 9)
+	d.f.SetX(marginL)
+	d.f.MultiCell(bodyW, 4.5, encode(t), "", "L", false)
+	d.f.Ln(1)
+}
+
+// note prints encoded text in small grey type (e.g. "none recorded").
+func (d *doc) note(t string) {
+	d.font(false, false, 8)
+	d.f.SetTextColor(100, 100, 100)
+	d.f.SetX(marginL)
+	d.f.MultiCell(bodyW, 4, latin(t), "", "L", false)
+	d.f.SetTextColor(0, 0, 0)
+	d.f.Ln(1)
+}
+
+// wrap splits encoded text into lines no wider than w with the current
+// font: at spaces where possible, inside a word (a txid, an address, a
+// hostile 300-character name) where not. "\n" starts a new line.
+func (d *doc) wrap(s string, w float64) []string {
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for i, word := range strings.Split(para, " ") {
+			cand := word
+			if i > 0 {
+				cand = line + " " + word
+			}
+			if d.f.GetStringWidth(cand) <= w {
+				line = cand
+				continue
+			}
+			if line != "" {
+				lines = append(lines, line)
+			}
+			for len(word) > 1 && d.f.GetStringWidth(word) > w {
+				k := 1
+				for k < len(word) && d.f.GetStringWidth(word[:k+1]) <= w {
+					k++
+				}
+				lines = append(lines, word[:k])
+				word = word[k:]
+			}
+			line = word
+		}
+		lines = append(lines, line)
+	}
+	if len(lines) > maxCellLines {
+		n := len(lines) - maxCellLines + 1
+		lines = append(lines[:maxCellLines-1], "... ("+fmtInt(n)+" more lines; see suspects.json)")
+	}
+	return lines
+}
+
+type column struct {
+	title string
+	w     float64 // fraction of the body width
+	mono  bool
+	align string // "L" or "R"
+}
+
+// table draws rows of encoded cells under a header that repeats on every
+// page the table spans.
+func (d *doc) table(cols []column, rows [][]string) {
+	const size, lh = 7.5, 3.6
+	header := make([]string, len(cols))
+	for i, c := range cols {
+		header[i] = latin(c.title)
+	}
+	var drawRow func(cells []string, head bool, shade bool)
+	drawRow = func(cells []string, head bool, shade bool) {
+		lines := make([][]string, len(cols))
+		n := 1
+		for i, c := range cols {
+			d.font(c.mono && !head, head, size)
+			lines[i] = d.wrap(cells[i], c.w*bodyW-2*pad)
+			n = max(n, len(lines[i]))
+		}
+		h := float64(n)*lh + 2*pad
+		if d.f.GetY()+h > pageH-marginB {
+			d.f.AddPage()
+			if !head {
+				drawRow(header, true, false)
+			}
+		}
+		y, x := d.f.GetY(), marginL
+		for i, c := range cols {
+			w := c.w * bodyW
+			switch {
+			case head:
+				d.f.SetFillColor(225, 231, 240)
+				d.f.Rect(x, y, w, h, "F")
+			case shade:
+				d.f.SetFillColor(246, 246, 246)
+				d.f.Rect(x, y, w, h, "F")
+			}
+			d.font(c.mono && !head, head, size)
+			for k, l := range lines[i] {
+				d.f.SetXY(x+pad, y+pad+float64(k)*lh)
+				align := c.align
+				if align == "" || head {
+					align = "L"
+				}
+				d.f.CellFormat(w-2*pad, lh, l, "", 0, align, false, 0, "")
+			}
+			x += w
+		}
+		d.f.SetDrawColor(205, 205, 205)
+		d.f.SetLineWidth(0.15)
+		d.f.Line(marginL, y+h, marginL+bodyW, y+h)
+		d.f.SetXY(marginL, y+h)
+	}
+	d.ensure(18)
+	drawRow(header, true, false)
+	for i, r := range rows {
+		drawRow(r, false, i%2 == 1)
+	}
+	d.f.Ln(2)
+}
+
+// kv draws label/value pairs; values are encoded text.
+func (d *doc) kv(pairs [][2]string) {
+	rows := make([][]string, len(pairs))
+	for i, p := range pairs {
+		rows[i] = []string{latin(p[0]), p[1]}
+	}
+	d.plain([]column{{w: 0.27}, {w: 0.73}}, rows)
+}
+
+// plain is table without a header row.
+func (d *doc) plain(cols []column, rows [][]string) {
+	const size, lh = 8.5, 4.0
+	for _, cells := range rows {
+		lines := make([][]string, len(cols))
+		n := 1
+		for i, c := range cols {
+			d.font(c.mono, i == 0, size)
+			lines[i] = d.wrap(cells[i], c.w*bodyW-2*pad)
+			n = max(n, len(lines[i]))
+		}
+		h := float64(n)*lh + 2*pad
+		d.ensure(h)
+		y, x := d.f.GetY(), marginL
+		for i, c := range cols {
+			d.font(c.mono, i == 0, size)
+			if i == 0 {
+				d.f.SetTextColor(60, 60, 60)
+			}
+			for k, l := range lines[i] {
+				d.f.SetXY(x+pad, y+pad+float64(k)*lh)
+				d.f.CellFormat(c.w*bodyW-2*pad, lh, l, "", 0, "L", false, 0, "")
+			}
+			d.f.SetTextColor(0, 0, 0)
+			x += c.w * bodyW
+		}
+		d.f.SetDrawColor(225, 225, 225)
+		d.f.SetLineWidth(0.15)
+		d.f.Line(marginL, y+h, marginL+bodyW, y+h)
+		d.f.SetXY(marginL, y+h)
+	}
+	d.f.Ln(2)
+}
+
+// lines joins values encoded one by one.
+func lines(vals ...string) string {
+	out := make([]string, 0, len(vals))
+	for _, v := range vals {
+		if v != "" {
+			out = append(out, latin(v))
+		}
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,338 @@
+package report
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/csv"
+	"fmt"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/coinsift/coinsift"
+)
+
+// SuspectsFormat identifies the suspects.json layout.
+const SuspectsFormat = "coinsift-suspects/1"
+
+// WriteReferral writes the referral package for r.Country into
+// dir/<CC>/ and returns its manifest (also written as manifest.json).
+//
+// The package holds suspects.csv, suspects.xlsx and suspects.json, one
+// evidence sheet per suspect (evidence/<rank>-<person>.pdf), one production
+// order draft per exchange (orders/<exchange>.pdf) and, only when
+// r.VictimsAllowed and victims are not redacted, victims.csv.
+//
+// The package is built in a temporary sibling directory and renamed into
+// place, so dir/<CC> is either absent or complete. WriteReferral refuses to
+// replace an existing dir/<CC> (coinsift.ErrExists). A country that is not
+// two letters A–Z or an unknown redaction field is coinsift.ErrInvalid;
+// cancellation is coinsift.ErrCanceled.
+func WriteReferral(ctx context.Context, dir string, c Case, r Referral, red Redaction) (Manifest, error) {
+	cc := string(r.Country)
+	if len(cc) != 2 || cc[0] < 'A' || cc[0] > 'Z' || cc[1] < 'A' || cc[1] > 'Z' {
+		return Manifest{}, fmt.Errorf("write referral: country %q: %w", truncRunes(cc, 20), coinsift.ErrInvalid)
+	}
+	rd, err := parseRedaction(red)
+	if err != nil {
+		return Manifest{}, fmt.Errorf("write referral %s: %w", cc, err)
+	}
+	if err := canceled(ctx); err != nil {
+		return Manifest{}, err
+	}
+	r = normalise(r, rd)
+	w, err := newPkgWriter(filepath.Join(dir, cc))
+	if err != nil {
+		return Manifest{}, fmt.Errorf("write referral %s: %w", cc, err)
+	}
+	m, err := writeReferral(ctx, w, c, r, rd)
+	if err != nil {
+		w.abort()
+		return Manifest{}, fmt.Errorf("write referral %s: %w", cc, err)
+	}
+	return m, nil
+}
+
+func writeReferral(ctx context.Context, w *pkgWriter, c Case, r Referral, rd redaction) (Manifest, error) {
+	data, err := suspectsCSV(r.Suspects)
+	if err != nil {
+		return Manifest{}, err
+	}
+	if err := w.write("suspects.csv", data); err != nil {
+		return Manifest{}, err
+	}
+	if data, err = suspectsJSON(c, r, rd); err != nil {
+		return Manifest{}, err
+	}
+	if err := w.write("suspects.json", data); err != nil {
+		return Manifest{}, err
+	}
+	if data, err = suspectsXLSX(c, r); err != nil {
+		return Manifest{}, fmt.Errorf("suspects.xlsx: %w", err)
+	}
+	if err := w.write("suspects.xlsx", data); err != nil {
+		return Manifest{}, err
+	}
+	for i, s := range r.Suspects {
+		if i%50 == 0 {
+			if err := canceled(ctx); err != nil {
+				return Manifest{}, err
+			}
+		}
+		name := fmt.Sprintf("evidence/%04d-%s.pdf", s.Rank, fileName(s.Person))
+		if data, err = evidencePDF(c, r, s); err != nil {
+			return Manifest{}, fmt.Errorf("%s: %w", name, err)
+		}
+		if err := w.write(name, data); err != nil {
+			return Manifest{}, err
+		}
+	}
+	for _, o := range r.Orders {
+		if err := canceled(ctx); err != nil {
+			return Manifest{}, err
+		}
+		name := "orders/" + fileName(o.Exchange) + ".pdf"
+		if data, err = orderPDF(c, r, o); err != nil {
+			return Manifest{}, fmt.Errorf("%s: %w", name, err)
+		}
+		if err := w.write(name, data); err != nil {
+			return Manifest{}, err
+		}
+	}
+	if r.VictimsAllowed && !rd.has("victims") {
+		if data, err = victimsCSV(r.Victims); err != nil {
+			return Manifest{}, err
+		}
+		if err := w.write("victims.csv", data); err != nil {
+			return Manifest{}, err
+		}
+	}
+	m := newManifest("referral", c)
+	m.Country, m.Agency, m.Redacted = r.Country, r.Agency, rd.list()
+	return w.finish(m)
+}
+
+type redaction map[string]bool
+
+func parseRedaction(red Redaction) (redaction, error) {
+	rd := redaction{}
+	for _, f := range red.Fields {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if !slices.Contains(RedactionFields, f) {
+			return nil, fmt.Errorf("redaction field %q (want one of %s): %w",
+				truncRunes(f, 40), strings.Join(RedactionFields, ", "), coinsift.ErrInvalid)
+		}
+		rd[f] = true
+	}
+	return rd, nil
+}
+
+func (rd redaction) has(f string) bool { return rd[f] }
+
+func (rd redaction) list() []string {
+	var l []string
+	for f := range rd {
+		l = append(l, f)
+	}
+	sort.Strings(l)
+	return l
+}
+
+func redactAll(v []string, on bool) []string {
+	if !on || len(v) == 0 {
+		return v
+	}
+	out := make([]string, len(v))
+	for i := range out {
+		out[i] = redacted
+	}
+	return out
+}
+
+// signalField maps a placement signal's kind to the redaction field that
+// hides its value.
+func signalField(kind string) string {
+	k := strings.ToLower(kind)
+	switch {
+	case strings.Contains(k, "email"):
+		return "email"
+	case strings.Contains(k, "phone"):
+		return "phone"
+	case strings.Contains(k, "ip"):
+		return "ip"
+	}
+	return ""
+}
+
+// normalise returns a copy of r in canonical order with redaction applied;
+// the caller's slices are not modified.
+func normalise(r Referral, rd redaction) Referral {
+	out := r
+	out.Suspects = make([]Suspect, len(r.Suspects))
+	for i, s := range r.Suspects {
+		s.Accounts = slices.Clone(s.Accounts)
+		for j, a := range s.Accounts {
+			a.Emails = redactAll(a.Emails, rd.has("email"))
+			a.Phones = redactAll(a.Phones, rd.has("phone"))
+			a.IPs = redactAll(a.IPs, rd.has("ip"))
+			if rd.has("username") {
+				a.Username = redacted
+			}
+			s.Accounts[j] = a
+		}
+		s.Placement = slices.Clone(s.Placement)
+		for j, g := range s.Placement {
+			if f := signalField(g.Kind); f != "" && rd.has(f) {
+				s.Placement[j].Value = redacted
+			}
+		}
+		s.OtherAccounts = redactAll(s.OtherAccounts, rd.has("username"))
+		s.Payments = slices.Clone(s.Payments)
+		slices.SortStableFunc(s.Payments, func(a, b Payment) int {
+			return cmp.Or(a.BlockTime.Compare(b.BlockTime), cmp.Compare(a.TxID.String(), b.TxID.String()), cmp.Compare(a.Vout, b.Vout))
+		})
+		out.Suspects[i] = s
+	}
+	slices.SortStableFunc(out.Suspects, func(a, b Suspect) int {
+		return cmp.Or(cmp.Compare(a.Rank, b.Rank), cmp.Compare(a.Person, b.Person))
+	})
+	out.Orders = slices.Clone(r.Orders)
+	for i, o := range out.Orders {
+		o.Items = slices.Clone(o.Items)
+		slices.SortStableFunc(o.Items, func(a, b Withdrawal) int {
+			return cmp.Or(a.Time.Compare(b.Time), cmp.Compare(a.TxID.String(), b.TxID.String()), cmp.Compare(a.Address, b.Address))
+		})
+		out.Orders[i] = o
+	}
+	slices.SortStableFunc(out.Orders, func(a, b ProductionOrder) int {
+		return cmp.Or(cmp.Compare(a.Exchange, b.Exchange), cmp.Compare(a.Jurisdiction, b.Jurisdiction))
+	})
+	out.Victims = slices.Clone(r.Victims)
+	slices.SortStableFunc(out.Victims, func(a, b Victim) int { return cmp.Compare(a.E164, b.E164) })
+	return out
+}
+
+// SuspectColumns are the columns of suspects.csv and of the Suspects sheet
+// of suspects.xlsx, in order.
+var SuspectColumns = []string{
+	"rank", "person", "country", "confidence", "conflicts", "paid", "currency",
+	"payments", "paid_btc", "calls", "victims", "score", "usernames", "account_keys",
+	"emails", "phones", "ips", "funding_exchanges", "reasons", "other_accounts",
+}
+
+const sep = "; "
+
+func suspectRow(s Suspect) []string {
+	var users, keys, emails, phones, ips, ex []string
+	for _, a := range s.Accounts {
+		users = append(users, a.Username)
+		keys = append(keys, a.Key)
+		emails = append(emails, a.Emails...)
+		phones = append(phones, a.Phones...)
+		ips = append(ips, a.IPs...)
+	}
+	for _, src := range s.Sources {
+		ex = append(ex, fmt.Sprintf("%s (%s, %s)", src.Exchange, src.Jurisdiction, pct(src.Share)))
+	}
+	var total coinsift.Sats
+	for _, p := range s.Payments {
+		total += p.Sats
+	}
+	conf := make([]string, len(s.Conflicts))
+	for i, c := range s.Conflicts {
+		conf[i] = string(c)
+	}
+	return []string{
+		strconv.Itoa(s.Rank), s.Person, string(s.Country), ffloat(s.Confidence), strings.Join(conf, sep),
+		decimal(s.Paid), s.Paid.Currency, strconv.Itoa(len(s.Payments)), total.String(),
+		strconv.Itoa(s.Calls), strconv.Itoa(s.Victims), ffloat(s.Score),
+		strings.Join(users, sep), strings.Join(keys, sep), strings.Join(emails, sep),
+		strings.Join(phones, sep), strings.Join(ips, sep), strings.Join(ex, sep),
+		strings.Join(s.Reasons, sep), strings.Join(s.OtherAccounts, sep),
+	}
+}
+
+func writeCSV(header []string, rows [][]string) ([]byte, error) {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.UseCRLF = false
+	if err := w.Write(header); err != nil {
+		return nil, err
+	}
+	for _, row := range rows {
+		safe := make([]string, len(row))
+		for i, v := range row {
+			safe[i] = cell(v)
+		}
+		if err := w.Write(safe); err != nil {
+			return nil, err
+		}
+	}
+	w.Flush()
+	return b.Bytes(), w.Error()
+}
+
+func suspectsCSV(ss []Suspect) ([]byte, error) {
+	rows := make([][]string, len(ss))
+	for i, s := range ss {
+		rows[i] = suspectRow(s)
+	}
+	return writeCSV(SuspectColumns, rows)
+}
+
+// VictimColumns are the columns of victims.csv.
+var VictimColumns = []string{"e164", "country", "calls", "longest_call_seconds", "first_call", "last_call", "organisations"}
+
+func victimsCSV(vs []Victim) ([]byte, error) {
+	rows := make([][]string, len(vs))
+	for i, v := range vs {
+		rows[i] = []string{v.E164, string(v.Country), strconv.Itoa(v.Calls),
+			strconv.FormatInt(int64(v.LongestCall/time.Second), 10), rfc(v.FirstCall), rfc(v.LastCall),
+			strings.Join(v.Organisations, sep)}
+	}
+	return writeCSV(VictimColumns, rows)
+}
+
+// suspectsFile is the layout of suspects.json.
+type suspectsFile struct {
+	Format     string           `json:"format"`
+	Case       string           `json:"case"`
+	Country    coinsift.Country `json:"country"`
+	Agency     string           `json:"agency"`
+	Generated  time.Time        `json:"generated"`
+	Tool       string           `json:"tool"`
+	Currency   string           `json:"currency"`
+	Rule       string           `json:"rule"`
+	RuleName   string           `json:"rule_name"`
+	Redacted   []string         `json:"redacted,omitempty"`
+	Heuristics []Heuristic      `json:"heuristics"`
+	Notes      []string         `json:"notes,omitempty"`
+	Suspects   []Suspect        `json:"suspects"`
+}
+
+func suspectsJSON(c Case, r Referral, rd redaction) ([]byte, error) {
+	ss := r.Suspects
+	if ss == nil {
+		ss = []Suspect{}
+	}
+	h := c.Heuristics
+	if h == nil {
+		h = []Heuristic{}
+	}
+	return marshal(suspectsFile{
+		Format: SuspectsFormat, Case: c.Name, Country: r.Country, Agency: r.Agency,
+		Generated: c.Generated.UTC(), Tool: tool(c), Currency: c.Currency, Rule: c.Rule, RuleName: c.RuleName,
+		Redacted: rd.list(), Heuristics: h, Notes: c.Notes, Suspects: ss,
+	})
+}
+
+func truncRunes(s string, n int) string {
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n]) + "…"
+}

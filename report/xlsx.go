@@ -1,0 +1,170 @@
+package report
+
+import (
+	"strconv"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// sheet collects rows for one worksheet. Text goes through cell (escaped,
+// clipped, formula-neutralised) and is always written with SetCellStr, so
+// no value is ever stored as a formula; numbers are written as numbers.
+type sheet struct {
+	f     *excelize.File
+	name  string
+	row   int
+	err   error
+	width []float64
+}
+
+func (s *sheet) put(vals ...any) {
+	if s.err != nil {
+		return
+	}
+	s.row++
+	for i, v := range vals {
+		ref, err := excelize.CoordinatesToCellName(i+1, s.row)
+		if err != nil {
+			s.err = err
+			return
+		}
+		var n int
+		switch v := v.(type) {
+		case string:
+			c := cell(v)
+			n = len([]rune(c))
+			s.err = s.f.SetCellStr(s.name, ref, c)
+		case int:
+			n = len(strconv.Itoa(v))
+			s.err = s.f.SetCellInt(s.name, ref, int64(v))
+		case int64:
+			n = len(strconv.FormatInt(v, 10))
+			s.err = s.f.SetCellInt(s.name, ref, v)
+		case float64:
+			n = 10
+			s.err = s.f.SetCellFloat(s.name, ref, v, -1, 64)
+		}
+		if s.err != nil {
+			return
+		}
+		for len(s.width) <= i {
+			s.width = append(s.width, 8)
+		}
+		s.width[i] = min(max(s.width[i], float64(n)+2), 60)
+	}
+}
+
+func (s *sheet) finish(bold int) {
+	if s.err != nil {
+		return
+	}
+	for i, w := range s.width {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if s.err = s.f.SetColWidth(s.name, col, col, w); s.err != nil {
+			return
+		}
+	}
+	if s.row > 0 {
+		s.err = s.f.SetRowStyle(s.name, 1, 1, bold)
+	}
+	if s.err == nil {
+		s.err = s.f.SetPanes(s.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	}
+}
+
+func anyRow(ss []string) []any {
+	out := make([]any, len(ss))
+	for i, s := range ss {
+		out[i] = s
+	}
+	return out
+}
+
+func suspectsXLSX(c Case, r Referral) ([]byte, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	gen := c.Generated.UTC().Format("2006-01-02T15:04:05Z")
+	if err := f.SetDocProps(&excelize.DocProperties{
+		Created: gen, Modified: gen, Creator: tool(c), LastModifiedBy: tool(c),
+		Title: cell("Suspects referred to " + r.Agency), Subject: cell(c.Name),
+		Revision: "1", Language: "en-GB",
+	}); err != nil {
+		return nil, err
+	}
+	if err := f.SetSheetName("Sheet1", "Suspects"); err != nil {
+		return nil, err
+	}
+	for _, n := range []string{"Payments", "Funding", "Case"} {
+		if _, err := f.NewSheet(n); err != nil {
+			return nil, err
+		}
+	}
+	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	if err != nil {
+		return nil, err
+	}
+
+	sus := &sheet{f: f, name: "Suspects"}
+	sus.put(anyRow(SuspectColumns)...)
+	for _, s := range r.Suspects {
+		row := anyRow(suspectRow(s))
+		row[0], row[7], row[9], row[10] = s.Rank, len(s.Payments), s.Calls, s.Victims
+		row[3], row[11] = s.Confidence, s.Score
+		sus.put(row...)
+	}
+	sus.finish(bold)
+
+	pay := &sheet{f: f, name: "Payments"}
+	pay.put("rank", "person", "account", "invoice", "address", "txid", "vout", "height", "block_time",
+		"btc", "value", "currency", "rate", "rate_source", "rate_time", "rate_evidence", "status", "provenance")
+	for _, s := range r.Suspects {
+		for _, p := range s.Payments {
+			pay.put(s.Rank, s.Person, p.Account, p.Invoice, p.Address, p.TxID.String(), int64(p.Vout), int64(p.Height),
+				rfc(p.BlockTime), p.Sats.String(), decimal(p.Value), p.Value.Currency, p.Rate, p.RateSource,
+				rfc(p.RateTime), p.RateEvidence, p.Status, p.Provenance)
+		}
+	}
+	pay.finish(bold)
+
+	fund := &sheet{f: f, name: "Funding"}
+	fund.put("rank", "person", "exchange", "jurisdiction", "share", "btc", "hops", "withdrawal_txid",
+		"withdrawal_height", "withdrawal_time", "exchange_address", "model")
+	for _, s := range r.Suspects {
+		for _, src := range s.Sources {
+			fund.put(s.Rank, s.Person, src.Exchange, string(src.Jurisdiction), src.Share, src.Sats.String(), src.Hops,
+				src.WithdrawalTxID.String(), int64(src.WithdrawalHeight), rfc(src.WithdrawalTime), src.Address, src.Model)
+		}
+	}
+	fund.finish(bold)
+
+	info := &sheet{f: f, name: "Case"}
+	info.put("field", "value")
+	info.put("case", c.Name)
+	info.put("agency", r.Agency)
+	info.put("country", string(r.Country))
+	info.put("generated", rfc(c.Generated))
+	info.put("rule", c.Rule)
+	info.put("rule_name", c.RuleName)
+	info.put("currency", c.Currency)
+	info.put("tool", tool(c))
+	info.put("audit_seq", strconv.FormatInt(lastSeq(c), 10))
+	for _, h := range c.Heuristics {
+		info.put("heuristic", h.Name+" v"+h.Version+": precision "+ffloat(h.Precision)+", recall "+ffloat(h.Recall)+" ("+h.Measured+")")
+	}
+	for _, n := range c.Notes {
+		info.put("note", n)
+	}
+	info.finish(bold)
+
+	for _, s := range []*sheet{sus, pay, fund, info} {
+		if s.err != nil {
+			return nil, s.err
+		}
+	}
+	f.SetActiveSheet(0)
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

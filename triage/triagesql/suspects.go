@@ -1,0 +1,115 @@
+package triagesql
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	coinsift "github.com/coinsift/coinsift"
+	"github.com/coinsift/coinsift/casefile"
+	"github.com/coinsift/coinsift/triage"
+)
+
+// ReadSuspects returns every row of the suspect_figures view, by person.
+func ReadSuspects(ctx context.Context, db *sql.DB, currency string) ([]triage.Suspect, error) {
+	rows, err := db.QueryContext(ctx, `SELECT person, accounts, coalesce(country, ''), confidence, coalesce(conflicts, ''),
+		paid_minor, coalesce(currency, ''), payments, calls, victims, exchanges, direct
+		FROM suspect_figures ORDER BY person`)
+	if err != nil {
+		return nil, fmt.Errorf("read suspects: %w", err)
+	}
+	defer rows.Close()
+	var out []triage.Suspect
+	for rows.Next() {
+		var s triage.Suspect
+		var accounts, country, conflicts, cur, exchanges string
+		if err := rows.Scan(&s.Person, &accounts, &country, &s.Confidence, &conflicts, &s.Paid.Minor, &cur,
+			&s.Payments, &s.Calls, &s.Victims, &exchanges, &s.Direct); err != nil {
+			return nil, fmt.Errorf("read suspects: %w", err)
+		}
+		s.Accounts = splitList(accounts, ", ")
+		s.Country = coinsift.Country(country)
+		s.Conflicts = splitList(conflicts, ",")
+		s.Exchanges = splitList(exchanges, ", ")
+		s.Paid.Currency = currency
+		if cur != "" && cur != currency {
+			return nil, fmt.Errorf("read suspects: person %s has payments valued in %s, the case reports in %s (run 'coinsift value --currency %s'): %w",
+				s.Person, cur, currency, currency, coinsift.ErrInvalid)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+func splitList(s, sep string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, sep)
+}
+
+// Rules returns the built-in rules and the case's saved rules, by name.
+func Rules(ctx context.Context, db *sql.DB) ([]triage.NamedRule, error) {
+	out := append([]triage.NamedRule(nil), triage.BuiltinRules...)
+	rows, err := db.QueryContext(ctx, `SELECT name, expr, coalesce(note, '') FROM triage_rules ORDER BY name`)
+	if err != nil {
+		return nil, fmt.Errorf("read rules: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r triage.NamedRule
+		if err := rows.Scan(&r.Name, &r.Expr, &r.Note); err != nil {
+			return nil, fmt.Errorf("read rules: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// ErrRuleExists reports a rule name already in use.
+var ErrRuleExists = errors.New("triagesql: rule name in use")
+
+// SaveRule saves a named rule; names of built-in rules are refused.
+func SaveRule(ctx context.Context, db *sql.DB, r triage.NamedRule, now time.Time) error {
+	for _, b := range triage.BuiltinRules {
+		if b.Name == r.Name {
+			return fmt.Errorf("rule %q is built in: %w", r.Name, ErrRuleExists)
+		}
+	}
+	if _, err := db.ExecContext(ctx, `INSERT INTO triage_rules VALUES (?, ?, ?, ?)`, r.Name, r.Expr, r.Note, now); err != nil {
+		if strings.Contains(err.Error(), "Duplicate key") || strings.Contains(err.Error(), "PRIMARY KEY") {
+			return fmt.Errorf("rule %q: %w", r.Name, ErrRuleExists)
+		}
+		return fmt.Errorf("save rule %q: %w", r.Name, err)
+	}
+	return nil
+}
+
+// SaveSuspects replaces the suspects of the last triage run.
+func SaveSuspects(ctx context.Context, db *sql.DB, r triage.NamedRule, ss []triage.Suspect) error {
+	err := casefile.InTx(ctx, db, func(conn *sql.Conn) error {
+		if _, err := conn.ExecContext(ctx, `DELETE FROM suspects`); err != nil {
+			return err
+		}
+		return casefile.AppendRows(ctx, conn, "suspects", len(ss), func(i int) []driver.Value {
+			s := ss[i]
+			var country driver.Value
+			if s.Country != "" {
+				country = string(s.Country)
+			}
+			reasons, _ := json.Marshal(s.Reasons)
+			return []driver.Value{r.Name, r.Expr, int32(i + 1), s.Person, strings.Join(s.Accounts, ", "), country, s.Confidence,
+				s.Paid.Minor, s.Paid.Currency, int32(s.Payments), int32(s.Calls), int32(s.Victims),
+				strings.Join(s.Exchanges, ", "), s.Direct, s.Score, string(reasons)}
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("save suspects: %w", err)
+	}
+	return nil
+}
