@@ -23,10 +23,11 @@ const (
 	Unpaid           Status = "unpaid"             // no output, and the service says so too
 	NotFound         Status = "not_found"          // recorded txid absent, or no unused output to the address
 	AddressNeverSeen Status = "address_never_seen" // the address has no output, yet the service says paid
+	Duplicate        Status = "duplicate"          // another record of a payment already linked (same output)
 )
 
 // Statuses lists every status in report order.
-var Statuses = []Status{Verified, AmountMismatch, Partial, Late, Unpaid, NotFound, AddressNeverSeen}
+var Statuses = []Status{Verified, AmountMismatch, Partial, Late, Unpaid, NotFound, AddressNeverSeen, Duplicate}
 
 // Paid reports whether the status means money arrived (verified, late,
 // partial or amount mismatch): the payments that valuation and the payer
@@ -196,7 +197,8 @@ func Run(ctx context.Context, x *chainindex.Index, payments []Payment, cl Cluste
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Key.Less(ps[j].Key) })
 	res := &Result{Config: cfg, Links: make([]Link, len(ps)), Stats: Stats{Payments: len(ps), ByStatus: map[Status]int{}}}
 	used := map[int64]bool{}
-	var byAddr []int // payments matched by address
+	owner := map[int64]int{} // output → the link that accounts for it
+	var byAddr []int         // payments matched by address
 	for i := range ps {
 		if i%10000 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -213,7 +215,7 @@ func Run(ctx context.Context, x *chainindex.Index, payments []Payment, cl Cluste
 			byAddr = append(byAddr, i)
 			continue
 		}
-		linkByTxID(x, cfg, py, l, used)
+		linkByTxID(x, cfg, py, l, used, owner, res.Links, ps, i)
 		p.Add(1)
 	}
 	// By address: per address in creation order, then by key.
@@ -248,7 +250,7 @@ func Run(ctx context.Context, x *chainindex.Index, payments []Payment, cl Cluste
 		if n == 0 || l.AddressID != cur {
 			cur, outs = l.AddressID, x.AddressOutputs(l.AddressID)
 		}
-		linkByAddress(x, cfg, &ps[i], l, outs, used)
+		linkByAddress(x, cfg, &ps[i], l, outs, used, owner, res.Links, ps, i)
 		p.Add(1)
 	}
 	for _, l := range res.Links {
@@ -283,6 +285,14 @@ func judge(cfg Config, py *Payment, l *Link) {
 	case !py.Created.IsZero() && last.After(py.Created.Add(cfg.Window)):
 		l.Status = Late
 		l.Reason = fmt.Sprintf("paid %s after the invoice was created, later than the %s window", last.Sub(py.Created).Round(time.Minute), cfg.Window)
+	case saysUnpaid(py.Status):
+		// The full amount arrived, but the service had given up on the
+		// invoice: it was paid after the service's own deadline.
+		l.Status = Late
+		l.Reason = fmt.Sprintf("paid %s BTC in full, but the service recorded the invoice as %q: paid after its deadline", l.Paid, py.Status)
+		if !py.Created.IsZero() {
+			l.Reason += fmt.Sprintf(" (%s after creation)", last.Sub(py.Created).Round(time.Minute))
+		}
 	default:
 		l.Status = Verified
 		l.Reason = fmt.Sprintf("paid %s BTC (recorded %s, tolerance %s)", l.Paid, l.Want, tol)
@@ -292,7 +302,29 @@ func judge(cfg Config, py *Payment, l *Link) {
 	}
 }
 
-func linkByTxID(x *chainindex.Index, cfg Config, py *Payment, l *Link, used map[int64]bool) {
+// duplicateOf returns the link that already accounts for output o when it
+// is another record of the same payment: same account, address, amount,
+// creation time and recorded txid. (Two invoices that merely share an
+// address and amount are not duplicates: the later one is not found.)
+func duplicateOf(o int64, py *Payment, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment) (*Link, bool) {
+	if !used[o] {
+		return nil, false
+	}
+	i := owner[o]
+	q := &ps[i]
+	same := q.Account == py.Account && q.Address == py.Address && q.Sats == py.Sats &&
+		q.Created.Equal(py.Created) && strings.EqualFold(strings.TrimSpace(q.TxID), strings.TrimSpace(py.TxID))
+	return &links[i], same
+}
+
+func markDuplicate(l *Link, other *Link) {
+	l.Outputs = l.Outputs[:0]
+	l.Paid = 0
+	l.Status = Duplicate
+	l.Reason = "a duplicate record: the output already accounts for payment " + other.Key.String()
+}
+
+func linkByTxID(x *chainindex.Index, cfg Config, py *Payment, l *Link, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) {
 	l.By = "txid"
 	id, err := coinsift.ParseTxID(strings.ToLower(strings.TrimSpace(py.TxID)))
 	if err != nil {
@@ -316,8 +348,12 @@ func linkByTxID(x *chainindex.Index, cfg Config, py *Payment, l *Link, used map[
 		if l.AddressID == 0 && py.Vout < 0 {
 			continue
 		}
+		if other, dup := duplicateOf(o, py, used, owner, links, ps); dup {
+			markDuplicate(l, other)
+			return
+		}
 		l.Outputs = append(l.Outputs, match(x, o))
-		used[o] = true
+		used[o], owner[o] = true, self
 	}
 	if len(l.Outputs) == 0 {
 		l.Status = NotFound
@@ -331,15 +367,19 @@ func linkByTxID(x *chainindex.Index, cfg Config, py *Payment, l *Link, used map[
 	l.Reason = "recorded txid found; " + l.Reason
 }
 
-func linkByAddress(x *chainindex.Index, cfg Config, py *Payment, l *Link, outs []int64, used map[int64]bool) {
+func linkByAddress(x *chainindex.Index, cfg Config, py *Payment, l *Link, outs []int64, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) {
 	l.By = "address"
 	from := time.Time{}
 	if !py.Created.IsZero() {
 		from = py.Created.Add(-cfg.Slack)
 	}
 	tol := cfg.tolerance(py.Sats)
+	var dupOf *Link
 	for _, o := range outs {
 		if used[o] {
+			if other, dup := duplicateOf(o, py, used, owner, links, ps); dup && dupOf == nil && !match(x, o).Time.Before(from) {
+				dupOf = other
+			}
 			continue
 		}
 		m := match(x, o)
@@ -351,13 +391,17 @@ func linkByAddress(x *chainindex.Index, cfg Config, py *Payment, l *Link, outs [
 			break
 		}
 		l.Outputs = append(l.Outputs, m)
-		used[o] = true
+		used[o], owner[o] = true, self
 		l.Paid += m.Sats
 		if py.Sats == 0 || l.Paid >= py.Sats-tol {
 			break
 		}
 	}
 	l.Paid = 0
+	if len(l.Outputs) == 0 && dupOf != nil {
+		markDuplicate(l, dupOf)
+		return
+	}
 	if len(l.Outputs) == 0 {
 		l.Status, l.Reason = NotFound, "no unused output to the address from the invoice's creation on"
 		if saysUnpaid(py.Status) {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/coinsift/coinsift/seized"
+	"github.com/coinsift/coinsift/seized/mapping"
 )
 
 // writeCallsDump writes a mysqldump-style dump of n call rows to a file.
@@ -52,6 +53,42 @@ func BenchmarkLoad(b *testing.B) {
 		b.StartTimer()
 		res, err := seized.Load(context.Background(), c, ev, seized.LoadOptions{})
 		if err != nil || res.Rows != rows {
+			b.Fatalf("Load = %+v, %v", res, err)
+		}
+	}
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// BenchmarkLoadMapped measures seized.Load of call rows with a mapping to
+// the canonical calls table.
+func BenchmarkLoadMapped(b *testing.B) {
+	const rows = 200_000
+	path := writeCallsDump(b, rows)
+	st, _ := os.Stat(path)
+	b.SetBytes(st.Size())
+	m, err := mapping.Read(strings.NewReader(`version: 1
+region: GB
+tables:
+  - source: calls
+    target: calls
+    columns:
+      account_key: {column: user_id}
+      caller_id: {column: caller_id}
+      destination: {column: destination}
+      started_at: {column: started_at, unit: datetime}
+      duration_s: {column: duration}
+      status: {column: status}
+`))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		b.StopTimer()
+		c := MustInit(b)
+		ev := MustEvidence(b, c, path)
+		b.StartTimer()
+		res, err := seized.Load(context.Background(), c, ev, seized.LoadOptions{Mapper: m})
+		if err != nil || res.Rows != rows || res.Canonical["calls"] != rows {
 			b.Fatalf("Load = %+v, %v", res, err)
 		}
 	}

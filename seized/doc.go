@@ -1,17 +1,23 @@
-// Package seized reads seized data — mysqldump/mariadb-dump files (plain or
-// gzip) — without a database server, shows what is in them, and loads them
-// into a case with the provenance of every row.
+// Package seized reads seized data — mysqldump/mariadb-dump files, CSV/TSV
+// files and JSON lines, plain or gzip — without a database server, shows
+// what is in them, and loads them into a case with the provenance of every
+// row.
 //
 // # Model
 //
 // [Open] sniffs a file and returns a [Source], a stream of tables and rows
 // whose text is UTF-8 (decoded from the dump's character set) and whose
-// binary columns are bytes. [Inspect] profiles every column with package
+// binary columns are bytes: package sqldump reads dumps, package delim
+// delimited text (one table per file, dialect sniffed), package jsonl JSON
+// lines (columns are the union of the objects' keys). Row numbers of files
+// with one table are line numbers. [Inspect] profiles every column with package
 // detect. [Load] copies every row into a raw table src_<table> (all VARCHAR,
 // BLOB for binary columns, plus _evidence, _row and _offset) through DuckDB's
 // Appender and, with a [Mapper] (package seized/mapping), derives the
 // canonical accounts, identifiers, payments, logins and calls tables, each
-// row carrying evidence_id, src_table and src_row.
+// row carrying evidence_id, src_table and src_row. Reading, decoding and
+// mapping run on one goroutine and the appends on another, connected by a
+// pool of four batches of at most 4096 rows or 4 MiB.
 //
 // # Invariants
 //

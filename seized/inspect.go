@@ -47,9 +47,12 @@ type ColumnReport struct {
 // InspectOptions configure Inspect.
 type InspectOptions struct {
 	Options
-	Region   string            // default phone region, e.g. "GB"
-	MinShare float64           // report kinds matching at least this share; default 0.05
-	Progress coinsift.Progress // bytes read; nil: none
+	Region   string  // default phone region, e.g. "GB"
+	MinShare float64 // report kinds matching at least this share; default 0.05
+	// SampleRows profiles at most this many rows per table (0: all); row
+	// counts stay exact.
+	SampleRows int64
+	Progress   coinsift.Progress // bytes read; nil: none
 }
 
 // Inspect reads path and reports its tables, row counts, sample values and
@@ -120,6 +123,9 @@ func Inspect(ctx context.Context, path string, opts InspectOptions) (*Report, er
 			continue
 		}
 		cur.Rows++
+		if opts.SampleRows > 0 && cur.Rows > opts.SampleRows {
+			continue
+		}
 		for i, v := range src.Row() {
 			pr := cur.Columns[i].profile
 			if v.Null {

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/duckdb/duckdb-go/v2"
 
@@ -60,8 +61,8 @@ func (r *Records) reset() {
 	r.Accounts, r.Identifiers, r.Payments, r.Logins, r.Calls = r.Accounts[:0], r.Identifiers[:0], r.Payments[:0], r.Logins[:0], r.Calls[:0]
 }
 
-// canonicalTables lists the canonical tables in Records order.
-var canonicalTables = []string{"accounts", "identifiers", "payments", "logins", "calls"}
+// CanonicalTables lists the canonical tables in Records order.
+var CanonicalTables = []string{"accounts", "identifiers", "payments", "logins", "calls"}
 
 // LoadResult reports a load.
 type LoadResult struct {
@@ -104,6 +105,10 @@ func Load(ctx context.Context, c *casefile.Case, ev casefile.Evidence, opts Load
 		p = coinsift.NopProgress{}
 	}
 	defer p.Done()
+	log := opts.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	res = &LoadResult{Evidence: ev.ID, Path: ev.Path, Canonical: map[string]int{}}
 	db := c.DB()
 	var n int
@@ -120,7 +125,7 @@ func Load(ctx context.Context, c *casefile.Case, ev casefile.Evidence, opts Load
 	}
 	defer src.Close()
 	res.Format = format
-	if st, err := osStat(ev.Path); err == nil && format == FormatSQLDump {
+	if st, err := osStat(ev.Path); err == nil {
 		p.SetTotal(st)
 	}
 
@@ -148,7 +153,10 @@ func Load(ctx context.Context, c *casefile.Case, ev casefile.Evidence, opts Load
 		if err := l.run(src, p); err != nil {
 			return err
 		}
-		return l.finish()
+		log.Debug("seized load: read and appended", "elapsed", time.Since(start))
+		err := l.finish()
+		log.Debug("seized load: flushed", "elapsed", time.Since(start))
+		return err
 	})
 	if err != nil {
 		return nil, err
@@ -169,6 +177,7 @@ func Load(ctx context.Context, c *casefile.Case, ev casefile.Evidence, opts Load
 	if _, err := conn.ExecContext(ctx, "COMMIT"); err != nil {
 		return nil, fmt.Errorf("load %s: commit: %w", ev.Path, err)
 	}
+	log.Debug("seized load: committed", "elapsed", time.Since(start))
 	committed = true
 	res.Elapsed = time.Since(start)
 	return res, nil
@@ -196,7 +205,6 @@ type srcTable struct {
 	quar   int64
 	binary []bool
 	args   []driver.Value
-	mapper RowMapper
 }
 
 type loader struct {
@@ -210,7 +218,7 @@ type loader struct {
 	order  []*srcTable
 	quar   []casefile.QuarantineItem
 	canon  [5]*duckdb.Appender
-	recs   Records
+	cargs  []driver.Value
 }
 
 func (l *loader) quarantine(table string, row, off int64, reason string, raw []byte) {
@@ -224,98 +232,274 @@ func (l *loader) quarantine(table string, row, off int64, reason string, raw []b
 	}
 }
 
-func (l *loader) run(src Source, p coinsift.Progress) error {
-	var last int64
-	var cur *srcTable
-	for n := 0; ; n++ {
-		if n%16384 == 0 {
-			if err := l.ctx.Err(); err != nil {
-				return err
+// Rows flow from a producer goroutine (reading, decoding and mapping) to
+// the loader's goroutine (DuckDB appends) in batches; a small pool of
+// batches bounds the memory and lets both run on their own core.
+const (
+	batchRows  = 4096
+	batchBytes = 4 << 20
+	numBatches = 4
+)
+
+type itemKind uint8
+
+const (
+	itemTable itemKind = iota + 1
+	itemRow
+	itemBad
+)
+
+type span struct {
+	start, end int
+	null       bool
+}
+
+type loadItem struct {
+	kind     itemKind
+	table    *Table
+	row, off int64
+	vals     [2]int    // range in batch.vals
+	recs     [5][2]int // ranges in batch.recs
+	mapErr   string
+	bad      *RowError
+}
+
+type batch struct {
+	items []loadItem
+	vals  []span
+	arena []byte
+	recs  [5][][]any
+	bytes int64 // src.BytesRead() after the batch
+	err   error // the producer's final error (io.EOF at the end)
+}
+
+func (b *batch) reset() {
+	b.items, b.vals, b.arena = b.items[:0], b.vals[:0], b.arena[:0]
+	for i := range b.recs {
+		clear(b.recs[i])
+		b.recs[i] = b.recs[i][:0]
+	}
+	b.err = nil
+}
+
+// produce reads src into batches until the end, an error or stop.
+func (l *loader) produce(src Source, full chan<- *batch, free <-chan *batch, stop <-chan struct{}) {
+	defer close(full)
+	mappers := map[*Table]RowMapper{}
+	var recs Records
+	var b *batch
+	get := func() bool {
+		select {
+		case b = <-free:
+			b.reset()
+			return true
+		case <-stop:
+			return false
+		}
+	}
+	send := func() bool {
+		b.bytes = src.BytesRead()
+		select {
+		case full <- b:
+			b = nil
+			return true
+		case <-stop:
+			return false
+		}
+	}
+	if !get() {
+		return
+	}
+	for {
+		if len(b.items) >= batchRows || len(b.arena) >= batchBytes {
+			if !send() || !get() {
+				return
 			}
-			b := src.BytesRead()
-			p.Add(b - last)
-			last = b
+			if err := l.ctx.Err(); err != nil {
+				b.err = err
+				send()
+				return
+			}
 		}
 		ev, err := src.Next()
 		if err == io.EOF {
-			break
+			b.err = io.EOF
+			send()
+			return
 		}
 		var re *RowError
 		if errors.As(err, &re) {
-			l.quarantine(re.Table, re.Row, re.Offset, re.Reason, re.Raw)
+			b.items = append(b.items, loadItem{kind: itemBad, bad: re})
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("load %s: %w", l.ev.Path, err)
+			b.err = fmt.Errorf("load %s: %w", l.ev.Path, err)
+			send()
+			return
 		}
 		t := src.Table()
-		if cur == nil || cur.source != t {
-			if cur, err = l.table(t); err != nil {
+		if ev != EventRow {
+			b.items = append(b.items, loadItem{kind: itemTable, table: t})
+			continue
+		}
+		it := loadItem{kind: itemRow, table: t, row: src.RowNumber(), off: src.Offset()}
+		row := src.Row()
+		it.vals[0] = len(b.vals)
+		for _, v := range row {
+			if v.Null {
+				b.vals = append(b.vals, span{null: true})
+				continue
+			}
+			start := len(b.arena)
+			b.arena = append(b.arena, v.Data...)
+			b.vals = append(b.vals, span{start: start, end: len(b.arena)})
+		}
+		it.vals[1] = len(b.vals)
+		if l.opts.Mapper != nil {
+			m, ok := mappers[t]
+			if !ok {
+				m = l.opts.Mapper.Bind(t)
+				mappers[t] = m
+			}
+			if m != nil {
+				recs.reset()
+				if err := m.Map(row, &recs); err != nil {
+					it.mapErr = "map: " + err.Error()
+				} else {
+					for i, rs := range [][][]any{recs.Accounts, recs.Identifiers, recs.Payments, recs.Logins, recs.Calls} {
+						it.recs[i][0] = len(b.recs[i])
+						b.recs[i] = append(b.recs[i], rs...)
+						it.recs[i][1] = len(b.recs[i])
+					}
+				}
+			}
+		}
+		b.items = append(b.items, it)
+	}
+}
+
+func (l *loader) run(src Source, p coinsift.Progress) (err error) {
+	full := make(chan *batch, numBatches)
+	free := make(chan *batch, numBatches)
+	for range numBatches {
+		free <- &batch{arena: make([]byte, 0, batchBytes+64<<10)}
+	}
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		l.produce(src, full, free, stop)
+	}()
+	defer func() {
+		close(stop)
+		for range full {
+		}
+		<-done
+	}()
+	var last int64
+	var cur *srcTable
+	for b := range full {
+		for i := range b.items {
+			it := &b.items[i]
+			switch it.kind {
+			case itemBad:
+				re := it.bad
+				l.quarantine(re.Table, re.Row, re.Offset, re.Reason, re.Raw)
+				continue
+			case itemTable:
+				if cur, err = l.table(it.table); err != nil {
+					return err
+				}
+				continue
+			}
+			if cur == nil || cur.source != it.table {
+				if cur, err = l.table(it.table); err != nil {
+					return err
+				}
+			}
+			if err := l.appendRow(cur, b, it); err != nil {
 				return err
 			}
 		}
-		if ev != EventRow {
-			continue
+		p.Add(b.bytes - last)
+		last = b.bytes
+		berr := b.err
+		free <- b
+		if berr == io.EOF {
+			return nil
 		}
-		row := src.Row()
-		for i, v := range row {
-			switch {
-			case v.Null:
-				cur.args[i] = nil
-			case cur.binary[i]:
-				cur.args[i] = append([]byte(nil), v.Data...)
-			default:
-				cur.args[i] = string(v.Data)
-			}
+		if berr != nil {
+			return berr
 		}
-		k := len(row)
-		cur.args[k] = l.ev.ID
-		cur.args[k+1] = src.RowNumber()
-		cur.args[k+2] = src.Offset()
-		if err := cur.app.AppendRow(cur.args...); err != nil {
-			return fmt.Errorf("load %s: table %s: row %d: %w", l.ev.Path, t.Name, src.RowNumber(), err)
+		if err := l.ctx.Err(); err != nil {
+			return err
 		}
-		cur.rows++
-		l.res.Rows++
-		if cur.mapper != nil {
-			if err := l.mapRow(cur, row, src.RowNumber()); err != nil {
-				l.quarantine(t.Name, src.RowNumber(), src.Offset(), "map: "+err.Error(), nil)
+	}
+	return l.ctx.Err()
+}
+
+// appendRow appends one row to its src table and its canonical records to
+// the canonical tables, or quarantines it when it did not map.
+func (l *loader) appendRow(cur *srcTable, b *batch, it *loadItem) error {
+	vals := b.vals[it.vals[0]:it.vals[1]]
+	for i, v := range vals {
+		switch {
+		case v.null:
+			cur.args[i] = nil
+		case cur.binary[i]:
+			cur.args[i] = b.arena[v.start:v.end:v.end]
+		default:
+			// The Appender copies the bytes before the batch is reused.
+			cur.args[i] = unsafe.String(unsafe.SliceData(b.arena[v.start:v.end]), v.end-v.start)
+		}
+	}
+	k := len(vals)
+	cur.args[k] = l.ev.ID
+	cur.args[k+1] = it.row
+	cur.args[k+2] = it.off
+	if err := cur.app.AppendRow(cur.args...); err != nil {
+		return fmt.Errorf("load %s: table %s: row %d: %w", l.ev.Path, it.table.Name, it.row, err)
+	}
+	cur.rows++
+	l.res.Rows++
+	if it.mapErr != "" {
+		l.quarantine(it.table.Name, it.row, it.off, it.mapErr, nil)
+		return nil
+	}
+	for ti := range it.recs {
+		for _, r := range b.recs[ti][it.recs[ti][0]:it.recs[ti][1]] {
+			if err := l.appendCanonical(ti, cur.name, it.row, r); err != nil {
+				return fmt.Errorf("load %s: table %s: row %d: %w", l.ev.Path, it.table.Name, it.row, err)
 			}
 		}
 	}
-	p.Add(src.BytesRead() - last)
 	return nil
 }
 
-func (l *loader) mapRow(t *srcTable, row []Value, rowNo int64) error {
-	l.recs.reset()
-	if err := t.mapper.Map(row, &l.recs); err != nil {
-		return err
-	}
-	for i, recs := range [][][]any{l.recs.Accounts, l.recs.Identifiers, l.recs.Payments, l.recs.Logins, l.recs.Calls} {
-		for _, r := range recs {
-			if l.canon[i] == nil {
-				a, err := duckdb.NewAppenderFromConn(l.dc, "", canonicalTables[i])
-				if err != nil {
-					return fmt.Errorf("appender %s: %w", canonicalTables[i], err)
-				}
-				l.canon[i] = a
-			}
-			args := make([]driver.Value, 0, len(r)+3)
-			for _, v := range r {
-				args = append(args, v)
-			}
-			if i == 1 { // identifiers: src_column is last
-				args = append(args[:len(args)-1], l.ev.ID, t.name, rowNo, args[len(args)-1])
-			} else {
-				args = append(args, l.ev.ID, t.name, rowNo)
-			}
-			if err := l.canon[i].AppendRow(args...); err != nil {
-				return fmt.Errorf("%s: %w", canonicalTables[i], err)
-			}
-			l.res.Canonical[canonicalTables[i]]++
+// appendCanonical appends record r (with its provenance) to canonical table
+// ti.
+func (l *loader) appendCanonical(ti int, srcTable string, rowNo int64, r []any) error {
+	if l.canon[ti] == nil {
+		a, err := duckdb.NewAppenderFromConn(l.dc, "", CanonicalTables[ti])
+		if err != nil {
+			return fmt.Errorf("appender %s: %w", CanonicalTables[ti], err)
 		}
+		l.canon[ti] = a
 	}
+	args := l.cargs[:0]
+	for _, v := range r {
+		args = append(args, v)
+	}
+	if ti == 1 { // identifiers: src_column is last
+		args = append(args[:len(args)-1], l.ev.ID, srcTable, rowNo, args[len(args)-1])
+	} else {
+		args = append(args, l.ev.ID, srcTable, rowNo)
+	}
+	l.cargs = args
+	if err := l.canon[ti].AppendRow(args...); err != nil {
+		return fmt.Errorf("%s: %w", CanonicalTables[ti], err)
+	}
+	l.res.Canonical[CanonicalTables[ti]]++
 	return nil
 }
 
@@ -366,9 +550,6 @@ func (l *loader) table(t *Table) (*srcTable, error) {
 		return nil, fmt.Errorf("load %s: appender %s: %w", l.ev.Path, name, err)
 	}
 	st.app = app
-	if l.opts.Mapper != nil {
-		st.mapper = l.opts.Mapper.Bind(t)
-	}
 	if old := l.tables[t.Name]; old != nil {
 		// Same source name, new shape (re-created in the dump): keep both.
 		l.order = append(l.order, st)

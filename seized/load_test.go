@@ -1,6 +1,8 @@
 package seized_test
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"database/sql"
 	"errors"
@@ -158,5 +160,54 @@ func TestLoadCancelRollsBack(t *testing.T) {
 	// And a later load works.
 	if res, err := seized.Load(context.Background(), c, ev, seized.LoadOptions{}); err != nil || res.Rows != 8 {
 		t.Fatalf("Load after cancel = %+v, %v", res, err)
+	}
+}
+
+func TestLoadDelimitedAndJSONL(t *testing.T) {
+	tests := []struct {
+		name, file, content string
+		format              seized.Format
+		rows                string // src rows: cols|_row|_offset
+		quarantine          string // src_table|row_no|byte_offset|reason
+	}{
+		{"csv", "users.csv", "id,name\r\n1,ann\r\n2,\"unterminated,quote\r\n3,\"b\"\"ob\"\r\n",
+			seized.FormatCSV, "1|ann|2|9\n3|b\"ob|4|39\n", "users|3|16|unexpected 'b' after closing quote of field 2\n"},
+		{"tsv", "calls.tsv.gz", "id\tdst\n1\t\\N\n2\t+447700900123\n",
+			seized.FormatTSV, "1|NULL|2|7\n2|+447700900123|3|12\n", ""},
+		{"jsonl", "logins.jsonl", "{\"id\":1,\"ip\":\"10.0.0.1\"}\n{\"id\":2,\"ua\":{\"x\":1}}\nnot json\n",
+			seized.FormatJSONL, "1|10.0.0.1|NULL|1|0\n2|NULL|{\"x\":1}|2|25\n", "logins|3|47|not valid JSON\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := MustInit(t)
+			path := filepath.Join(t.TempDir(), tt.file)
+			data := []byte(tt.content)
+			if strings.HasSuffix(tt.file, ".gz") {
+				var b bytes.Buffer
+				zw := gzip.NewWriter(&b)
+				zw.Write(data)
+				zw.Close()
+				data = b.Bytes()
+			}
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res, err := seized.Load(context.Background(), c, MustEvidence(t, c, path), seized.LoadOptions{})
+			if err != nil {
+				t.Fatalf("Load: %v", err)
+			}
+			if res.Format != tt.format {
+				t.Errorf("format = %s; want %s", res.Format, tt.format)
+			}
+			table := seized.SrcTableName(seized.FileTable(tt.file))
+			got := query(t, c.DB(), `SELECT * EXCLUDE (_evidence) FROM `+table+` ORDER BY _row`)
+			if diff := cmp.Diff(tt.rows, got); diff != "" {
+				t.Errorf("%s (-want +got):\n%s", table, diff)
+			}
+			got = query(t, c.DB(), `SELECT src_table, row_no, byte_offset, reason FROM quarantine ORDER BY row_no`)
+			if diff := cmp.Diff(tt.quarantine, got); diff != "" {
+				t.Errorf("quarantine (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

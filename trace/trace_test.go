@@ -140,12 +140,8 @@ func TestModels(t *testing.T) {
 
 func TestForwardReachesCashOut(t *testing.T) {
 	// Forward from service deposits: the revenue is swept, paid to the
-	// administrators and cashed out at exchanges. (Tiny worlds end before
-	// the first sweep.)
-	if testing.Short() {
-		t.Skip("needs a small world")
-	}
-	w := worldtest.Get(t, world.ScaleSmall)
+	// administrators and cashed out at exchanges.
+	w := worldtest.Get(t, world.ScaleTiny)
 	x := w.Open(t)
 	lab := truthLabels(t, w, x)
 	reached, n := 0, 0

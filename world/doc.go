@@ -21,6 +21,15 @@
 // input address, round amounts, fee rate, anti-fee-sniping locktime, RBF,
 // transaction version, change position and coin selection.
 //
+// The people look like real ones to the place package: phone numbers valid
+// for their country (checked with libphonenumber), login addresses from
+// networks the embedded iploc table maps to their country, with VPN exits
+// for about a quarter of them and the odd trip abroad, login times following
+// a day in their own time zone, and e-mail at national providers as well as
+// global webmail. Payments are as messy as real ones: short, over, late,
+// split, never made but recorded as paid, and duplicated rows; the truth
+// says which (truth/invoices.tsv).
+//
 // Prices follow the real month-end BTC/USD, BTC/GBP and EUR/USD levels of the
 // period (see priceFacts) with daily noise; invoices are priced £50–£5,000 and
 // quoted in BTC at the day's opening BTC/GBP rate.

@@ -51,8 +51,11 @@ type gen struct {
 	accountOrder []int32
 	accountID    []int32
 	invoices     []invoice
+	invoiceID    []int32 // seized id of each invoice (duplicated rows take the next)
 	victims      []victim
 	victimPhones []string
+	nets         map[uint64]usedNet // networks people log in from, for the truth
+	lastIP       [][4]byte          // by account id-1: the address of the last login
 
 	serviceDeposit, serviceCons uint32
 	admins, pools, shops, bg    []uint32
@@ -101,7 +104,9 @@ func Generate(ctx context.Context, cfg Config, outDir string, progress coinsift.
 		return sum, fmt.Errorf("open truth: %w", err)
 	}
 	defer g.truth.close()
+	g.nets = map[uint64]usedNet{}
 	g.populate()
+	g.lastIP = make([][4]byte, len(g.accountOrder))
 	for _, w := range g.wallets {
 		if w.kind == wkPersonal && w.mixer {
 			g.mixingCustomers = append(g.mixingCustomers, w.id)
@@ -236,9 +241,9 @@ func Generate(ctx context.Context, cfg Config, outDir string, progress coinsift.
 		}
 	}
 	sum.Users = int(sd.writers[tUsers].rows)
-	sum.Invoices = len(g.invoices)
+	sum.Invoices = int(sd.writers[tInvoices].rows)
 	for i := range g.invoices {
-		if g.invoices[i].paid {
+		if len(g.invoices[i].pays) > 0 {
 			sum.Payments++
 		}
 	}
@@ -263,13 +268,17 @@ func (g *gen) planInvoices() {
 		}
 		for range n {
 			t := a.created + r.Int64N(max(1, End.Unix()-a.created-3*86400))
+			if a.person >= 0 {
+				// Orders at the person's local times of day.
+				t = min(max(g.persons[a.person].clock.at(t), a.created+60), End.Unix()-3*86400)
+			}
 			if t < Start.Unix()+3600 {
 				t = Start.Unix() + 3600 + r.Int64N(86400)
 			}
 			pk := weighted(r, pw)
 			rate := g.prices.gbpPence(time.Unix(t, 0))
 			inv := invoice{account: ai, pkg: pk, pence: packages[pk].pence, rate: rate, created: t, dupOf: -1,
-				sats: penceToSats(packages[pk].pence, rate), recorded: chance(r, 0.93), source: -1, wallet: -1}
+				sats: penceToSats(packages[pk].pence, rate), recorded: chance(r, 0.93), accept: chance(r, 0.4)}
 			switch {
 			case a.kind == accTest:
 				inv.status = invExpired
@@ -280,6 +289,22 @@ func (g *gen) planInvoices() {
 			default:
 				inv.status = invExpired
 			}
+			if a.kind == accNormal {
+				x := r.Float64()
+				switch {
+				case inv.status == invPaid && x < 0.03:
+					inv.noise = noisePartial
+				case inv.status == invPaid && x < 0.05:
+					inv.noise = noiseOver
+				case inv.status == invPaid && x < 0.08 && t+invoiceExpiry+6*86400 < End.Unix():
+					inv.noise = noiseLate
+				case inv.status == invPaid && x < 0.11:
+					inv.noise = noiseSplit
+				case inv.status == invExpired && x < 0.05:
+					inv.noise = noiseFake
+				}
+			}
+			inv.dup = chance(r, 0.01)
 			g.invoices = append(g.invoices, inv)
 		}
 	}
@@ -289,13 +314,43 @@ func (g *gen) planInvoices() {
 		}
 		return int(a.account - b.account)
 	})
+	// Every world has at least one duplicated row.
+	if n := len(g.invoices); n > 0 && !slices.ContainsFunc(g.invoices, func(inv invoice) bool { return inv.dup }) {
+		g.invoices[n/2].dup = true
+	}
+	// Ids in creation order; a duplicated row (double submit) takes the
+	// next id.
+	g.invoiceID = make([]int32, len(g.invoices))
+	id := int32(0)
+	for i := range g.invoices {
+		id++
+		g.invoiceID[i] = id
+		if g.invoices[i].dup {
+			id++
+		}
+	}
 	for i := range g.invoices {
 		inv := &g.invoices[i]
 		g.now = inv.created
 		w := g.wallets[g.serviceDeposit]
 		inv.addr = g.newAddr(g.serviceDeposit, w.beh.kindAt(inv.created), roleDeposit)
-		if inv.status == invPaid {
-			g.schedule(inv.created+int64(60+r.IntN(3000)), evPayInvoice, int32(i), 0, 0)
+		if inv.status != invPaid {
+			continue
+		}
+		at := inv.created + int64(60+r.IntN(3000))
+		switch inv.noise {
+		case noiseNone:
+			g.schedule(at, evPayInvoice, int32(i), 0, inv.sats)
+		case noisePartial:
+			g.schedule(at, evPayInvoice, int32(i), 0, inv.sats*int64(90+r.IntN(10))/100)
+		case noiseOver:
+			g.schedule(at, evPayInvoice, int32(i), 0, inv.sats*int64(101+r.IntN(10))/100)
+		case noiseLate:
+			g.schedule(inv.created+invoiceExpiry+int64(86400+r.IntN(4*86400)), evPayInvoice, int32(i), 0, inv.sats)
+		case noiseSplit:
+			first := inv.sats * int64(30+r.IntN(41)) / 100
+			g.schedule(at, evPayInvoice, int32(i), 0, first)
+			g.schedule(at+int64(3600+r.IntN(29*3600)), evPayInvoice, int32(i), 0, inv.sats-first)
 		}
 	}
 	// Customers also buy from fraud shops.

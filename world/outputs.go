@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -40,16 +41,29 @@ func (g *gen) writeTruth(dir string) error {
 					fmt.Sprintf("%.2f", b.reuse), b.changeSame, b.changeReuse, fmt.Sprintf("%.3f", b.feeMult), b.antiSnipe, b.rbf, b.version, b.changeLast, b.largestFirst, w.mixer)
 			}
 		}},
-		{"persons.tsv", []string{"person_id", "actor_id", "country", "first_name", "last_name", "phone", "pay_mode", "home_exchange", "wallet_id", "hop_wallets"}, func(t *tsv) {
+		{"persons.tsv", []string{"person_id", "actor_id", "country", "first_name", "last_name", "phone", "email", "timezone", "rhythm_shift_min", "night_owl",
+			"uses_vpn", "vpn_exits", "trip_country", "trip_from", "trip_to", "pay_mode", "home_exchange", "wallet_id", "hop_wallets"}, func(t *tsv) {
 			for i, p := range g.persons {
 				hops := make([]string, len(p.hops))
 				for k, h := range p.hops {
 					hops[k] = fmt.Sprint(h)
 				}
-				t.row(i, p.actor, countries[p.country].code, p.first, p.last, p.phone, payModeNames[p.mode], exchangeFacts[p.exchange].name, p.wallet, strings.Join(hops, ","))
+				var exits []string
+				for _, a := range p.nets.exits {
+					if c := ipCountry(a); !slices.Contains(exits, c) {
+						exits = append(exits, c)
+					}
+				}
+				tripFrom, tripTo := "", ""
+				if p.nets.tripCountry != "" {
+					tripFrom, tripTo = rfc3339(p.nets.tripFrom), rfc3339(p.nets.tripTo)
+				}
+				t.row(i, p.actor, countries[p.country].code, p.first, p.last, p.phone, p.email, p.clock.zone.name, p.clock.shift/60, p.owl,
+					vpnModeNames[p.nets.vpn], strings.Join(exits, ","), p.nets.tripCountry, tripFrom, tripTo,
+					payModeNames[p.mode], exchangeFacts[p.exchange].name, p.wallet, strings.Join(hops, ","))
 			}
 		}},
-		{"accounts.tsv", []string{"user_id", "person_id", "kind", "duplicate_of", "country"}, func(t *tsv) {
+		{"accounts.tsv", []string{"user_id", "person_id", "kind", "duplicate_of", "country", "phone_e164"}, func(t *tsv) {
 			for id, ai := range g.accountOrder {
 				a := &g.accounts[ai]
 				dup := int32(0)
@@ -60,28 +74,71 @@ func (g *gen) writeTruth(dir string) error {
 				if a.person >= 0 {
 					c = countries[g.persons[a.person].country].code
 				}
-				t.row(id+1, a.person, accountKindNames[a.kind], dup, c)
+				t.row(id+1, a.person, accountKindNames[a.kind], dup, c, a.phoneE)
 			}
 		}},
-		{"payments.tsv", []string{"invoice_id", "user_id", "person_id", "country", "address", "txid", "vout", "sats", "gbp_pence", "rate_pence_per_btc", "height", "block_time", "paying_wallet", "source_exchange", "pay_mode", "recorded_in_seized"}, func(t *tsv) {
+		{"payments.tsv", []string{"invoice_id", "user_id", "person_id", "country", "address", "txid", "vout", "sats", "paid_sats", "part", "gbp_pence", "rate_pence_per_btc",
+			"height", "block_time", "paying_wallet", "source_exchange", "pay_mode", "recorded_in_seized", "truth_status", "seized_status"}, func(t *tsv) {
 			for i := range g.invoices {
 				inv := &g.invoices[i]
-				if !inv.paid {
+				if len(inv.pays) == 0 {
 					continue
 				}
 				a := &g.accounts[inv.account]
 				p := &g.persons[a.person]
-				src := ""
-				if inv.source >= 0 {
-					src = exchangeFacts[inv.source].name
+				st, rec := inv.seized()
+				ts := truthStatusNames[inv.truth()]
+				for k, pay := range inv.pays {
+					src := ""
+					if pay.source >= 0 {
+						src = exchangeFacts[pay.source].name
+					}
+					mode := payModeNames[p.mode]
+					if pay.wallet < 0 {
+						mode = payModeNames[payDirect]
+					}
+					t.row(g.invoiceID[i], g.accountID[inv.account], a.person, countries[p.country].code, g.addrs[inv.addr].encode(g.keys.net),
+						chainhash.Hash(pay.txid).String(), pay.vout, inv.sats, pay.value, k+1, inv.pence, inv.rate, pay.height,
+						rfc3339(pay.at), pay.wallet, src, mode, rec && st == invPaid && k == len(inv.pays)-1, ts, invStatusNames[st])
 				}
-				mode := payModeNames[p.mode]
-				if inv.wallet < 0 {
-					mode = payModeNames[payDirect]
+			}
+		}},
+		{"invoices.tsv", []string{"invoice_id", "user_id", "person_id", "country", "address", "sats", "gbp_pence", "created", "expires",
+			"truth_status", "seized_status", "seized_txid", "paid_sats", "payments", "first_paid", "last_paid", "duplicate_of"}, func(t *tsv) {
+			seized := g.seizedInvoices()
+			for i := range g.invoices {
+				inv := &g.invoices[i]
+				a := &g.accounts[inv.account]
+				c := ""
+				if a.person >= 0 {
+					c = countries[g.persons[a.person].country].code
 				}
-				t.row(i+1, g.accountID[inv.account], a.person, countries[p.country].code, g.addrs[inv.addr].encode(g.keys.net),
-					chainhash.Hash(inv.txid).String(), inv.vout, inv.sats, inv.pence, inv.rate, inv.height,
-					time.Unix(inv.paidAt, 0).UTC().Format(time.RFC3339), inv.wallet, src, mode, inv.recorded)
+				first, last := "", ""
+				if n := len(inv.pays); n > 0 {
+					first, last = rfc3339(inv.pays[0].at), rfc3339(inv.pays[n-1].at)
+				}
+				st, txid := seized[i].status, seized[i].txid
+				id := g.invoiceID[i]
+				for k := range 1 + b2int(inv.dup) {
+					dupOf := int32(0)
+					if k == 1 {
+						dupOf = id
+					}
+					t.row(id+int32(k), g.accountID[inv.account], a.person, c, g.addrs[inv.addr].encode(g.keys.net), inv.sats, inv.pence,
+						rfc3339(inv.created), rfc3339(inv.created+invoiceExpiry), truthStatusNames[inv.truth()], invStatusNames[st], txid,
+						inv.paidSats(), len(inv.pays), first, last, dupOf)
+				}
+			}
+		}},
+		{"networks.tsv", []string{"network", "country", "kind"}, func(t *tsv) {
+			keys := make([]uint64, 0, len(g.nets))
+			for k := range g.nets {
+				keys = append(keys, k)
+			}
+			slices.Sort(keys)
+			for _, k := range keys {
+				n := g.nets[k]
+				t.row(n.n.String(), n.n.country, netKindNames[n.k])
 			}
 		}},
 		{"victims.tsv", []string{"victim_id", "phone", "country", "impersonated", "first_call", "calls", "answered", "defrauded", "loss_gbp_pence"}, func(t *tsv) {
@@ -89,7 +146,7 @@ func (g *gen) writeTruth(dir string) error {
 				if v.calls == 0 {
 					continue
 				}
-				t.row(i, g.victimPhones[i], victimCountry(i), banks[v.bank].name, time.Unix(v.first, 0).UTC().Format(time.RFC3339), v.calls, v.answered, v.defrauded, v.lossPence)
+				t.row(i, g.victimPhones[i], victimCountry(i), banks[v.bank].name, rfc3339(v.first), v.calls, v.answered, v.defrauded, v.lossPence)
 			}
 		}},
 	}
@@ -105,6 +162,8 @@ func (g *gen) writeTruth(dir string) error {
 	}
 	return nil
 }
+
+func rfc3339(t int64) string { return time.Unix(t, 0).UTC().Format(time.RFC3339) }
 
 // writeTags writes a GraphSense TagPack for the exchanges that public
 // sources know: their hot wallet addresses and a sample of deposit addresses.

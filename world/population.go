@@ -145,13 +145,16 @@ type person struct {
 	country  int // index in countries
 	first    string
 	last     string
-	phone    string
+	phone    string // E.164
+	email    string // of the first account
 	mode     payMode
 	exchange int   // home exchange
 	wallet   int32 // paying wallet (-1 for direct)
 	hops     []int32
 	accounts []int32
-	ips      [][4]byte
+	nets     netUse
+	clock    clock
+	owl      bool
 	uas      []int
 }
 
@@ -171,7 +174,8 @@ type account struct {
 	dupOf    int32
 	username string
 	email    string
-	phone    string // "" means NULL
+	phone    string // as typed; "" means NULL
+	phoneE   string // the number typed, in E.164 ("" none)
 	created  int64
 	referrer int32 // account index +1; 0 none
 	salt     [16]byte
@@ -188,6 +192,47 @@ const (
 
 var invStatusNames = [...]string{"paid", "expired", "pending"}
 
+// invNoise is how an invoice's payment departs from the ideal one.
+type invNoise uint8
+
+const (
+	noiseNone    invNoise = iota
+	noisePartial          // pays 90–99 % of the amount
+	noiseOver             // pays 101–110 % of the amount
+	noiseLate             // pays 1–5 days after the invoice expired
+	noiseSplit            // pays in two transactions
+	noiseFake             // never pays; the processor records it as paid
+)
+
+// invoiceExpiry is how long an invoice's quote is valid.
+const invoiceExpiry = 24 * 3600
+
+// truthStatus is what really happened to an invoice (truth/invoices.tsv).
+type truthStatus uint8
+
+const (
+	tsVerified truthStatus = iota
+	tsPartial
+	tsOverpaid
+	tsLate
+	tsSplit
+	tsUnpaid
+	tsFakePaid
+)
+
+var truthStatusNames = [...]string{"verified", "partial", "overpaid", "late", "split", "unpaid", "fake_paid"}
+
+// payment is one on-chain output paying an invoice.
+type payment struct {
+	txid   [32]byte
+	vout   uint32
+	height int32
+	at     int64 // block time
+	wallet int32 // paying wallet, -1 for a direct exchange withdrawal
+	source int32 // funding exchange
+	value  int64
+}
+
 type invoice struct {
 	account  int32
 	pkg      int
@@ -196,18 +241,72 @@ type invoice struct {
 	sats     int64
 	addr     uint32
 	created  int64
-	status   invStatus
+	status   invStatus // planned: paid (to be paid on chain) or not
+	noise    invNoise
 	recorded bool // the processor recorded the txid
+	accept   bool // an administrator credits it by hand if it is late or short
+	dup      bool // the row appears twice in the dump
 	dupOf    int32
-	// filled in by the chain
-	paid    bool
-	txid    [32]byte
-	vout    uint32
-	height  int32
-	paidAt  int64
-	source  int32 // funding exchange
-	wallet  int32 // paying wallet, -1 for a direct exchange withdrawal
-	paidVal int64
+	pays     []payment // filled in by the chain, in confirmation order
+}
+
+// paidSats is the sum of the invoice's on-chain payments.
+func (inv *invoice) paidSats() int64 {
+	var s int64
+	for _, p := range inv.pays {
+		s += p.value
+	}
+	return s
+}
+
+// truth classifies what happened, in this order of precedence: unpaid or
+// fake_paid (nothing on chain), partial (less than the amount), overpaid,
+// split (two or more transactions), late (the last payment confirmed after
+// the expiry), verified.
+func (inv *invoice) truth() truthStatus {
+	paid := inv.paidSats()
+	switch {
+	case len(inv.pays) == 0 && inv.noise == noiseFake:
+		return tsFakePaid
+	case len(inv.pays) == 0:
+		return tsUnpaid
+	case paid < inv.sats:
+		return tsPartial
+	case paid > inv.sats:
+		return tsOverpaid
+	case len(inv.pays) > 1:
+		return tsSplit
+	case inv.pays[len(inv.pays)-1].at > inv.created+invoiceExpiry:
+		return tsLate
+	}
+	return tsVerified
+}
+
+// seized is the status the processor recorded, and whether the txid is in
+// the row: it credits complete and overpaid payments, accepts some
+// underpayments and late payments by hand (40 %), and
+// for a few invoices records a payment that never happened.
+func (inv *invoice) seized() (invStatus, bool) {
+	switch inv.truth() {
+	case tsFakePaid:
+		return invPaid, false
+	case tsUnpaid:
+		if inv.status == invPending {
+			return invPending, false
+		}
+		return invExpired, false
+	case tsPartial:
+		if inv.accept {
+			return invPaid, inv.recorded
+		}
+		return invExpired, false
+	case tsLate:
+		if inv.accept {
+			return invPaid, inv.recorded
+		}
+		return invExpired, false
+	}
+	return invPaid, inv.recorded
 }
 
 // hostile usernames that real dumps contain and parsers must survive.
@@ -285,6 +384,8 @@ func (g *gen) populate() {
 		a := g.newActor(actCustomer, "", cf.code)
 		per := person{actor: a, country: c, first: cf.first[r.IntN(len(cf.first))], last: cf.last[r.IntN(len(cf.last))],
 			phone: phoneNumber(r, cf), exchange: g.homeExchange(r, c), wallet: -1}
+		per.clock, per.owl = drawClock(r, pick(r, cf.zones))
+		per.nets = g.drawNets(r, cf.code)
 		per.mode = payMode(weighted(r, []float64{30, 35, 15, 8, 7}))
 		if per.mode == payShared && pi < 10 {
 			per.mode = payWallet
@@ -317,12 +418,6 @@ func (g *gen) populate() {
 				per.mode = payDirect
 			}
 		}
-		for range 1 + r.IntN(3) {
-			per.ips = append(per.ips, ipIn(r, cf.ipNets[r.IntN(len(cf.ipNets))]))
-		}
-		if chance(r, 0.3) {
-			per.ips = append(per.ips, ipIn(r, vpnNets[r.IntN(len(vpnNets))]))
-		}
 		per.uas = []int{r.IntN(len(userAgents))}
 		if chance(r, 0.4) {
 			per.uas = append(per.uas, r.IntN(len(userAgents)))
@@ -334,14 +429,20 @@ func (g *gen) populate() {
 		span := End.Unix() - Start.Unix()
 		for k := 0; k < nAcc && len(g.accounts) < nUsers; k++ {
 			// Sign-ups grow over the timeline (density rising linearly).
+			// Sign-ups at the person's local times of day.
 			created := Start.Unix() - 30*86400 + int64(math.Sqrt(r.Float64())*float64(span+30*86400)*0.97)
+			created = min(max(per.clock.at(created), Start.Unix()-30*86400), End.Unix()-86400)
 			acc := account{person: pi, username: g.username(r, &per, k), created: created, dupOf: -1}
 			acc.email = emailFor(r, acc.username, cf)
+			if k == 0 {
+				per.email = acc.email
+			}
 			if chance(r, 0.85) {
-				acc.phone = per.phone
+				acc.phoneE = per.phone
 				if k > 0 && chance(r, 0.5) {
-					acc.phone = phoneNumber(r, cf)
+					acc.phoneE = phoneNumber(r, cf)
 				}
+				acc.phone = phoneText(r, acc.phoneE, cf.code)
 			}
 			if len(g.accounts) > 0 && chance(r, 0.2) {
 				acc.referrer = int32(r.IntN(len(g.accounts))) + 1
@@ -390,23 +491,6 @@ func (g *gen) homeExchange(r *rand.Rand, c int) int {
 		return r.IntN(len(exchangeFacts))
 	}
 	return cand[r.IntN(len(cand))]
-}
-
-func phoneNumber(r *rand.Rand, c *countryFact) string {
-	var b strings.Builder
-	b.WriteString(c.prefix)
-	for i := range c.digits {
-		d := r.IntN(10)
-		if i == 0 && c.prefix == "+1" {
-			d = 2 + r.IntN(8)
-		}
-		b.WriteByte(byte('0' + d))
-	}
-	return b.String()
-}
-
-func ipIn(r *rand.Rand, n [2]byte) [4]byte {
-	return [4]byte{n[0], n[1], byte(r.IntN(256)), byte(1 + r.IntN(254))}
 }
 
 func (g *gen) username(r *rand.Rand, p *person, k int) string {
@@ -463,7 +547,7 @@ func emailFor(r *rand.Rand, user string, c *countryFact) string {
 	if chance(r, 0.02) {
 		local = strings.ToUpper(local[:1]) + local[1:]
 	}
-	return local + "@" + c.domains[r.IntN(len(c.domains))]
+	return local + "@" + pick(r, c.domains)
 }
 
 func fillPassword(r *rand.Rand, a *account) {

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/btcsuite/btcd/chaincfg"
 	"github.com/btcsuite/btcd/chaincfg/chainhash"
 )
 
@@ -120,10 +121,15 @@ func (g *gen) writeUsers(w *tableWriter, v int) {
 	r := newRand(g.cfg.Seed, "users")
 	for id, ai := range g.accountOrder {
 		a := &g.accounts[ai]
+		// last_ip: the address of the account's last login, else of its
+		// sign-up; sometimes not recorded.
 		var lastIP string
+		ip := g.lastIP[id]
 		if a.person >= 0 && chance(r, 0.93) {
-			p := &g.persons[a.person]
-			lastIP = ipString(p.ips[r.IntN(len(p.ips))])
+			if ip == ([4]byte{}) {
+				ip = u32ip(g.persons[a.person].nets.loginAddr(r, a.created))
+			}
+			lastIP = ipString(ip)
 		}
 		email := a.email
 		if chance(r, 0.01) {
@@ -156,8 +162,6 @@ func (g *gen) writeUsers(w *tableWriter, v int) {
 			if lastIP == "" {
 				w.Null()
 			} else {
-				p := &g.persons[a.person]
-				ip := p.ips[0]
 				w.Bin(ip[:])
 			}
 			if a.referrer > 0 {
@@ -216,83 +220,118 @@ func b2i(b bool) int64 {
 	return 0
 }
 
-// writeInvoices writes invoices (and variant 2's separate payment table).
-func (g *gen) writeInvoices(w, pw *tableWriter, v int) {
-	net := g.keys.net
-	var payID int64
+// seizedInvoice is what the processor recorded for an invoice.
+type seizedInvoice struct {
+	status invStatus
+	txid   string // "" when none
+	paidAt int64  // 0 when none
+}
+
+// seizedInvoices computes the recorded rows of every invoice, in order: the
+// status and txid of inv.seized, and for fake_paid invoices a payment time
+// and sometimes the txid of the latest payment credited before (a processor
+// error).
+func (g *gen) seizedInvoices() []seizedInvoice {
+	out := make([]seizedInvoice, len(g.invoices))
+	var lastTx [32]byte
 	for i := range g.invoices {
 		inv := &g.invoices[i]
-		id := int64(i + 1)
-		uid := int64(g.accountID[inv.account])
-		addr := g.addrs[inv.addr].encode(net)
-		status := inv.status
-		if inv.paid {
-			status = invPaid
-		} else if status == invPaid {
-			status = invExpired
+		status, rec := inv.seized()
+		s := seizedInvoice{status: status}
+		if status == invPaid {
+			switch {
+			case len(inv.pays) > 0:
+				last := inv.pays[len(inv.pays)-1]
+				s.paidAt = last.at
+				if rec {
+					s.txid = chainhash.Hash(last.txid).String()
+				}
+				lastTx = last.txid
+			default:
+				s.paidAt = inv.created + 120 + int64(inv.addr%1800)
+				if inv.recorded && inv.accept && lastTx != ([32]byte{}) {
+					s.txid = chainhash.Hash(lastTx).String()
+				}
+			}
 		}
-		txid := ""
-		if inv.paid && inv.recorded {
-			txid = chainhash.Hash(inv.txid).String()
-		}
-		switch v {
-		case 0:
-			w.Int(id)
-			w.Int(uid)
-			w.Str(packages[inv.pkg].name)
-			w.Dec(penceDecimal(inv.pence))
-			w.Dec(satsDecimal(inv.sats))
-			w.Str(addr)
-			nullable(w, txid)
-			w.Str(invStatusNames[status])
-			w.Time(inv.created)
-			if inv.paid {
-				w.Time(inv.paidAt)
-			} else {
-				w.Null()
-			}
-		case 1:
-			w.Int(id)
-			w.Int(uid)
-			w.Str(packages[inv.pkg].name)
-			w.Int(inv.pence)
-			w.Int(inv.sats)
-			w.Str(addr)
-			if txid != "" {
-				h, _ := chainhash.NewHashFromStr(txid)
-				w.Bin(h[:])
-			} else {
-				w.Null()
-			}
-			w.Int(int64([]int{1, 2, 0}[status]))
-			w.Int(inv.created)
-			if inv.paid {
-				w.Int(inv.paidAt)
-			} else {
-				w.Null()
-			}
-		default:
-			w.Int(id)
-			w.Int(uid)
-			w.Str(packages[inv.pkg].name)
-			w.Str("£" + penceDecimal(inv.pence))
-			w.Str([]string{"complete", "cancelled", "awaiting"}[status])
-			w.Time(inv.created)
-			payID++
-			pw.Int(payID)
-			pw.Int(id)
-			pw.Str(addr)
-			pw.Str(coinsiftBTC(inv.sats))
-			nullable(pw, txid)
-			if inv.paid {
-				pw.Time(inv.paidAt)
-			} else {
-				pw.Null()
-			}
-			pw.End()
-		}
-		w.End()
+		out[i] = s
 	}
+	return out
+}
+
+// writeInvoices writes invoices (and variant 2's separate payment table).
+// A duplicated invoice is written twice, the copy with the next id.
+func (g *gen) writeInvoices(w, pw *tableWriter, v int) {
+	var payID int64
+	for i, s := range g.seizedInvoices() {
+		inv := &g.invoices[i]
+		id := int64(g.invoiceID[i])
+		for k := range 1 + b2int(inv.dup) {
+			g.writeInvoice(w, pw, v, inv, id+int64(k), g.keys.net, s.status, s.txid, s.paidAt, &payID)
+		}
+	}
+}
+
+func (g *gen) writeInvoice(w, pw *tableWriter, v int, inv *invoice, id int64, net *chaincfg.Params, status invStatus, txid string, paidAt int64, payID *int64) {
+	uid := int64(g.accountID[inv.account])
+	addr := g.addrs[inv.addr].encode(net)
+	switch v {
+	case 0:
+		w.Int(id)
+		w.Int(uid)
+		w.Str(packages[inv.pkg].name)
+		w.Dec(penceDecimal(inv.pence))
+		w.Dec(satsDecimal(inv.sats))
+		w.Str(addr)
+		nullable(w, txid)
+		w.Str(invStatusNames[status])
+		w.Time(inv.created)
+		if paidAt != 0 {
+			w.Time(paidAt)
+		} else {
+			w.Null()
+		}
+	case 1:
+		w.Int(id)
+		w.Int(uid)
+		w.Str(packages[inv.pkg].name)
+		w.Int(inv.pence)
+		w.Int(inv.sats)
+		w.Str(addr)
+		if txid != "" {
+			h, _ := chainhash.NewHashFromStr(txid)
+			w.Bin(h[:])
+		} else {
+			w.Null()
+		}
+		w.Int(int64([]int{1, 2, 0}[status]))
+		w.Int(inv.created)
+		if paidAt != 0 {
+			w.Int(paidAt)
+		} else {
+			w.Null()
+		}
+	default:
+		w.Int(id)
+		w.Int(uid)
+		w.Str(packages[inv.pkg].name)
+		w.Str("£" + penceDecimal(inv.pence))
+		w.Str([]string{"complete", "cancelled", "awaiting"}[status])
+		w.Time(inv.created)
+		*payID++
+		pw.Int(*payID)
+		pw.Int(id)
+		pw.Str(addr)
+		pw.Str(coinsiftBTC(inv.sats))
+		nullable(pw, txid)
+		if paidAt != 0 {
+			pw.Time(paidAt)
+		} else {
+			pw.Null()
+		}
+		pw.End()
+	}
+	w.End()
 }
 
 // coinsiftBTC prints sats as BTC without trailing zeros ("0.0123").
@@ -307,14 +346,27 @@ func coinsiftBTC(s int64) string {
 	return t
 }
 
-// stream is one account's sorted sequence of login or call times.
+// stream is one account's sorted sequence of login or call times: a
+// Poisson stream on an even clock (u) read through the account's daily
+// rhythm.
 type stream struct {
 	next  int64
+	u     int64
 	left  int
 	gap   float64
 	acct  int32
 	rng   *rand.Rand
-	start int64
+	clock *clock
+}
+
+// advance moves the stream to its event at even time u.
+func (s *stream) advance(u int64) {
+	s.u = u
+	t := u
+	if s.clock != nil {
+		t = s.clock.at(u)
+	}
+	s.next = max(t, s.next+1)
 }
 
 type streamHeap []*stream
@@ -337,7 +389,8 @@ func (h *streamHeap) Pop() any {
 
 // merged yields the events of every account in global time order (the order
 // of AUTO_INCREMENT ids), drawing each account's count from a log-normal.
-func (g *gen) merged(name string, mean, sigma float64, yield func(acct int32, t int64, r *rand.Rand) bool) {
+// clockOf gives the rhythm of each account's events (nil: none).
+func (g *gen) merged(name string, mean, sigma float64, clockOf func(a *account) *clock, yield func(acct int32, t int64, r *rand.Rand) bool) {
 	r := newRand(g.cfg.Seed, name)
 	var h streamHeap
 	for id, ai := range g.accountOrder {
@@ -353,8 +406,11 @@ func (g *gen) merged(name string, mean, sigma float64, yield func(acct int32, t 
 			continue
 		}
 		span := float64(End.Unix() - a.created)
-		s := &stream{left: n, gap: span / float64(n), acct: int32(id), rng: newRand(g.cfg.Seed^uint64(id)<<20, name), start: a.created}
-		s.next = a.created + int64(s.rng.ExpFloat64()*s.gap/2)
+		s := &stream{left: n, gap: span / float64(n), acct: int32(id), rng: newRand(g.cfg.Seed^uint64(id)<<20, name), next: a.created}
+		if clockOf != nil {
+			s.clock = clockOf(a)
+		}
+		s.advance(a.created + int64(s.rng.ExpFloat64()*s.gap/2))
 		if s.next < End.Unix() {
 			h = append(h, s)
 		}
@@ -366,7 +422,7 @@ func (g *gen) merged(name string, mean, sigma float64, yield func(acct int32, t 
 			return
 		}
 		s.left--
-		s.next += 1 + int64(s.rng.ExpFloat64()*s.gap)
+		s.advance(s.u + 1 + int64(s.rng.ExpFloat64()*s.gap))
 		if s.left == 0 || s.next >= End.Unix() {
 			heap.Pop(&h)
 		} else {
@@ -379,17 +435,25 @@ func (g *gen) merged(name string, mean, sigma float64, yield func(acct int32, t 
 func (g *gen) writeLogins(ctx context.Context, w *tableWriter, v int, prog func(int64)) error {
 	var id int64
 	var err error
-	g.merged("logins", g.p.loginsMean, 1.0, func(acct int32, t int64, r *rand.Rand) bool {
+	office := &clock{zone: tzones["Europe/London"], c: loginCurve}
+	clockOf := func(a *account) *clock {
+		if a.person < 0 {
+			return office
+		}
+		return &g.persons[a.person].clock
+	}
+	g.merged("logins", g.p.loginsMean, 1.0, clockOf, func(acct int32, t int64, r *rand.Rand) bool {
 		a := &g.accounts[g.accountOrder[acct]]
 		var ip [4]byte
 		ua := userAgents[0]
 		if a.person >= 0 {
 			p := &g.persons[a.person]
-			ip = p.ips[r.IntN(len(p.ips))]
+			ip = u32ip(p.nets.loginAddr(r, t))
 			ua = userAgents[p.uas[r.IntN(len(p.uas))]]
 		} else {
 			ip = [4]byte{10, 0, 0, byte(2 + acct%200)}
 		}
+		g.lastIP[acct] = ip
 		id++
 		switch v {
 		case 0:
@@ -475,13 +539,21 @@ func (g *gen) writeCalls(ctx context.Context, w *tableWriter, v int, prog func(i
 		phones[i] = g.victimPhone(i)
 		g.victims[i].bank = -1
 	}
+	// Random UK mobile numbers shown as caller id when no bank's is.
+	spoofed := make([]string, 500)
+	sr := newRand(g.cfg.Seed, "spoofed caller ids")
+	for i := range spoofed {
+		spoofed[i] = phoneNumber(sr, &countries[0])
+	}
 	byCountry := map[string][]int{}
 	for i, b := range banks {
 		byCountry[b.country] = append(byCountry[b.country], i)
 	}
 	var id int64
 	var err error
-	g.merged("calls", g.p.callsMean, 1.3, func(acct int32, t int64, r *rand.Rand) bool {
+	// Calls follow the victims' (UK) day, whatever the caller's.
+	uk := &clock{zone: tzones["Europe/London"], c: callCurve}
+	g.merged("calls", g.p.callsMean, 1.3, func(*account) *clock { return uk }, func(acct int32, t int64, r *rand.Rand) bool {
 		// Users work through lead lists: most calls go to a skewed subset.
 		vi := int(float64(nv) * math.Pow(r.Float64(), 1.6))
 		vc := &g.victims[vi]
@@ -493,7 +565,7 @@ func (g *gen) writeCalls(ctx context.Context, w *tableWriter, v int, prog func(i
 		bank := banks[vc.bank]
 		caller := bank.official
 		if r.IntN(5) == 0 {
-			caller = phoneNumber(r, &countries[0])
+			caller = spoofed[r.IntN(len(spoofed))]
 		}
 		status := weighted(r, []float64{45, 35, 10, 10})
 		dur := int64(0)

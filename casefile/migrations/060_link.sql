@@ -15,7 +15,7 @@ CREATE TABLE links (
     account_key   VARCHAR,
     address       VARCHAR,
     address_id    UINTEGER,          -- chain index address id, NULL = not in the chain
-    status        VARCHAR NOT NULL,  -- verified, amount_mismatch, partial, late, unpaid, not_found, address_never_seen
+    status        VARCHAR NOT NULL,  -- verified, amount_mismatch, partial, late, unpaid, not_found, address_never_seen, duplicate
     matched_by    VARCHAR,           -- txid, address
     recorded_sats BIGINT,
     paid_sats     BIGINT  NOT NULL,

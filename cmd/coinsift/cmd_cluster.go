@@ -194,16 +194,11 @@ func newClusterShowCommand(g *globals) *cobra.Command {
 }
 
 func runClusterShow(ctx context.Context, g *globals, arg string, limit int) error {
-	c, err := g.openCase(ctx)
+	c, x, done, err := g.openCaseChain(ctx)
 	if err != nil {
 		return err
 	}
-	defer c.Close()
-	x, err := chainOf(c)
-	if err != nil {
-		return err
-	}
-	defer x.Close()
+	defer done()
 	if _, err := clustersql.LoadRun(ctx, c.DB()); err != nil {
 		return err
 	}
@@ -385,16 +380,11 @@ cluster" when they are not.`,
 }
 
 func runClusterExplain(ctx context.Context, g *globals, s1, s2 string) error {
-	c, err := g.openCase(ctx)
+	c, x, done, err := g.openCaseChain(ctx)
 	if err != nil {
 		return err
 	}
-	defer c.Close()
-	x, err := chainOf(c)
-	if err != nil {
-		return err
-	}
-	defer x.Close()
+	defer done()
 	a, err := resolveAddress(x, s1)
 	if err != nil {
 		return err

@@ -79,16 +79,11 @@ type evalReport struct {
 }
 
 func runClusterEval(ctx context.Context, g *globals, o clusterEvalOptions) error {
-	c, err := g.openCase(ctx)
+	_, x, done, err := g.openCaseChain(ctx)
 	if err != nil {
 		return err
 	}
-	defer c.Close()
-	x, err := chainOf(c)
-	if err != nil {
-		return err
-	}
-	defer x.Close()
+	defer done()
 	src := cluster.FromIndex(x)
 	res := indexResolver{x}
 	var truth cluster.Truth

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -58,6 +59,7 @@ type demoStep struct {
 	what         string
 	args         []string
 	okQuarantine bool
+	stdout       string // file the command's results go to, if any
 }
 
 func runDemo(ctx context.Context, g *globals, o demoOptions) error {
@@ -66,18 +68,32 @@ func runDemo(ctx context.Context, g *globals, o demoOptions) error {
 	}
 	worldDir, caseDir := filepath.Join(o.out, "world"), filepath.Join(o.out, "case")
 	steps := []demoStep{
-		{"generate the world", []string{"world", "gen", "--scale", o.scale, "--seed", strconv.FormatUint(o.seed, 10), "--out", worldDir}, false},
-		{"create the case", []string{"case", "init", caseDir, "--name", "iSpoof demo (" + o.scale + " world, seed " + strconv.FormatUint(o.seed, 10) + ")"}, false},
+		{"generate the world", []string{"world", "gen", "--scale", o.scale, "--seed", strconv.FormatUint(o.seed, 10), "--out", worldDir}, false, ""},
+		{"create the case", []string{"case", "init", caseDir, "--name", "iSpoof demo (" + o.scale + " world, seed " + strconv.FormatUint(o.seed, 10) + ")"}, false, ""},
 	}
-	blocks, _ := filepath.Glob(filepath.Join(worldDir, "blocks", "*.dat"))
-	_ = blocks // the world does not exist yet: the blocks are listed when the step runs
+	dump := filepath.Join(worldDir, "seized", "ispoof.sql")
+	mapping := filepath.Join(o.out, "mapping.yaml")
 	steps = append(steps,
-		demoStep{"register the node's block files as evidence", []string{"evidence", "add", "--kind", "blocks", "--note", "regtest node data", filepath.Join(worldDir, "blocks") + "/*.dat"}, false},
-		demoStep{"import the chain", []string{"chain", "import", "--blocks", filepath.Join(worldDir, "blocks")}, true},
-		demoStep{"import prices (BTC/GBP)", []string{"prices", "import", filepath.Join(worldDir, "prices", "BTC-GBP.csv"), "--source", "world-yahoo"}, true},
-		demoStep{"import prices (BTC/USD)", []string{"prices", "import", filepath.Join(worldDir, "prices", "BTC-USD.csv"), "--source", "world-yahoo"}, true},
-		demoStep{"import public tags", []string{"tags", "import", "--network", "regtest", filepath.Join(worldDir, "tags", "exchanges.yaml")}, true},
-		demoStep{"cluster addresses into wallets", []string{"cluster", "run"}, false},
+		demoStep{"register the node's block files as evidence", []string{"evidence", "add", "--kind", "blocks", "--note", "regtest node data", filepath.Join(worldDir, "blocks") + "/*.dat"}, false, ""},
+		demoStep{"import the chain", []string{"chain", "import", "--blocks", filepath.Join(worldDir, "blocks")}, true, ""},
+		demoStep{"inspect the seized dump", []string{"seized", "inspect", dump}, false, ""},
+		demoStep{"suggest a mapping of the seized tables", []string{"seized", "map", "--suggest", dump}, false, mapping},
+		demoStep{"load the seized dump", []string{"seized", "load", dump, "--mapping", mapping}, true, ""},
+		demoStep{"import prices (BTC/GBP)", []string{"prices", "import", filepath.Join(worldDir, "prices", "BTC-GBP.csv"), "--source", "world-yahoo"}, true, ""},
+		demoStep{"import prices (BTC/USD)", []string{"prices", "import", filepath.Join(worldDir, "prices", "BTC-USD.csv"), "--source", "world-yahoo"}, true, ""},
+		demoStep{"import public tags", []string{"tags", "import", filepath.Join(worldDir, "tags", "exchanges.yaml")}, true, ""},
+		demoStep{"cluster addresses into wallets", []string{"cluster", "run"}, false, ""},
+		demoStep{"link payments to the chain", []string{"link"}, false, ""},
+		demoStep{"value payments in GBP", []string{"value", "--method", "open"}, true, ""},
+		demoStep{"trace payers to their exchanges", []string{"trace", "payers"}, false, ""},
+		demoStep{"group accounts into persons", []string{"persons"}, false, ""},
+		demoStep{"place accounts and persons", []string{"place"}, false, ""},
+		demoStep{"find the victims", []string{"victims", "--directory", filepath.Join(worldDir, "directory", "organisations.csv")}, false, ""},
+		demoStep{"triage: UK users who paid at least GBP 100", []string{"triage", "--rule", "ispoof-uk"}, false, ""},
+		demoStep{"referral packages for NL, AU, FR, IE", []string{"report", "referrals", "--out", filepath.Join(o.out, "referrals"), "--countries", "NL,AU,FR,IE"}, false, ""},
+		demoStep{"UK package (victims included)", []string{"report", "referrals", "--rule", "ispoof-uk", "--out", filepath.Join(o.out, "referrals"), "--countries", "GB", "--share-victims", "GB"}, false, ""},
+		demoStep{"case summary", []string{"report", "summary", "--out", filepath.Join(o.out, "summary")}, false, ""},
+		demoStep{"verify the audit log", []string{"audit", "verify"}, false, ""},
 	)
 	start := time.Now()
 	for i, st := range steps {
@@ -91,11 +107,24 @@ func runDemo(ctx context.Context, g *globals, o demoOptions) error {
 		}
 		fmt.Fprintf(g.stderr, "[%d/%d] %s: coinsift %s\n", i+1, len(steps), st.what, strings.Join(args, " "))
 		t0 := time.Now()
-		out := io.Discard
+		var out io.Writer = io.Discard
 		if g.verbose > 0 {
 			out = g.stderr
 		}
+		var file *os.File
+		if st.stdout != "" {
+			f, err := os.Create(st.stdout)
+			if err != nil {
+				return fmt.Errorf("step %d (%s): %w", i+1, st.what, err)
+			}
+			file, out = f, f
+		}
 		err := run(ctx, args, g.stdin, out, g.stderr)
+		if file != nil {
+			if cerr := file.Close(); err == nil {
+				err = cerr
+			}
+		}
 		if err != nil && !(st.okQuarantine && errors.Is(err, coinsift.ErrQuarantined)) {
 			return fmt.Errorf("step %d (%s): %w", i+1, st.what, err)
 		}
@@ -120,16 +149,23 @@ func expandGlobs(args []string) []string {
 }
 
 type demoFigures struct {
-	Case         string `json:"case"`
-	Elapsed      string `json:"elapsed"`
-	Blocks       int64  `json:"blocks"`
-	Transactions int64  `json:"transactions"`
-	Addresses    int64  `json:"addresses"`
-	Clusters     int64  `json:"clusters"`
-	Tagged       int64  `json:"tagged_clusters"`
-	Evidence     int    `json:"evidence_files"`
-	AuditLines   int64  `json:"audit_lines"`
-	Quarantined  int64  `json:"quarantined"`
+	Case         string         `json:"case"`
+	Elapsed      string         `json:"elapsed"`
+	Blocks       int64          `json:"blocks"`
+	Transactions int64          `json:"transactions"`
+	Users        int64          `json:"users"`
+	Payments     int64          `json:"payments_recorded"`
+	Verified     int64          `json:"payments_verified"`
+	TotalMinor   int64          `json:"verified_total_minor"`
+	Currency     string         `json:"currency"`
+	UKSuspects   int64          `json:"uk_suspects"`
+	Referrals    map[string]int `json:"referrals"`
+	Victims      int64          `json:"victims"`
+	Clusters     int64          `json:"clusters"`
+	Quarantined  int64          `json:"quarantined"`
+	AuditLines   int64          `json:"audit_lines"`
+	Reports      string         `json:"reports"`
+	Summary      string         `json:"summary"`
 }
 
 func demoSummary(ctx context.Context, g *globals, caseDir string, elapsed time.Duration) error {
@@ -143,30 +179,59 @@ func demoSummary(ctx context.Context, g *globals, caseDir string, elapsed time.D
 		return err
 	}
 	defer x.Close()
-	f := demoFigures{Case: caseDir, Elapsed: elapsed.Round(time.Second).String()}
+	out := filepath.Dir(caseDir)
+	f := demoFigures{Case: caseDir, Elapsed: elapsed.Round(time.Second).String(), Currency: c.Config().Settings.Currency,
+		Referrals: map[string]int{}, Reports: filepath.Join(out, "referrals"), Summary: filepath.Join(out, "summary", "summary.html")}
 	inf := x.Info()
-	f.Blocks, f.Transactions, f.Addresses = inf.Counts.Blocks, inf.Counts.Txs, inf.Counts.Addresses
+	f.Blocks, f.Transactions = inf.Counts.Blocks, inf.Counts.Txs
 	db := c.DB()
 	count := func(q string) int64 {
 		var n sql.NullInt64
 		db.QueryRowContext(ctx, q).Scan(&n)
 		return n.Int64
 	}
+	f.Users = count(`SELECT count(DISTINCT account_key) FROM accounts`)
+	f.Payments = count(`SELECT count(*) FROM payments`)
+	f.Verified = count(`SELECT count(*) FROM links WHERE status = 'verified'`)
+	f.TotalMinor = count(`SELECT sum(verified_minor) FROM account_totals`)
+	f.UKSuspects = count(`SELECT count(*) FROM suspects`)
+	f.Victims = count(`SELECT count(*) FROM victims`)
 	f.Clusters = count(`SELECT count(*) FROM cluster_sizes`)
-	f.Tagged = count(`SELECT count(DISTINCT cluster_id) FROM cluster_tags`)
 	f.Quarantined = count(`SELECT count(*) FROM quarantine`)
-	ev, _ := c.EvidenceList()
-	f.Evidence = len(ev)
 	head, _ := c.AuditHead(ctx)
 	f.AuditLines = head.Seq
+	entries, _ := os.ReadDir(f.Reports)
+	for _, e := range entries {
+		if m, err := os.ReadFile(filepath.Join(f.Reports, e.Name(), "suspects.json")); err == nil {
+			f.Referrals[e.Name()] = strings.Count(string(m), `"rank":`)
+		}
+	}
 	if g.json {
 		return g.printJSON(f)
 	}
+	money := coinsift.Money{Minor: f.TotalMinor, Currency: f.Currency}
 	g.printf("\ncoinsift demo finished in %s\n\n", f.Elapsed)
-	g.printf("  chain          %d blocks, %d transactions, %d addresses\n", f.Blocks, f.Transactions, f.Addresses)
-	g.printf("  wallets        %d clusters, %d attributed by public tags\n", f.Clusters, f.Tagged)
-	g.printf("  evidence       %d files registered; %d items quarantined\n", f.Evidence, f.Quarantined)
-	g.printf("  audit          %d commands recorded (coinsift --case %s audit verify)\n", f.AuditLines, caseDir)
-	g.printf("\n  case           %s\n", caseDir)
+	g.printf("  users          %d accounts in the seized database\n", f.Users)
+	g.printf("  payments       %d recorded, %d verified on chain, worth %s\n", f.Payments, f.Verified, money)
+	g.printf("  UK suspects    %d placed in GB who paid at least £100 (rule ispoof-uk)\n", f.UKSuspects)
+	var rs []string
+	for _, cc := range sortedKeysInt(f.Referrals) {
+		rs = append(rs, fmt.Sprintf("%s %d", cc, f.Referrals[cc]))
+	}
+	g.printf("  referrals      %s\n", strings.Join(rs, ", "))
+	g.printf("  victims        %d numbers called for a minute or longer\n", f.Victims)
+	g.printf("  chain          %d blocks, %d transactions, %d wallets (clusters)\n", f.Blocks, f.Transactions, f.Clusters)
+	g.printf("  quarantined    %d malformed input rows set aside (table quarantine)\n", f.Quarantined)
+	g.printf("  audit          %d commands recorded and verified\n\n", f.AuditLines)
+	g.printf("  reports        %s\n  summary        %s\n  case           %s  (try: coinsift --case %s triage)\n", f.Reports, f.Summary, caseDir, caseDir)
 	return nil
+}
+
+func sortedKeysInt(m map[string]int) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

@@ -138,11 +138,12 @@ func runReportReferrals(ctx context.Context, g *globals, o referralOptions) erro
 		if err != nil {
 			return err
 		}
+		loader, err := reportsql.NewLoader(ctx, c.DB(), cur)
+		if err != nil {
+			return err
+		}
 		for _, cc := range countries {
-			sus, err := reportsql.Suspects(ctx, c.DB(), byCountry[cc], cur)
-			if err != nil {
-				return err
-			}
+			sus := loader.Suspects(byCountry[cc])
 			ref := report.Referral{Country: cc, Agency: agencyOf(cc), Suspects: sus, Orders: reportsql.Orders(sus), VictimsAllowed: share[cc]}
 			if ref.VictimsAllowed {
 				if ref.Victims, err = reportsql.Victims(ctx, c.DB(), cc); err != nil {

@@ -123,16 +123,11 @@ func runTrace(ctx context.Context, g *globals, o traceOptions, arg string, back 
 	if err := cfg.Validate(); err != nil {
 		return usagef("coinsift trace --help", "%v", err)
 	}
-	c, err := g.openCase(ctx)
+	c, x, done, err := g.openCaseChain(ctx)
 	if err != nil {
 		return err
 	}
-	defer c.Close()
-	x, err := chainOf(c)
-	if err != nil {
-		return err
-	}
-	defer x.Close()
+	defer done()
 	starts, err := traceStarts(x, arg, back)
 	if err != nil {
 		return err

@@ -104,6 +104,7 @@ names it, and the current directory is the default.
 		newLinkCommand(g),
 		newValueCommand(g),
 		newPersonsCommand(g),
+		newSeizedCommand(g),
 	)
 	for _, c := range root.Commands() {
 		addExitStatus(c)
@@ -291,4 +292,18 @@ func chainOf(c *casefile.Case) (*chainindex.Index, error) {
 		return nil, fmt.Errorf("open chain index %s: %w", dir, err)
 	}
 	return x, nil
+}
+
+// openCaseChain opens the case read-only and its chain index; done closes both.
+func (g *globals) openCaseChain(ctx context.Context) (*casefile.Case, *chainindex.Index, func(), error) {
+	c, err := g.openCase(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	x, err := chainOf(c)
+	if err != nil {
+		c.Close()
+		return nil, nil, nil, err
+	}
+	return c, x, func() { x.Close(); c.Close() }, nil
 }

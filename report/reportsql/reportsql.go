@@ -80,12 +80,147 @@ func each(ctx context.Context, db *sql.DB, q string, args []any, fn func(*sql.Ro
 	return rows.Err()
 }
 
-// Suspects expands ranked triage suspects into report suspects.
-func Suspects(ctx context.Context, db *sql.DB, ranked []triage.Suspect, currency string) ([]report.Suspect, error) {
-	accts, err := suspectAccounts(ctx, db)
-	if err != nil {
-		return nil, fmt.Errorf("report suspects: %w", err)
+// Loader reads, once, every table a report draws on, so that expanding
+// thousands of suspects costs a few bulk queries rather than several
+// queries per suspect.
+type Loader struct {
+	currency   string
+	accounts   map[string][]string // person → account keys
+	account    map[string]report.Account
+	placements map[string][]report.Signal  // "kind\x00subject" → signals
+	payments   map[string][]report.Payment // account → payments
+	sources    map[string][]sourceRow      // account → exchange sources
+	paid       map[string]int64            // account → traced sats
+}
+
+type sourceRow struct {
+	entity string
+	sats   int64
+	hops   int
+	txid   string
+	height coinsift.Height
+}
+
+// NewLoader reads the tables.
+func NewLoader(ctx context.Context, db *sql.DB, currency string) (*Loader, error) {
+	l := &Loader{currency: currency, account: map[string]report.Account{}, placements: map[string][]report.Signal{},
+		payments: map[string][]report.Payment{}, sources: map[string][]sourceRow{}, paid: map[string]int64{}}
+	var err error
+	if l.accounts, err = suspectAccounts(ctx, db); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
 	}
+	err = each(ctx, db, `SELECT account_key, coalesce(username, ''), created_at, evidence_id, src_table, src_row FROM (
+			SELECT *, row_number() OVER (PARTITION BY account_key ORDER BY evidence_id, src_table, src_row) AS rn FROM accounts
+			WHERE account_key IS NOT NULL) WHERE rn = 1`, nil, func(r *sql.Rows) error {
+		var a report.Account
+		var created sql.NullTime
+		var ev, table string
+		var row int64
+		if err := r.Scan(&a.Key, &a.Username, &created, &ev, &table, &row); err != nil {
+			return err
+		}
+		a.Created = created.Time.UTC()
+		a.Provenance = fmt.Sprintf("evidence %s, table %s, row %d", ev, table, row)
+		l.account[a.Key] = a
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("report accounts: %w", err)
+	}
+	err = each(ctx, db, `SELECT DISTINCT account_key, kind, coalesce(normalized, value) FROM identifiers
+		WHERE account_key IS NOT NULL AND kind IN ('email', 'phone', 'ip') ORDER BY 1, 2, 3`, nil, func(r *sql.Rows) error {
+		var k, kind, v string
+		if err := r.Scan(&k, &kind, &v); err != nil {
+			return err
+		}
+		a := l.account[k]
+		a.Key = k
+		switch kind {
+		case "email":
+			a.Emails = append(a.Emails, v)
+		case "phone":
+			a.Phones = append(a.Phones, v)
+		case "ip":
+			a.IPs = append(a.IPs, v)
+		}
+		l.account[k] = a
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("report identifiers: %w", err)
+	}
+	err = each(ctx, db, `SELECT subject_kind, subject, kind, value, coalesce(detail, ''), country, weight FROM placement_evidence
+		ORDER BY subject_kind, subject, weight DESC, kind, value, country`, nil, func(r *sql.Rows) error {
+		var sk, subj, cc string
+		var sg report.Signal
+		if err := r.Scan(&sk, &subj, &sg.Kind, &sg.Value, &sg.Detail, &cc, &sg.Weight); err != nil {
+			return err
+		}
+		sg.Country = coinsift.Country(cc)
+		key := sk + "\x00" + subj
+		l.placements[key] = append(l.placements[key], sg)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("report placements: %w", err)
+	}
+	err = each(ctx, db, `SELECT l.account_key, l.src_table || ':' || l.src_row, coalesce(l.address, ''), o.txid, o.vout, o.height,
+			o.block_time, o.sats, coalesce(v.value_minor, 0), coalesce(CAST(v.rate AS VARCHAR), ''), coalesce(v.source, ''),
+			v.rate_time, coalesce(v.rate_evidence, ''), l.status, l.evidence_id, l.src_table, l.src_row
+		FROM links l JOIN link_outputs o USING (evidence_id, src_table, src_row)
+		LEFT JOIN payment_values v USING (evidence_id, src_table, src_row, seq)
+		WHERE l.account_key IS NOT NULL ORDER BY l.account_key, o.height, o.txid, o.vout, l.evidence_id, l.src_table, l.src_row`, nil, func(r *sql.Rows) error {
+		var p report.Payment
+		var txid, ev, table string
+		var row int64
+		var rateTime sql.NullTime
+		if err := r.Scan(&p.Account, &p.Invoice, &p.Address, &txid, &p.Vout, &p.Height, &p.BlockTime, &p.Sats,
+			&p.Value.Minor, &p.Rate, &p.RateSource, &rateTime, &p.RateEvidence, &p.Status, &ev, &table, &row); err != nil {
+			return err
+		}
+		id, err := coinsift.ParseTxID(txid)
+		if err != nil {
+			return err
+		}
+		p.TxID, p.Value.Currency, p.RateTime, p.BlockTime = id, currency, rateTime.Time.UTC(), p.BlockTime.UTC()
+		p.Provenance = fmt.Sprintf("evidence %s, table %s, row %d", ev, table, row)
+		l.payments[p.Account] = append(l.payments[p.Account], p)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("report payments: %w", err)
+	}
+	err = each(ctx, db, `SELECT pp.account_key, s.entity, s.sats, s.hops, s.txid, s.height
+		FROM payment_sources s JOIN payment_payers pp USING (evidence_id, src_table, src_row)
+		WHERE pp.account_key IS NOT NULL AND s.category = 'exchange' ORDER BY 1, 2, 6, 5`, nil, func(r *sql.Rows) error {
+		var k string
+		var sr sourceRow
+		if err := r.Scan(&k, &sr.entity, &sr.sats, &sr.hops, &sr.txid, &sr.height); err != nil {
+			return err
+		}
+		l.sources[k] = append(l.sources[k], sr)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("report sources: %w", err)
+	}
+	err = each(ctx, db, `SELECT account_key, sum(sats) FROM payment_payers WHERE account_key IS NOT NULL GROUP BY 1`, nil, func(r *sql.Rows) error {
+		var k string
+		var n int64
+		if err := r.Scan(&k, &n); err != nil {
+			return err
+		}
+		l.paid[k] = n
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("report payers: %w", err)
+	}
+	return l, nil
+}
+
+// Suspects expands ranked triage suspects into report suspects.
+func (l *Loader) Suspects(ranked []triage.Suspect) []report.Suspect {
 	out := make([]report.Suspect, 0, len(ranked))
 	for i, s := range ranked {
 		rs := report.Suspect{Rank: i + 1, Person: s.Person, Country: s.Country, Confidence: s.Confidence,
@@ -93,166 +228,50 @@ func Suspects(ctx context.Context, db *sql.DB, ranked []triage.Suspect, currency
 		for _, c := range s.Conflicts {
 			rs.Conflicts = append(rs.Conflicts, coinsift.Country(c))
 		}
-		keys := accts[s.Person]
-		if rs.Accounts, err = accounts(ctx, db, keys); err != nil {
-			return nil, err
+		keys := l.accounts[s.Person]
+		for _, k := range keys {
+			a, ok := l.account[k]
+			if !ok {
+				a = report.Account{Key: k}
+			}
+			rs.Accounts = append(rs.Accounts, a)
+			rs.Payments = append(rs.Payments, l.payments[k]...)
 		}
-		if rs.Placement, err = placement(ctx, db, s.Person); err != nil {
-			return nil, err
+		kind, subject := "person", s.Person
+		if strings.HasPrefix(s.Person, "account:") {
+			kind, subject = "account", strings.TrimPrefix(s.Person, "account:")
 		}
-		if rs.Payments, err = payments(ctx, db, keys, currency); err != nil {
-			return nil, err
-		}
-		if rs.Sources, err = sources(ctx, db, keys); err != nil {
-			return nil, err
-		}
+		rs.Placement = l.placements[kind+"\x00"+subject]
+		rs.Sources = l.personSources(keys)
 		out = append(out, rs)
 	}
-	return out, nil
+	return out
 }
 
-func accounts(ctx context.Context, db *sql.DB, keys []string) ([]report.Account, error) {
-	var out []report.Account
-	for _, k := range keys {
-		a := report.Account{Key: k}
-		var user sql.NullString
-		var created sql.NullTime
-		var ev, table string
-		var row int64
-		err := db.QueryRowContext(ctx, `SELECT username, created_at, evidence_id, src_table, src_row FROM accounts
-			WHERE account_key = ? ORDER BY evidence_id, src_table, src_row LIMIT 1`, k).Scan(&user, &created, &ev, &table, &row)
-		if err != nil && err != sql.ErrNoRows {
-			return nil, fmt.Errorf("account %s: %w", k, err)
-		}
-		a.Username, a.Created = user.String, created.Time.UTC()
-		if ev != "" {
-			a.Provenance = fmt.Sprintf("evidence %s, table %s, row %d", ev, table, row)
-		}
-		err = each(ctx, db, `SELECT DISTINCT kind, coalesce(normalized, value) FROM identifiers
-			WHERE account_key = ? AND kind IN ('email', 'phone', 'ip') ORDER BY 1, 2`, []any{k}, func(r *sql.Rows) error {
-			var kind, v string
-			if err := r.Scan(&kind, &v); err != nil {
-				return err
-			}
-			switch kind {
-			case "email":
-				a.Emails = append(a.Emails, v)
-			case "phone":
-				a.Phones = append(a.Phones, v)
-			case "ip":
-				a.IPs = append(a.IPs, v)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("identifiers of %s: %w", k, err)
-		}
-		out = append(out, a)
-	}
-	return out, nil
-}
-
-func placement(ctx context.Context, db *sql.DB, person string) ([]report.Signal, error) {
-	kind, subject := "person", person
-	if strings.HasPrefix(person, "account:") {
-		kind, subject = "account", strings.TrimPrefix(person, "account:")
-	}
-	var out []report.Signal
-	err := each(ctx, db, `SELECT kind, value, coalesce(detail, ''), country, weight FROM placement_evidence
-		WHERE subject_kind = ? AND subject = ? ORDER BY weight DESC, kind, value, country`, []any{kind, subject}, func(r *sql.Rows) error {
-		var s report.Signal
-		var cc string
-		if err := r.Scan(&s.Kind, &s.Value, &s.Detail, &cc, &s.Weight); err != nil {
-			return err
-		}
-		s.Country = coinsift.Country(cc)
-		out = append(out, s)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("placement of %s: %w", person, err)
-	}
-	return out, nil
-}
-
-func payments(ctx context.Context, db *sql.DB, keys []string, currency string) ([]report.Payment, error) {
-	var out []report.Payment
-	for _, k := range keys {
-		err := each(ctx, db, `SELECT l.account_key, l.src_table || ':' || l.src_row, coalesce(l.address, ''), o.txid, o.vout, o.height,
-				o.block_time, o.sats, coalesce(v.value_minor, 0), coalesce(CAST(v.rate AS VARCHAR), ''), coalesce(v.source, ''),
-				v.rate_time, coalesce(v.rate_evidence, ''), l.status, l.evidence_id, l.src_table, l.src_row
-			FROM links l JOIN link_outputs o USING (evidence_id, src_table, src_row)
-			LEFT JOIN payment_values v USING (evidence_id, src_table, src_row, seq)
-			WHERE l.account_key = ? ORDER BY o.height, o.txid, o.vout`, []any{k}, func(r *sql.Rows) error {
-			var p report.Payment
-			var txid, ev, table string
-			var row int64
-			var rateTime sql.NullTime
-			if err := r.Scan(&p.Account, &p.Invoice, &p.Address, &txid, &p.Vout, &p.Height, &p.BlockTime, &p.Sats,
-				&p.Value.Minor, &p.Rate, &p.RateSource, &rateTime, &p.RateEvidence, &p.Status, &ev, &table, &row); err != nil {
-				return err
-			}
-			id, err := coinsift.ParseTxID(txid)
-			if err != nil {
-				return err
-			}
-			p.TxID, p.Value.Currency, p.RateTime, p.BlockTime = id, currency, rateTime.Time.UTC(), p.BlockTime.UTC()
-			p.Provenance = fmt.Sprintf("evidence %s, table %s, row %d", ev, table, row)
-			out = append(out, p)
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("payments of %s: %w", k, err)
-		}
-	}
-	return out, nil
-}
-
-func sources(ctx context.Context, db *sql.DB, keys []string) ([]report.Source, error) {
-	type agg struct {
-		report.Source
-		total int64
-	}
-	by := map[string]*agg{}
+func (l *Loader) personSources(keys []string) []report.Source {
+	by := map[string]*report.Source{}
 	var all int64
 	for _, k := range keys {
-		err := each(ctx, db, `SELECT s.entity, s.sats, s.hops, s.txid, s.height, pp.sats
-			FROM payment_sources s JOIN payment_payers pp USING (evidence_id, src_table, src_row)
-			WHERE pp.account_key = ? AND s.category = 'exchange' ORDER BY s.entity, s.height, s.txid`, []any{k}, func(r *sql.Rows) error {
-			var e, txid string
-			var sats, paid int64
-			var hops int
-			var h coinsift.Height
-			if err := r.Scan(&e, &sats, &hops, &txid, &h, &paid); err != nil {
-				return err
-			}
-			a := by[e]
+		all += l.paid[k]
+		for _, sr := range l.sources[k] {
+			a := by[sr.entity]
 			if a == nil {
-				a = &agg{Source: report.Source{Exchange: e, Hops: hops, Model: "haircut"}}
-				by[e] = a
+				a = &report.Source{Exchange: sr.entity, Hops: sr.hops, Model: "haircut"}
+				by[sr.entity] = a
 			}
-			a.Sats += coinsift.Sats(sats)
-			if a.WithdrawalTxID == (coinsift.TxID{}) || hops < a.Hops {
-				id, _ := coinsift.ParseTxID(txid)
-				a.WithdrawalTxID, a.WithdrawalHeight, a.Hops = id, h, hops
+			a.Sats += coinsift.Sats(sr.sats)
+			if a.WithdrawalTxID == (coinsift.TxID{}) || sr.hops < a.Hops {
+				id, _ := coinsift.ParseTxID(sr.txid)
+				a.WithdrawalTxID, a.WithdrawalHeight, a.Hops = id, sr.height, sr.hops
 			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("sources of %s: %w", k, err)
 		}
-		var paid sql.NullInt64
-		if err := db.QueryRowContext(ctx, `SELECT sum(sats) FROM payment_payers WHERE account_key = ?`, k).Scan(&paid); err != nil {
-			return nil, fmt.Errorf("sources of %s: %w", k, err)
-		}
-		all += paid.Int64
 	}
 	out := make([]report.Source, 0, len(by))
 	for _, a := range by {
 		if all > 0 {
 			a.Share = float64(a.Sats) / float64(all)
 		}
-		out = append(out, a.Source)
+		out = append(out, *a)
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Sats != out[j].Sats {
@@ -260,7 +279,7 @@ func sources(ctx context.Context, db *sql.DB, keys []string) ([]report.Source, e
 		}
 		return out[i].Exchange < out[j].Exchange
 	})
-	return out, nil
+	return out
 }
 
 // Orders groups the suspects' funding withdrawals by exchange.

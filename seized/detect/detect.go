@@ -162,6 +162,57 @@ func PhoneNumber(s, region string) (e164, country string, ok bool) {
 	return phonenumbers.Format(num, phonenumbers.E164), phonenumbers.GetRegionCodeForNumber(num), true
 }
 
+// NormalizePhone returns s in E.164 form if it is a possible phone number
+// (right length for its country, not necessarily an allocated range):
+// parsed with the default region, or, for digits without '+' that are too
+// long for the region, as an international number ("447700900123" →
+// "+447700900123", as call records often store numbers). It is for
+// normalizing columns known to hold phone numbers; PhoneNumber is the
+// stricter test used for detection. A value already in E.164 form ('+' and
+// 8 to 15 digits) is returned as it is.
+func NormalizePhone(s, region string) (string, bool) {
+	if isE164(s) {
+		return s, true // already E.164: keep it (and skip the costly parse)
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			n++
+		case c == '+' || c == ' ' || c == '-' || c == '(' || c == ')' || c == '.':
+		default:
+			return "", false
+		}
+	}
+	if n < 7 || n > 15 {
+		return "", false
+	}
+	if num, err := phonenumbers.Parse(s, region); err == nil && phonenumbers.IsPossibleNumber(num) {
+		return phonenumbers.Format(num, phonenumbers.E164), true
+	}
+	if t := strings.TrimSpace(s); len(t) > 0 && t[0] >= '1' && t[0] <= '9' && n >= 10 {
+		if num, err := phonenumbers.Parse("+"+t, ""); err == nil && phonenumbers.IsPossibleNumber(num) {
+			return phonenumbers.Format(num, phonenumbers.E164), true
+		}
+	}
+	return "", false
+}
+
+// isE164 reports whether s is '+', a non-zero digit and 7 to 14 more
+// digits.
+func isE164(s string) bool {
+	if len(s) < 9 || len(s) > 16 || s[0] != '+' || s[1] < '1' || s[1] > '9' {
+		return false
+	}
+	for i := 2; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // IP returns IPv4 or IPv6 if s is an IP address.
 func IP(s string) (Kind, bool) {
 	if len(s) < 7 || len(s) > 45 {

@@ -52,7 +52,7 @@ var hints = map[string][]hint{
 		{"started_at", []string{"start", "time", "date", "created", "at"}, []detect.Kind{detect.Timestamp, detect.EpochS, detect.EpochMS}},
 		{"duration_s", []string{"duration", "secs", "seconds", "length", "billsec"}, []detect.Kind{detect.Integer}},
 		{"status", []string{"status", "result", "disposition", "state"}, nil},
-		{"template", []string{"template", "script", "org", "bank", "company", "scenario"}, nil},
+		{"template", []string{"template", "script", "org", "bank", "company", "scenario", "ivr", "campaign"}, nil},
 	},
 }
 
@@ -73,29 +73,121 @@ var targets = []string{"accounts", "payments", "logins", "calls"}
 // result before loading with it.
 func Suggest(region string, reports ...*seized.Report) *Mapping {
 	m := &Mapping{Version: Version, Region: region}
+	var list []suggested
 	for _, r := range reports {
 		for _, t := range r.Tables {
 			best := Table{}
 			bestScore := 0.0
 			for _, target := range targets {
-				tm, score := suggestTable(t, target)
+				tm, score := suggestTable(t, target, region)
 				if score > bestScore {
 					best, bestScore = tm, score
 				}
 			}
 			if bestScore >= 0.35 && len(best.Columns) >= 2 {
 				best.Confidence = round2(math.Min(bestScore, 1))
-				m.Tables = append(m.Tables, best)
+				list = append(list, suggested{best, t})
 			}
 		}
+	}
+	for _, s := range mergePayments(list) {
+		m.Tables = append(m.Tables, s.t)
 	}
 	sort.SliceStable(m.Tables, func(i, j int) bool { return m.Tables[i].Source < m.Tables[j].Source })
 	return m
 }
 
-func suggestTable(t seized.TableReport, target string) (Table, float64) {
+type suggested struct {
+	t   Table
+	rep seized.TableReport
+}
+
+// mergePayments folds a payments table without deposit addresses (an
+// orders table: account, price, status, creation) into a payments table
+// with them (the Bitcoin payment records) that refers to it by key: the
+// folded fields become lookups (Column.Lookup) on the key, and the folded
+// table is dropped, so that each invoice gives one payments row.
+func mergePayments(list []suggested) []suggested {
+	drop := map[int]bool{}
+	for si := range list {
+		sec := &list[si]
+		if sec.t.Target != "payments" || hasField(sec.t, "address") || len(sec.rep.Columns) == 0 {
+			continue
+		}
+		key := sec.rep.Columns[0].Name
+		for pi := range list {
+			pri := &list[pi]
+			if pi == si || drop[pi] || pri.t.Target != "payments" || !hasField(pri.t, "address") {
+				continue
+			}
+			join := joinColumn(pri.rep, sec.rep.Name, key)
+			if join == "" {
+				continue
+			}
+			for f, c := range sec.t.Columns {
+				if _, ok := pri.t.Columns[f]; ok && f != "created_at" {
+					continue
+				}
+				if f == "created_at" {
+					// The order's creation opens the payment window; the
+					// payment record's own time, if taken for created_at,
+					// is when it was paid.
+					if pc, ok := pri.t.Columns["created_at"]; ok {
+						if _, paid := pri.t.Columns["paid_at"]; !paid {
+							pri.t.Columns["paid_at"] = pc
+						}
+					}
+				}
+				pri.t.Columns[f] = Column{Column: join, Unit: c.Unit, Currency: c.Currency, Confidence: c.Confidence,
+					Lookup: &Lookup{Table: sec.t.Source, Key: key, Value: c.Column}}
+			}
+			drop[si] = true
+			break
+		}
+	}
+	var out []suggested
+	for i, s := range list {
+		if !drop[i] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func hasField(t Table, f string) bool {
+	_, ok := t.Columns[f]
+	return ok
+}
+
+// joinColumn returns the column of rep that refers to table's key column:
+// the same name (not rep's own first column), or <word>_id for a word of the
+// table's name when the key is "id".
+func joinColumn(rep seized.TableReport, table, key string) string {
+	for i, c := range rep.Columns {
+		if i > 0 && strings.EqualFold(c.Name, key) {
+			return c.Name
+		}
+	}
+	if !strings.EqualFold(key, "id") {
+		return ""
+	}
+	words := strings.FieldsFunc(strings.ToLower(table), func(r rune) bool { return r == '_' || r == '.' })
+	for i, c := range rep.Columns {
+		if i == 0 {
+			continue
+		}
+		n := strings.ToLower(c.Name)
+		for _, w := range words {
+			if n == w+"_id" || n == strings.TrimSuffix(w, "s")+"_id" {
+				return c.Name
+			}
+		}
+	}
+	return ""
+}
+
+func suggestTable(t seized.TableReport, target, region string) (Table, float64) {
 	tm := Table{Source: t.Name, Target: target, Columns: map[string]Column{}}
-	used := map[string]bool{}
 	score := 0.0
 	name := strings.ToLower(t.Name)
 	for _, w := range tableWords[target] {
@@ -104,36 +196,74 @@ func suggestTable(t seized.TableReport, target string) (Table, float64) {
 			break
 		}
 	}
+	// Assign fields to columns greedily, best (field, column) score first, so
+	// that a column fitting a later field better ("confirmed" → paid_at) is
+	// not taken by an earlier one (created_at).
 	hs := hints[target]
-	for _, h := range hs {
-		bestC, bestS := -1, 0.0
+	type cand struct {
+		h, c int
+		s    float64
+	}
+	var cands []cand
+	for hi, h := range hs {
 		for ci, c := range t.Columns {
-			if used[c.Name] {
-				continue
-			}
-			s := columnScore(c, h)
-			if s > bestS {
-				bestC, bestS = ci, s
+			if s := columnScore(c, h); s >= 0.3 {
+				cands = append(cands, cand{hi, ci, s})
 			}
 		}
-		if bestC < 0 || bestS < 0.3 {
+	}
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].s != cands[j].s {
+			return cands[i].s > cands[j].s
+		}
+		if cands[i].h != cands[j].h {
+			return cands[i].h < cands[j].h
+		}
+		return cands[i].c < cands[j].c
+	})
+	usedH, usedC := map[int]bool{}, map[int]bool{}
+	for _, cd := range cands {
+		if usedH[cd.h] || usedC[cd.c] {
 			continue
 		}
-		c := t.Columns[bestC]
-		used[c.Name] = true
-		col := Column{Column: c.Name, Confidence: round2(math.Min(bestS, 1))}
+		usedH[cd.h], usedC[cd.c] = true, true
+		h, c := hs[cd.h], t.Columns[cd.c]
+		col := Column{Column: c.Name, Confidence: round2(math.Min(cd.s, 1))}
 		col.Unit = unitFor(h.field, c)
 		if h.field == "fiat_amount" {
-			for _, cur := range []string{"gbp", "usd", "eur", "aud"} {
-				if strings.Contains(strings.ToLower(c.Name), cur) {
-					col.Currency = strings.ToUpper(cur)
-				}
-			}
+			col.Currency = currencyFor(c, region)
 		}
 		tm.Columns[h.field] = col
-		score += bestS / float64(len(hs))
+		score += cd.s / float64(len(hs))
 	}
 	return tm, score
+}
+
+// regionCurrency is the currency assumed for a fiat amount whose column
+// name and values do not say, by the mapping's region.
+var regionCurrency = map[string]string{"GB": "GBP", "US": "USD", "AU": "AUD", "CA": "CAD", "NL": "EUR", "IE": "EUR",
+	"FR": "EUR", "DE": "EUR", "ES": "EUR", "IT": "EUR", "BE": "EUR", "CH": "CHF"}
+
+// currencyFor names the currency of a fiat column: from its name (price_gbp,
+// price_pence) or its values' symbol (£150.00), else the region's.
+func currencyFor(c seized.ColumnReport, region string) string {
+	n := strings.ToLower(c.Name)
+	for _, cur := range []string{"gbp", "usd", "eur", "aud"} {
+		if strings.Contains(n, cur) {
+			return strings.ToUpper(cur)
+		}
+	}
+	if strings.Contains(n, "pence") {
+		return "GBP"
+	}
+	for _, s := range c.Samples {
+		for _, cs := range currencySymbols {
+			if strings.HasPrefix(strings.TrimSpace(s), cs.sym) {
+				return cs.code
+			}
+		}
+	}
+	return regionCurrency[strings.ToUpper(region)]
 }
 
 // columnScore rates how well column c fits hint h: name words count 0.65 (0.8 for the whole name),
@@ -187,10 +317,15 @@ func unitFor(field string, c seized.ColumnReport) string {
 		}
 		return "btc"
 	case "fiat_amount":
-		if share(detect.Integer) > 0.5 && strings.Contains(strings.ToLower(c.Name), "pence") || strings.Contains(strings.ToLower(c.Name), "cents") {
+		n := strings.ToLower(c.Name)
+		if share(detect.Integer) > 0.5 && (strings.Contains(n, "pence") || strings.Contains(n, "cents") || strings.Contains(n, "minor")) {
 			return "minor"
 		}
 		return "major"
+	case "txid":
+		if c.Binary || c.NonText > 0 {
+			return "internal" // 32 bytes as hashed, as Bitcoin libraries store them
+		}
 	}
 	return ""
 }

@@ -1,0 +1,535 @@
+package mapping
+
+import (
+	"encoding/hex"
+	"fmt"
+	"net/netip"
+	"strconv"
+	"strings"
+	"time"
+
+	coinsift "github.com/coinsift/coinsift"
+	"github.com/coinsift/coinsift/seized"
+	"github.com/coinsift/coinsift/seized/detect"
+)
+
+var _ seized.Mapper = (*Mapping)(nil)
+
+// MaxLookupRows caps the rows kept in memory for one lookup table (Lookup);
+// lookups of keys beyond it fail and set the row aside.
+const MaxLookupRows = 20_000_000
+
+// lookupTable holds, for one (table, key column), the values of the columns
+// that lookups read, by key.
+type lookupTable struct {
+	table  string
+	key    string
+	values []string // value columns
+	rows   map[string][]lookupValue
+	full   bool
+}
+
+type lookupValue struct {
+	data   []byte
+	null   bool
+	binary bool
+}
+
+func lookupID(table, key string) string {
+	return strings.ToLower(table) + "\x00" + strings.ToLower(key)
+}
+
+// prepare collects the lookups the mapping uses.
+func (m *Mapping) prepare() {
+	if m.lookups != nil {
+		return
+	}
+	m.lookups = map[string]*lookupTable{}
+	for _, t := range m.Tables {
+		for _, c := range t.Columns {
+			l := c.Lookup
+			if l == nil {
+				continue
+			}
+			id := lookupID(l.Table, l.Key)
+			lt := m.lookups[id]
+			if lt == nil {
+				lt = &lookupTable{table: l.Table, key: l.Key, rows: map[string][]lookupValue{}}
+				m.lookups[id] = lt
+			}
+			if lt.valueIndex(l.Value) < 0 {
+				lt.values = append(lt.values, l.Value)
+			}
+		}
+	}
+}
+
+func (lt *lookupTable) valueIndex(col string) int {
+	for i, v := range lt.values {
+		if strings.EqualFold(v, col) {
+			return i
+		}
+	}
+	return -1
+}
+
+// isLookupSource reports whether the source table name is read by a lookup.
+func (m *Mapping) isLookupSource(name string) bool {
+	m.prepare()
+	for _, lt := range m.lookups {
+		if matchTable(lt.table, name) {
+			return true
+		}
+	}
+	return false
+}
+
+func columnIndex(cols []seized.Column, name string) int {
+	for i, c := range cols {
+		if strings.EqualFold(c.Name, name) {
+			return i
+		}
+	}
+	return -1
+}
+
+// Bind returns the row mapper for source table t, nil if t is neither mapped
+// nor read by a lookup.
+func (m *Mapping) Bind(t *seized.Table) seized.RowMapper {
+	m.prepare()
+	var mm multi
+	for _, lt := range m.lookups {
+		if !matchTable(lt.table, t.Name) {
+			continue
+		}
+		r := &recorder{lt: lt, key: columnIndex(t.Columns, lt.key)}
+		if r.key < 0 {
+			continue
+		}
+		for _, v := range lt.values {
+			i := columnIndex(t.Columns, v)
+			r.cols = append(r.cols, i)
+			r.binary = append(r.binary, i >= 0 && t.Columns[i].Binary)
+		}
+		mm.recorders = append(mm.recorders, r)
+	}
+	for _, mt := range m.Tables {
+		if !matchTable(mt.Source, t.Name) {
+			continue
+		}
+		b := &binding{target: mt.Target, region: m.Region, fields: map[string]*field{}}
+		for f, c := range mt.Columns {
+			fd := &field{col: c, idx: columnIndex(t.Columns, c.Column), vi: -1}
+			if fd.idx >= 0 {
+				fd.binary = t.Columns[fd.idx].Binary
+			}
+			if c.Lookup != nil {
+				fd.lookup = m.lookups[lookupID(c.Lookup.Table, c.Lookup.Key)]
+				fd.vi = fd.lookup.valueIndex(c.Lookup.Value)
+			}
+			b.fields[f] = fd
+		}
+		mm.bindings = append(mm.bindings, b)
+	}
+	if len(mm.bindings) == 0 && len(mm.recorders) == 0 {
+		return nil
+	}
+	return &mm
+}
+
+func matchTable(pattern, name string) bool {
+	return strings.EqualFold(pattern, name) || strings.HasSuffix(strings.ToLower(name), "."+strings.ToLower(pattern))
+}
+
+type multi struct {
+	recorders []*recorder
+	bindings  []*binding
+}
+
+func (ms *multi) Map(row []seized.Value, out *seized.Records) error {
+	for _, r := range ms.recorders {
+		r.record(row)
+	}
+	for _, b := range ms.bindings {
+		if err := b.Map(row, out); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// recorder keeps the values of a lookup table's rows.
+type recorder struct {
+	lt     *lookupTable
+	key    int
+	cols   []int
+	binary []bool
+}
+
+func (r *recorder) record(row []seized.Value) {
+	if r.key >= len(row) || row[r.key].Null {
+		return
+	}
+	if len(r.lt.rows) >= MaxLookupRows {
+		r.lt.full = true
+		return
+	}
+	vals := make([]lookupValue, len(r.cols))
+	for i, c := range r.cols {
+		if c < 0 || c >= len(row) || row[c].Null {
+			vals[i].null = true
+			continue
+		}
+		vals[i] = lookupValue{data: append([]byte(nil), row[c].Data...), binary: r.binary[i]}
+	}
+	r.lt.rows[string(row[r.key].Data)] = vals
+}
+
+// field is one canonical field bound to a source column.
+type field struct {
+	col    Column
+	idx    int // column index in the row, -1 if the table lacks it
+	binary bool
+	lookup *lookupTable
+	vi     int // value index in lookup
+}
+
+type binding struct {
+	target string
+	region string
+	fields map[string]*field
+	phones phoneCache
+}
+
+// maxPhoneCache caps the phone normalizations remembered per table.
+const maxPhoneCache = 1 << 20
+
+// phoneCache remembers normalized phone numbers: call records repeat the
+// same numbers, and parsing one costs microseconds. It is reset when full,
+// which bounds its memory.
+type phoneCache struct {
+	m map[string]any
+}
+
+// normalize returns the E.164 form of v, or nil.
+func (c *phoneCache) normalize(v, region string) any {
+	if e, ok := c.m[v]; ok {
+		return e
+	}
+	if c.m == nil || len(c.m) >= maxPhoneCache {
+		c.m = make(map[string]any, 1024)
+	}
+	var out any
+	if e, ok := detect.NormalizePhone(v, region); ok {
+		out = e
+	}
+	c.m[v] = out
+	return out
+}
+
+// raw returns the bytes of field f, following a lookup; ok is false for
+// NULL, empty or unmapped fields.
+func (b *binding) raw(row []seized.Value, f string) (data []byte, binary, ok bool, err error) {
+	fd := b.fields[f]
+	if fd == nil || fd.idx < 0 || fd.idx >= len(row) || row[fd.idx].Null || len(row[fd.idx].Data) == 0 {
+		return nil, false, false, nil
+	}
+	v := row[fd.idx].Data
+	if fd.lookup == nil {
+		return v, fd.binary, true, nil
+	}
+	lv, found := fd.lookup.rows[string(v)]
+	if !found {
+		why := ""
+		if fd.lookup.full {
+			why = fmt.Sprintf(" (lookup table over %d rows)", MaxLookupRows)
+		}
+		return nil, false, false, fmt.Errorf("%s: no %s row with %s %q%s", f, fd.lookup.table, fd.lookup.key, truncate(string(v)), why)
+	}
+	x := lv[fd.vi]
+	if x.null || len(x.data) == 0 {
+		return nil, false, false, nil
+	}
+	return x.data, x.binary, true, nil
+}
+
+func truncate(s string) string {
+	if len(s) > 64 {
+		return s[:64] + "…"
+	}
+	return s
+}
+
+// text returns field f as text, or nil for NULL/unmapped/empty. Binary
+// values are hex; IP addresses stored as 4 or 16 bytes (or their 8 or 32
+// hex digits) are written as IPs; txids follow their unit.
+func (b *binding) text(row []seized.Value, f string) (any, error) {
+	data, binary, ok, err := b.raw(row, f)
+	if !ok || err != nil {
+		return nil, err
+	}
+	switch {
+	case f == "txid":
+		return txidText(data, binary, b.fields[f].col.Unit)
+	case binary && f == "ip" && (len(data) == 4 || len(data) == 16):
+		a, _ := netip.AddrFromSlice(data)
+		return a.Unmap().String(), nil
+	case !binary && f == "ip" && (len(data) == 8 || len(data) == 32):
+		// A binary IP exported as hex (CSV exports of VARBINARY columns).
+		if b, err := hex.DecodeString(string(data)); err == nil {
+			a, _ := netip.AddrFromSlice(b)
+			return a.Unmap().String(), nil
+		}
+	case binary:
+		return hex.EncodeToString(data), nil
+	}
+	return string(data), nil
+}
+
+// txidText converts a recorded txid: hex text as written (unit hex, the
+// default for text), or 32 bytes in internal byte order (unit internal, the
+// default for binary columns: reversed for display, as Bitcoin Core prints
+// txids) or in display order (unit display).
+func txidText(data []byte, binary bool, unit string) (any, error) {
+	if !binary {
+		s := strings.ToLower(strings.TrimSpace(string(data)))
+		if unit != "internal" {
+			return s, nil
+		}
+		b, err := hex.DecodeString(s)
+		if err != nil || len(b) != 32 {
+			return nil, fmt.Errorf("txid %q: not 64 hex digits", truncate(s))
+		}
+		data = b
+	}
+	if len(data) != 32 {
+		return nil, fmt.Errorf("txid: %d bytes, want 32", len(data))
+	}
+	if unit == "display" {
+		return hex.EncodeToString(data), nil
+	}
+	r := make([]byte, 32)
+	for i := range data {
+		r[i] = data[31-i]
+	}
+	return hex.EncodeToString(r), nil
+}
+
+func (b *binding) str(row []seized.Value, f string, err *error) any {
+	v, e := b.text(row, f)
+	if e != nil && *err == nil {
+		*err = e
+	}
+	return v
+}
+
+func (b *binding) Map(row []seized.Value, out *seized.Records) error {
+	var err error
+	key := b.str(row, "account_key", &err)
+	switch b.target {
+	case "accounts":
+		at := b.time(row, "created_at", &err)
+		username, country := b.str(row, "username", &err), b.str(row, "country", &err)
+		if err != nil {
+			return err
+		}
+		out.Accounts = append(out.Accounts, []any{orEmpty(key), username, at, country})
+		for _, k := range []string{"email", "phone", "ip"} {
+			if v := b.str(row, k, &err); v != nil {
+				out.Identifiers = append(out.Identifiers, []any{key, k, v, b.normalize(k, v.(string)), b.fields[k].col.Column})
+			}
+		}
+	case "identifiers":
+		v := b.str(row, "value", &err)
+		kind, _ := b.str(row, "kind", &err).(string)
+		if err != nil || v == nil {
+			return err
+		}
+		if kind == "" {
+			if ks := detect.Classify(v.(string), b.region); len(ks) > 0 {
+				kind = string(ks[0])
+			} else {
+				kind = "unknown"
+			}
+		}
+		out.Identifiers = append(out.Identifiers, []any{key, kind, v, b.normalize(kind, v.(string)), b.fields["value"].col.Column})
+	case "payments":
+		sats := b.amount(row, &err)
+		fiat, cur := b.fiat(row, &err)
+		created, paid := b.time(row, "created_at", &err), b.time(row, "paid_at", &err)
+		var vout any
+		if v, ok := b.str(row, "vout", &err).(string); ok {
+			n, perr := strconv.ParseInt(strings.TrimSpace(v), 10, 32)
+			if perr != nil && err == nil {
+				err = fmt.Errorf("vout %q: not an integer", truncate(v))
+			}
+			vout = int32(n)
+		}
+		addr, txid, status := b.str(row, "address", &err), b.str(row, "txid", &err), b.str(row, "status", &err)
+		if err != nil {
+			return err
+		}
+		out.Payments = append(out.Payments, []any{key, addr, sats, fiat, cur, txid, vout, status, created, paid})
+		if a, ok := addr.(string); ok {
+			out.Identifiers = append(out.Identifiers, []any{key, "btc_address", a, a, b.fields["address"].col.Column})
+		}
+	case "logins":
+		at := b.time(row, "login_at", &err)
+		ip, ua := b.str(row, "ip", &err), b.str(row, "user_agent", &err)
+		if err != nil {
+			return err
+		}
+		out.Logins = append(out.Logins, []any{key, ip, at, ua})
+	case "calls":
+		at := b.time(row, "started_at", &err)
+		var dur any
+		if v, ok := b.str(row, "duration_s", &err).(string); ok {
+			n, perr := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+			if perr != nil && err == nil {
+				err = fmt.Errorf("duration_s %q: not an integer", truncate(v))
+			}
+			dur = n
+		}
+		dest := b.str(row, "destination", &err)
+		var e164 any
+		if d, ok := dest.(string); ok {
+			e164 = b.phones.normalize(d, b.region)
+		}
+		caller, status, tmpl := b.str(row, "caller_id", &err), b.str(row, "status", &err), b.str(row, "template", &err)
+		if err != nil {
+			return err
+		}
+		out.Calls = append(out.Calls, []any{key, caller, dest, e164, at, dur, status, tmpl})
+	}
+	return nil
+}
+
+func orEmpty(v any) any {
+	if v == nil {
+		return ""
+	}
+	return v
+}
+
+func (b *binding) normalize(kind, v string) any {
+	switch kind {
+	case "email":
+		return strings.ToLower(strings.TrimSpace(v))
+	case "phone":
+		return b.phones.normalize(v, b.region)
+	}
+	return v
+}
+
+// time converts a time field by its unit: datetime text (UTC) or epoch.
+func (b *binding) time(row []seized.Value, f string, err *error) any {
+	v, ok := b.str(row, f, err).(string)
+	if !ok {
+		return nil
+	}
+	fail := func(e error) any {
+		if *err == nil {
+			*err = e
+		}
+		return nil
+	}
+	unit := b.fields[f].col.Unit
+	if strings.HasPrefix(unit, "epoch") {
+		n, perr := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+		if perr != nil {
+			return fail(fmt.Errorf("%s %q: not an epoch integer", f, truncate(v)))
+		}
+		return detect.EpochTime(n, detect.Kind(unit))
+	}
+	if strings.HasPrefix(v, "0000-00-00") {
+		return nil // MySQL zero date: unknown
+	}
+	t, _, ok := detect.ParseTime(v)
+	if !ok {
+		return fail(fmt.Errorf("%s %q: not a time", f, truncate(v)))
+	}
+	return t.UTC().Truncate(time.Microsecond)
+}
+
+// amount converts the BTC amount: decimal BTC (unit btc, the default when
+// the text has a point) or integer satoshis (unit sats).
+func (b *binding) amount(row []seized.Value, err *error) any {
+	v, ok := b.str(row, "amount", err).(string)
+	if !ok {
+		return nil
+	}
+	v = strings.TrimSpace(v)
+	unit := b.fields["amount"].col.Unit
+	if unit == "sats" || (unit == "" && !strings.Contains(v, ".")) {
+		n, perr := strconv.ParseInt(v, 10, 64)
+		if perr != nil {
+			if *err == nil {
+				*err = fmt.Errorf("amount %q: not an integer of sats", truncate(v))
+			}
+			return nil
+		}
+		return n
+	}
+	s, perr := coinsift.ParseBTC(v)
+	if perr != nil {
+		if *err == nil {
+			*err = fmt.Errorf("amount: %w", perr)
+		}
+		return nil
+	}
+	return int64(s)
+}
+
+// currencySymbols are the symbols a fiat amount may start with.
+var currencySymbols = []struct{ sym, code string }{{"£", "GBP"}, {"€", "EUR"}, {"US$", "USD"}, {"A$", "AUD"}, {"$", "USD"}}
+
+// fiat converts the fiat amount; a leading currency symbol (£, €, $) names
+// the currency unless the mapping or a fiat_currency column does, and
+// thousands separators are dropped.
+func (b *binding) fiat(row []seized.Value, err *error) (any, any) {
+	v, ok := b.str(row, "fiat_amount", err).(string)
+	if !ok {
+		return nil, nil
+	}
+	c := b.fields["fiat_amount"].col
+	cur := c.Currency
+	if cv, ok := b.str(row, "fiat_currency", err).(string); ok {
+		cur = strings.ToUpper(strings.TrimSpace(cv))
+	}
+	t := strings.TrimSpace(v)
+	for _, s := range currencySymbols {
+		if r, ok := strings.CutPrefix(t, s.sym); ok {
+			t = strings.TrimSpace(r)
+			if cur == "" {
+				cur = s.code
+			}
+			break
+		}
+	}
+	t = strings.ReplaceAll(t, ",", "")
+	fail := func(e error) (any, any) {
+		if *err == nil {
+			*err = e
+		}
+		return nil, nil
+	}
+	if c.Unit == "minor" {
+		n, perr := strconv.ParseInt(t, 10, 64)
+		if perr != nil {
+			return fail(fmt.Errorf("fiat_amount %q: not an integer", truncate(v)))
+		}
+		return n, nullStr(cur)
+	}
+	m, perr := coinsift.ParseMoney(t, cur)
+	if perr != nil {
+		return fail(fmt.Errorf("fiat_amount: %w", perr))
+	}
+	return m.Minor, nullStr(cur)
+}
+
+func nullStr(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

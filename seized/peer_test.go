@@ -1,0 +1,46 @@
+package seized_test
+
+import (
+	"context"
+	"database/sql"
+	"os"
+	"testing"
+	"time"
+
+	_ "github.com/duckdb/duckdb-go/v2"
+)
+
+// TestPeerDuckDBCSV is the DuckDB side of the peer benchmark
+// (scripts/bench-seized.sh): it loads COINSIFT_PEER_CSV with read_csv, all
+// columns as VARCHAR like src_* tables, into a new database file
+// COINSIFT_PEER_DB, and reports rows and time. It runs only with
+// COINSIFT_PEER=1.
+func TestPeerDuckDBCSV(t *testing.T) {
+	if os.Getenv("COINSIFT_PEER") != "1" {
+		t.Skip("set COINSIFT_PEER=1 (scripts/bench-seized.sh)")
+	}
+	csv, dbPath := os.Getenv("COINSIFT_PEER_CSV"), os.Getenv("COINSIFT_PEER_DB")
+	if csv == "" || dbPath == "" {
+		t.Fatal("set COINSIFT_PEER_CSV and COINSIFT_PEER_DB")
+	}
+	os.Remove(dbPath)
+	db, err := sql.Open("duckdb", dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	start := time.Now()
+	if _, err := db.ExecContext(ctx, `CREATE TABLE t AS SELECT * FROM read_csv(?, all_varchar = true, header = true)`, csv); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, `CHECKPOINT`); err != nil {
+		t.Fatal(err)
+	}
+	d := time.Since(start)
+	var n int64
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM t`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("duckdb read_csv: %d rows in %.2fs = %.0f rows/s", n, d.Seconds(), float64(n)/d.Seconds())
+}
