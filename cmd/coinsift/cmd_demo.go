@@ -23,6 +23,7 @@ type demoOptions struct {
 	scale string
 	seed  uint64
 	out   string
+	world string
 }
 
 func newDemoCommand(g *globals) *cobra.Command {
@@ -50,6 +51,7 @@ must be empty. Every step is recorded in OUT/case/audit.jsonl.`,
 	f.StringVar(&o.scale, "scale", "small", "world size: tiny, small or ispoof")
 	f.Uint64Var(&o.seed, "seed", 1, "world seed")
 	f.StringVar(&o.out, "out", "coinsift-demo", "output directory")
+	f.StringVar(&o.world, "world", "", "use this generated world instead of generating one (e.g. for timing)")
 	return cmd
 }
 
@@ -67,10 +69,14 @@ func runDemo(ctx context.Context, g *globals, o demoOptions) error {
 		return usagef("coinsift demo --out NEW-DIR", "--out %s exists and is not empty", o.out)
 	}
 	worldDir, caseDir := filepath.Join(o.out, "world"), filepath.Join(o.out, "case")
-	steps := []demoStep{
-		{"generate the world", []string{"world", "gen", "--scale", o.scale, "--seed", strconv.FormatUint(o.seed, 10), "--out", worldDir}, false, ""},
-		{"create the case", []string{"case", "init", caseDir, "--name", "iSpoof demo (" + o.scale + " world, seed " + strconv.FormatUint(o.seed, 10) + ")"}, false, ""},
+	name := "iSpoof demo (" + o.scale + " world, seed " + strconv.FormatUint(o.seed, 10) + ")"
+	var steps []demoStep
+	if o.world != "" {
+		worldDir, name = o.world, "iSpoof demo (world "+filepath.Base(o.world)+")"
+	} else {
+		steps = append(steps, demoStep{"generate the world", []string{"world", "gen", "--scale", o.scale, "--seed", strconv.FormatUint(o.seed, 10), "--out", worldDir}, false, ""})
 	}
+	steps = append(steps, demoStep{"create the case", []string{"case", "init", caseDir, "--name", name}, false, ""})
 	dump := filepath.Join(worldDir, "seized", "ispoof.sql")
 	mapping := filepath.Join(o.out, "mapping.yaml")
 	steps = append(steps,
@@ -98,7 +104,7 @@ func runDemo(ctx context.Context, g *globals, o demoOptions) error {
 	start := time.Now()
 	for i, st := range steps {
 		args := append([]string{"--case", caseDir}, st.args...)
-		if i == 0 || st.args[0] == "case" {
+		if st.args[0] == "world" || st.args[0] == "case" {
 			args = st.args
 		}
 		args = expandGlobs(args)
