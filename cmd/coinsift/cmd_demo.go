@@ -82,7 +82,6 @@ func runDemo(ctx context.Context, g *globals, o demoOptions) error {
 	steps = append(steps,
 		demoStep{"register the node's block files as evidence", []string{"evidence", "add", "--kind", "blocks", "--note", "regtest node data", filepath.Join(worldDir, "blocks") + "/*.dat"}, false, ""},
 		demoStep{"import the chain", []string{"chain", "import", "--blocks", filepath.Join(worldDir, "blocks")}, true, ""},
-		demoStep{"inspect the seized dump", []string{"seized", "inspect", dump}, false, ""},
 		demoStep{"suggest a mapping of the seized tables", []string{"seized", "map", "--suggest", dump}, false, mapping},
 		demoStep{"load the seized dump", []string{"seized", "load", dump, "--mapping", mapping}, true, ""},
 		demoStep{"import prices (BTC/GBP)", []string{"prices", "import", filepath.Join(worldDir, "prices", "BTC-GBP.csv"), "--source", "world-yahoo"}, true, ""},
