@@ -13,13 +13,21 @@
 //
 // # Persons
 //
-// Accounts are joined ([Edges]) when they share a paying cluster (clusters
-// carrying a tag — exchanges, services — are left out by the loader), a
-// normalised e-mail, an E.164 phone or a bitcoin address. A value shared by
-// more than [Config.MaxAccounts] accounts is dropped and listed: it is an
-// unlabelled service, not a person. [Group] unions the accounts and keeps
-// every link, so [Grouping.Explain] can show the chain of links that joins
-// any two accounts of a person.
+// Accounts are joined ([Edges]) by strong or weak evidence. Strong: an
+// E.164 phone number ([NormPhone]) or a bitcoin address; one is enough.
+// Weak ([Weak]): a paying cluster (clusters carrying a tag — exchanges,
+// services — and those of payments an exchange made directly are left out
+// by the loader), a normalised e-mail ([NormEmail]) and a public login
+// address ([NormIP]). Two accounts joined by weak evidence only need
+// [Config.Corroboration] pieces of it (default two): each distinct login
+// address counts one, a paying cluster one, an e-mail one. A wallet shared
+// by two people, a typed e-mail address that collides, one VPN exit: none
+// joins on its own. A value shared by more than [Config.MaxAccounts]
+// accounts ([Config.MaxIPAccounts] for login addresses) is dropped and
+// listed: it is a service, a VPN exit or carrier NAT, not a person.
+// docs/methodology.md ("Persons") gives the measured error rates. [Group]
+// unions the accounts and keeps every link, so [Grouping.Explain] can show
+// the chain of links that joins any two accounts of a person.
 //
 // # Overrides
 //

@@ -30,7 +30,7 @@ type Weights struct {
 func DefaultWeights() Weights {
 	return Weights{
 		Phone:    4,
-		IP:       3,
+		IP:       2,
 		SignupIP: 2,
 		Email:    1,
 		Exchange: 1,

@@ -48,20 +48,28 @@ func TestCombine(t *testing.T) {
 		{
 			name:    "agreement",
 			signals: append([]place.Signal{sig(place.KindPhone, "GB", "+447400123456"), sig(place.KindEmail, "GB", "hotmail.co.uk")}, ips("GB", 3)...),
-			// 4·½ + 3·(1−⅛) + 1·½ = 5.125
-			want: "GB", conf: damp(5.125),
+			// 4·½ + 2·(1−⅛) + 1·½ = 4.25
+			want: "GB", conf: damp(4.25),
 		},
 		{
-			name:    "conflict: uk phone, five dutch addresses",
+			name:    "conflict: uk phone outweighs five dutch addresses",
 			signals: append([]place.Signal{sig(place.KindPhone, "GB", "+447400123456")}, ips("NL", 5)...),
-			// NL 3·(1−1/32) = 2.90625 against GB 2
-			want: "NL", conf: 2.90625 / 4.90625 * damp(2.90625), conflicts: []coinsift.Country{"GB"},
+			// GB 2 against NL 2·(1−1/32) = 1.9375: login addresses of one
+			// country never outweigh a mobile number on their own
+			want: "GB", conf: 2 / 3.9375 * damp(2), conflicts: []coinsift.Country{"NL"},
+		},
+		{
+			name: "conflict: dutch addresses and e-mail beat a uk phone",
+			signals: append([]place.Signal{sig(place.KindPhone, "GB", "+447400123456"), sig(place.KindEmail, "NL", "ziggo.nl")},
+				ips("NL", 3)...),
+			// NL 2·(1−⅛) + ½ = 2.25 against GB 2
+			want: "NL", conf: 2.25 / 4.25 * damp(2.25), conflicts: []coinsift.Country{"GB"},
 		},
 		{
 			name:    "conflict: uk phone and signup address beat one dutch login",
 			signals: []place.Signal{sig(place.KindPhone, "GB", "+447400123456"), sig(place.KindSignupIP, "GB", "81.128.0.1"), sig(place.KindIP, "NL", "145.53.1.1")},
-			// GB 2 + 1 = 3, NL 1.5
-			want: "GB", conf: 3 / 4.5 * damp(3), conflicts: []coinsift.Country{"NL"},
+			// GB 2 + 1 = 3, NL 1
+			want: "GB", conf: 3.0 / 4 * damp(3), conflicts: []coinsift.Country{"NL"},
 		},
 		{
 			name:    "thin: one e-mail domain",
@@ -101,7 +109,7 @@ func TestCombine(t *testing.T) {
 			name: "repeats count once",
 			signals: []place.Signal{sig(place.KindIP, "GB", "81.128.0.1"), sig(place.KindIP, "GB", "81.128.0.1"),
 				sig(place.KindIP, "GB", "81.128.0.1")},
-			want: "GB", conf: damp(1.5),
+			want: "GB", conf: damp(1),
 		},
 		{
 			name: "ignored: unknown kind, country, bad weights",
@@ -174,7 +182,7 @@ func TestCombineEvidence(t *testing.T) {
 	if e := p.Evidence[2]; e.Table != "" || e.Row != 0 {
 		t.Errorf("deduplicated IP keeps %s:%d; want the copy without provenance, which sorts first", e.Table, e.Row)
 	}
-	wantScores := []place.Score{{Country: "GB", Score: 2 + 3*0.75 + 0.5, Signals: 4, Direct: true}, {Country: "NL", Score: 1.5, Signals: 1, Direct: true}}
+	wantScores := []place.Score{{Country: "GB", Score: 2 + 2*0.75 + 0.5, Signals: 4, Direct: true}, {Country: "NL", Score: 1, Signals: 1, Direct: true}}
 	if !reflect.DeepEqual(p.Scores, wantScores) {
 		t.Errorf("Scores = %+v; want %+v", p.Scores, wantScores)
 	}

@@ -39,15 +39,15 @@ func ExampleCombine() {
 		fmt.Printf("%s %.3f\n", sc.Country, sc.Score)
 	}
 	// Output:
-	// GB 0.78 conflicts [NL]
+	// GB 0.83 conflicts [NL]
 	// phone     GB 4.0 +447400123456    +44 mobile
-	// ip        NL 3.0 145.53.1.1       iploc 2026-09-15
-	// ip        GB 3.0 86.128.1.1       iploc 2026-09-15
+	// ip        NL 2.0 145.53.1.1       iploc 2026-09-15
+	// ip        GB 2.0 86.128.1.1       iploc 2026-09-15
 	// signup-ip GB 2.0 81.128.0.1       iploc 2026-09-15
 	// email     GB 1.0 hotmail.co.uk    ccTLD .uk
 	// exchange  GB 1.0 Coinbase UK      exchange jurisdiction
-	// GB 5.500
-	// NL 1.500
+	// GB 5.000
+	// NL 1.000
 }
 
 func ExampleEmail() {

@@ -21,14 +21,19 @@ func newPersonsCommand(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "persons",
 		Short: "Group accounts into persons, with the reasons; explain or override",
-		Long: `Group the seized accounts into persons: two accounts are one person when
-they paid from the same cluster ('coinsift trace payers'; clusters carrying
-any tag — exchanges, services — do not count), or share a normalised
-e-mail, an E.164 phone number or a bitcoin address (identifiers). A value
-shared by more than --max-accounts accounts is dropped (listed in table
-person_dropped): it is a service, not a person. The investigator's
-overrides ('coinsift persons override') apply first. Stores persons and
-person_links, replacing earlier ones.
+		Long: `Group the seized accounts into persons. Two accounts are one person when
+they share a strong identifier — an E.164 phone number or a bitcoin
+address — or enough weak evidence (--corroboration, default 2 pieces):
+each public login address they share counts one, paying from the same
+cluster ('coinsift trace payers') one, a normalised e-mail one. So a
+wallet shared by two people does not join them unless they also logged in
+from the same addresses. Clusters carrying any tag (exchanges, services)
+and the clusters of payments an exchange made directly do not count. A
+value shared by more than --max-accounts accounts (--max-ip-accounts for
+login addresses: VPN exits, carrier NAT) is dropped and listed in table
+person_dropped. The investigator's overrides ('coinsift persons override')
+apply first. Stores persons and person_links, replacing earlier ones. The
+rule and its error rates are in docs/methodology.md ("Persons").
 
 With --explain ACCOUNT, changes nothing and shows the stored person of the
 account and the chain of links that joins it to each other account.`,
@@ -44,6 +49,8 @@ account and the chain of links that joins it to each other account.`,
 		},
 	}
 	cmd.Flags().IntVar(&cfg.MaxAccounts, "max-accounts", cfg.MaxAccounts, "ignore a shared value joining more accounts than this (0: no bound)")
+	cmd.Flags().IntVar(&cfg.MaxIPAccounts, "max-ip-accounts", cfg.MaxIPAccounts, "ignore a login address shared by more accounts than this (0: --max-accounts)")
+	cmd.Flags().IntVar(&cfg.Corroboration, "corroboration", cfg.Corroboration, "pieces of weak evidence (login addresses, paying cluster, e-mail) needed without a strong one (1: any joins)")
 	cmd.Flags().StringVar(&explain, "explain", "", "show why ACCOUNT is grouped with its person's other accounts")
 	cmd.AddCommand(newPersonsOverrideCommand(g))
 	return cmd
@@ -59,12 +66,13 @@ type personsSummary struct {
 }
 
 func runPersons(ctx context.Context, g *globals, cfg persons.Config) error {
-	if cfg.MaxAccounts < 0 {
-		return usagef("coinsift persons --help", "--max-accounts %d: must not be negative", cfg.MaxAccounts)
+	if cfg.MaxAccounts < 0 || cfg.MaxIPAccounts < 0 || cfg.Corroboration < 0 {
+		return usagef("coinsift persons --help", "--max-accounts %d, --max-ip-accounts %d, --corroboration %d: must not be negative",
+			cfg.MaxAccounts, cfg.MaxIPAccounts, cfg.Corroboration)
 	}
 	sum := personsSummary{Links: map[string]int{}}
 	err := g.change(ctx, func(c *casefile.Case, rec *auditRecord) error {
-		rec.Note = fmt.Sprintf("persons/v1 max-accounts=%d", cfg.MaxAccounts)
+		rec.Note = fmt.Sprintf("persons/v2 max-accounts=%d max-ip-accounts=%d corroboration=%d", cfg.MaxAccounts, cfg.MaxIPAccounts, cfg.Corroboration)
 		accs, err := personsql.LoadAccounts(ctx, c.DB())
 		if err != nil {
 			return err
@@ -145,8 +153,18 @@ func runPersonsExplain(ctx context.Context, g *globals, account string) error {
 	}
 	pid := gr.Person[account]
 	members := gr.Persons[pid-1]
+	// Every link of a step's pair: weak evidence joins a pair only with
+	// corroboration, so the explanation names all of it.
+	byPair := map[[2]string][]persons.Edge{}
+	links := []persons.Edge{}
+	for _, e := range gr.Edges {
+		if gr.Person[e.A] == pid {
+			byPair[[2]string{e.A, e.B}] = append(byPair[[2]string{e.A, e.B}], e)
+			links = append(links, e)
+		}
+	}
 	if g.json {
-		return g.printJSON(map[string]any{"account": account, "person_id": pid, "accounts": members, "paths": paths})
+		return g.printJSON(map[string]any{"account": account, "person_id": pid, "accounts": members, "paths": paths, "links": links})
 	}
 	g.printf("account %s is person %d with %d account(s)\n", sanitize.Terminal(account), pid, len(members))
 	for _, m := range members {
@@ -155,7 +173,11 @@ func runPersonsExplain(ctx context.Context, g *globals, account string) error {
 		}
 		var steps []string
 		for _, s := range paths[m] {
-			steps = append(steps, fmt.Sprintf("%s —%s %s— %s", sanitize.Terminal(s.From), s.Reason, sanitize.Terminal(s.Detail),
+			var why []string
+			for _, e := range byPair[[2]string{s.A, s.B}] {
+				why = append(why, e.Reason+" "+sanitize.Terminal(e.Detail))
+			}
+			steps = append(steps, fmt.Sprintf("%s —%s— %s", sanitize.Terminal(s.From), strings.Join(why, ", "),
 				sanitize.Terminal(other(s.Edge, s.From))))
 		}
 		g.printf("  %s: %s\n", sanitize.Terminal(m), strings.Join(steps, ", "))

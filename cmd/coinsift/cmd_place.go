@@ -33,9 +33,12 @@ func newPlaceCommand(g *globals) *cobra.Command {
 numbers (libphonenumber), sign-up and login IPs (the embedded IP-to-country
 table, or MaxMind-format databases given with --mmdb, tried first), e-mail
 domains, and the time-of-day pattern of logins, combined into a country with a
-confidence; other supported countries are kept as conflicts. The weights and
-the model are in docs/methodology-place.md. Persons (see 'coinsift persons')
-are placed from the signals of all their accounts.
+confidence; other supported countries are kept as conflicts. An account's IP
+column counts as the sign-up address only when its name says so (signup_ip,
+reg_ip, created_ip …); last_ip and the like are read as login addresses. The
+weights, the model and the measured error rates are in
+docs/methodology-place.md. Persons (see 'coinsift persons') are placed from
+the signals of all their accounts.
 
 Results go to the placements and placement_evidence tables, replacing any
 earlier run. 'coinsift place show SUBJECT' explains one placement.`,

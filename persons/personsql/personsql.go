@@ -186,16 +186,21 @@ func strs(ctx context.Context, db *sql.DB, what, q string, args ...any) ([]strin
 }
 
 // LoadEvidence reads what joins accounts: normalised e-mails and phones,
-// recorded bitcoin addresses (identifiers), and the paying clusters and
-// paying addresses of traced payments — except clusters carrying any tag
-// (an exchange's or service's wallet pays many customers).
+// recorded bitcoin addresses (identifiers), the public addresses accounts
+// logged in from (logins, and the last_ip identifier), and the paying
+// clusters of traced payments — except clusters carrying any tag (an
+// exchange's or service's wallet pays many customers) and those of
+// payments an exchange made directly (the cluster is the exchange's).
 func LoadEvidence(ctx context.Context, db *sql.DB) ([]persons.Evidence, error) {
 	rows, err := db.QueryContext(ctx, `
 		SELECT account_key, kind, coalesce(normalized, value) FROM identifiers
-		WHERE account_key IS NOT NULL AND kind IN ('email', 'phone', 'btc_address')
+		WHERE account_key IS NOT NULL AND kind IN ('email', 'phone', 'btc_address', 'ip')
+		UNION ALL
+		SELECT DISTINCT account_key, 'login_ip', ip FROM logins
+		WHERE account_key IS NOT NULL AND ip IS NOT NULL
 		UNION ALL
 		SELECT account_key, 'paying_cluster', CAST(paying_cluster AS VARCHAR) FROM payment_payers
-		WHERE account_key IS NOT NULL AND paying_cluster IS NOT NULL
+		WHERE account_key IS NOT NULL AND paying_cluster IS NOT NULL AND NOT direct
 		  AND paying_cluster NOT IN (SELECT cluster_id FROM cluster_tags)
 		ORDER BY 1, 2, 3`)
 	if err != nil {
@@ -212,9 +217,12 @@ func LoadEvidence(ctx context.Context, db *sql.DB) ([]persons.Evidence, error) {
 		case "email":
 			e.Value = persons.NormEmail(e.Value)
 		case "phone":
-			if !strings.HasPrefix(e.Value, "+") {
-				continue // not normalised to E.164: too weak to join people
-			}
+			e.Value = persons.NormPhone(e.Value) // not E.164: too weak to join people
+		case "ip", "login_ip":
+			e.Kind, e.Value = persons.ReasonLoginIP, persons.NormIP(e.Value)
+		}
+		if e.Value == "" {
+			continue
 		}
 		out = append(out, e)
 	}

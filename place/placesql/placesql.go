@@ -74,12 +74,15 @@ func ReadAccounts(ctx context.Context, db *sql.DB, o Options) ([]Inputs, error) 
 			in.Signals = append(in.Signals, s)
 		}
 	}
-	err := query(ctx, db, `SELECT account_key, kind, coalesce(normalized, value), src_table, src_row FROM identifiers
+	// Phones are read from the text as typed: the loader's normalised form
+	// has already assumed the default region for national numbers.
+	err := query(ctx, db, `SELECT account_key, kind, CASE WHEN kind = 'phone' THEN value ELSE coalesce(normalized, value) END,
+		src_table, src_row, src_column FROM identifiers
 		WHERE account_key IS NOT NULL AND kind IN ('phone', 'email', 'ip')
 		ORDER BY account_key, kind, src_table, src_row`, func(r *sql.Rows) error {
-		var k, kind, v, table string
+		var k, kind, v, table, column string
 		var row int64
-		if err := r.Scan(&k, &kind, &v, &table, &row); err != nil {
+		if err := r.Scan(&k, &kind, &v, &table, &row, &column); err != nil {
 			return err
 		}
 		in := get(k)
@@ -91,7 +94,7 @@ func ReadAccounts(ctx context.Context, db *sql.DB, o Options) ([]Inputs, error) 
 		case "email":
 			s, ok = place.Email(v)
 		case "ip":
-			addIP(in, v, table, row, true)
+			addIP(in, v, table, row, SignupColumn(column))
 			return nil
 		}
 		if ok {
@@ -142,6 +145,22 @@ func ReadAccounts(ctx context.Context, db *sql.DB, o Options) ([]Inputs, error) 
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Subject < out[j].Subject })
 	return out, nil
+}
+
+// SignupColumn reports whether an account's IP column holds the address
+// the account was created from (signup_ip, reg_ip, register_ip,
+// registration_ip, created_ip, join_ip …). Any other address column
+// (last_ip, current_ip, ip) holds a login's address: it is read as a login
+// address, so that the last login — often through a VPN exit — is not
+// counted twice, once among the logins and once as a sign-up.
+func SignupColumn(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range []string{"signup", "sign_up", "reg", "creat", "join"} {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // ReadPersons returns person_id → account keys from the persons table, or
