@@ -7,7 +7,7 @@ PKGS      ?= ./...
 FUZZTIME  ?= 20s
 DEMO_OUT  ?= demo
 
-.PHONY: all build test test-integration check fmt vet bench fuzz demo methodology clean
+.PHONY: all build test test-integration check fmt vet bench bench-seized fuzz demo methodology clean
 
 all: check build test
 
@@ -31,9 +31,16 @@ fmt:
 vet:
 	$(GO) vet $(PKGS)
 
-# Benchmarks print the figures docs/benchmarks.md records.
+# Benchmarks print the figures docs/benchmarks.md records (python3-igraph,
+# from Debian, adds the igraph side-by-side; it is skipped without it).
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+# Seized-load peers side by side (coinsift vs mariadb vs DuckDB read_csv) on
+# the calls of an iSpoof-scale world: needs the world and MariaDB.
+SEIZED_DIR ?= /tmp/ispoof/seized
+bench-seized: build
+	COINSIFT_BIN=$(CURDIR)/$(BIN) bash scripts/bench-seized.sh $(SEIZED_DIR)
 
 # Run each fuzz target briefly (long runs happen off CI).
 fuzz:
