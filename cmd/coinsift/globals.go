@@ -17,6 +17,7 @@ import (
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/casefile"
 	"github.com/coinsift/coinsift/chainindex"
+	"github.com/coinsift/coinsift/internal/sanitize"
 	"github.com/coinsift/coinsift/internal/term"
 )
 
@@ -277,7 +278,15 @@ func (g *globals) printJSON(v any) error {
 }
 
 // printf writes human-readable results on stdout (not in --json mode).
+// String arguments are made safe for a terminal: values from seized data
+// (account keys, labels, paths) cannot move the cursor or recolour the
+// screen.
 func (g *globals) printf(format string, a ...any) {
+	for i, v := range a {
+		if s, ok := v.(string); ok {
+			a[i] = sanitize.Terminal(s)
+		}
+	}
 	fmt.Fprintf(g.stdout, format, a...)
 }
 

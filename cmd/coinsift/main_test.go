@@ -214,3 +214,12 @@ func TestCaseInUse(t *testing.T) {
 		t.Errorf("exit %d err %q; want in use by PID", code, stderr)
 	}
 }
+
+func TestPrintfIsTerminalSafe(t *testing.T) {
+	var out bytes.Buffer
+	g := &globals{stdout: &out}
+	g.printf("account %s: %d\n", "evil\x1b[2J\x1b]0;pwned\x07", 3)
+	if strings.ContainsAny(out.String(), "\x1b\x07") || !strings.Contains(out.String(), `evil\x1b[2J`) {
+		t.Errorf("printf = %q; control characters reached the terminal", out.String())
+	}
+}
