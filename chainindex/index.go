@@ -249,9 +249,9 @@ type Input struct {
 	Witness  bool   `json:"witness"`
 }
 
-// Input returns input number i.
-func (x *Index) Input(i int64) Input {
-	v := get40(x.cols[iInputs].data[i*inputRec:])
+// decodeInput decodes input i's column value; the sequence of an input
+// with an uncommon nSequence (code 3) is looked up by seq.
+func decodeInput(i int64, v uint64, seq func() uint32) Input {
 	in := Input{Num: i, Spent: int64(v & spentMask), Witness: v&witnessBit != 0}
 	switch v & spentMask {
 	case spentCoin:
@@ -267,14 +267,22 @@ func (x *Index) Input(i int64) Input {
 	case 2:
 		in.Sequence = 0xfffffffd
 	default:
+		in.Sequence = seq()
+	}
+	return in
+}
+
+// Input returns input number i.
+func (x *Index) Input(i int64) Input {
+	return decodeInput(i, get40(x.cols[iInputs].data[i*inputRec:]), func() uint32 {
 		sc := x.cols[iSeqx].data
 		n := len(sc) / seqxRec
 		k := sort.Search(n, func(k int) bool { return int64(binary.LittleEndian.Uint64(sc[k*seqxRec:])) >= i })
 		if k < n {
-			in.Sequence = binary.LittleEndian.Uint32(sc[k*seqxRec+8:])
+			return binary.LittleEndian.Uint32(sc[k*seqxRec+8:])
 		}
-	}
-	return in
+		return 0
+	})
 }
 
 // Output is one transaction output.

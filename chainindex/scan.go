@@ -93,30 +93,16 @@ func (x *Index) ScanBlocks(ctx context.Context, from, to coinsift.Height, fn fun
 			}
 			rec.Inputs = rec.Inputs[:0]
 			for i := uint64(tx.FirstInput); i < endIn; i++ {
-				v := get40(ic[i*inputRec:])
-				in := Input{Num: int64(i), Spent: int64(v & spentMask), Witness: v&witnessBit != 0}
-				switch v & spentMask {
-				case spentCoin:
-					in.Coinbase, in.Spent = true, -1
-				case spentUnknown:
-					in.Unknown, in.Spent = true, -1
-				}
-				switch v >> seqShift {
-				case 0:
-					in.Sequence = 0xffffffff
-				case 1:
-					in.Sequence = 0xfffffffe
-				case 2:
-					in.Sequence = 0xfffffffd
-				default:
+				in := decodeInput(int64(i), get40(ic[i*inputRec:]), func() uint32 {
 					for si < ns && binary.LittleEndian.Uint64(sc[si*seqxRec:]) < i {
 						si++
 					}
 					if si < ns && binary.LittleEndian.Uint64(sc[si*seqxRec:]) == i {
-						in.Sequence = binary.LittleEndian.Uint32(sc[si*seqxRec+8:])
 						si++
+						return binary.LittleEndian.Uint32(sc[(si-1)*seqxRec+8:])
 					}
-				}
+					return 0
+				})
 				rec.Inputs = append(rec.Inputs, in)
 			}
 			rec.Outputs = rec.Outputs[:0]
