@@ -253,16 +253,16 @@ func (w *walker) hugeInputs(t chainindex.Tx) bool {
 	return false
 }
 
-// Back traces where the value of the given outputs came from: outputs is
-// usually one payment output. Each output's creating transaction is hop 1.
-func Back(ctx context.Context, x *chainindex.Index, outputs []int64, cfg Config, lab Labeler, g Guard) (*Result, error) {
+// start checks the settings and the outputs and returns the walker and the
+// first frontier: each output with its share of their total value.
+func start(x *chainindex.Index, outputs []int64, cfg Config, lab Labeler, g Guard, op string) (*walker, []flow, error) {
 	if err := cfg.Validate(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var total coinsift.Sats
 	for _, o := range outputs {
 		if o < 0 || o >= x.NumOutputs() {
-			return nil, fmt.Errorf("trace back: output %d: %w", o, coinsift.ErrNotFound)
+			return nil, nil, fmt.Errorf("%s: output %d: %w", op, o, coinsift.ErrNotFound)
 		}
 		total += x.Output(o).Value
 	}
@@ -273,7 +273,16 @@ func Back(ctx context.Context, x *chainindex.Index, outputs []int64, cfg Config,
 			frontier = append(frontier, flow{o, float64(x.Output(o).Value) / float64(total)})
 		}
 	}
-	frontier = merge(frontier)
+	return w, merge(frontier), nil
+}
+
+// Back traces where the value of the given outputs came from: outputs is
+// usually one payment output. Each output's creating transaction is hop 1.
+func Back(ctx context.Context, x *chainindex.Index, outputs []int64, cfg Config, lab Labeler, g Guard) (*Result, error) {
+	w, frontier, err := start(x, outputs, cfg, lab, g, "trace back")
+	if err != nil {
+		return nil, err
+	}
 	for hop := 1; len(frontier) > 0; hop++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -326,53 +335,89 @@ func Back(ctx context.Context, x *chainindex.Index, outputs []int64, cfg Config,
 // fund splits the share of output vout of tx among the outputs its inputs
 // spent, under the model. An input whose spent output is unknown gets out -1.
 func (w *walker) fund(tx chainindex.Tx, vout int, share float64) []flow {
-	n := tx.NumInputs
-	ins := make([]flow, n)
-	vals := make([]float64, n)
-	var sum float64
-	for k := 0; k < n; k++ {
+	ins := make([]flow, tx.NumInputs)
+	inVals := make([]float64, tx.NumInputs)
+	for k := range ins {
 		in := w.x.Input(tx.FirstInput + int64(k))
 		ins[k].out = in.Spent
 		if in.Spent >= 0 {
-			vals[k] = float64(w.x.Output(in.Spent).Value)
+			inVals[k] = float64(w.x.Output(in.Spent).Value)
 		}
-		sum += vals[k]
 	}
+	return w.allocate(ins, inVals, w.outputValues(tx), vout, share)
+}
+
+// spread splits the share carried by input k of tx among its outputs.
+func (w *walker) spread(tx chainindex.Tx, k int, share float64) []flow {
+	outs := make([]flow, tx.NumOutputs)
+	for j := range outs {
+		outs[j].out = tx.FirstOutput + int64(j)
+	}
+	inVals := make([]float64, tx.NumInputs)
+	for j := range inVals {
+		if in := w.x.Input(tx.FirstInput + int64(j)); in.Spent >= 0 {
+			inVals[j] = float64(w.x.Output(in.Spent).Value)
+		}
+	}
+	return w.allocate(outs, w.outputValues(tx), inVals, k, share)
+}
+
+func (w *walker) outputValues(tx chainindex.Tx) []float64 {
+	vals := make([]float64, tx.NumOutputs)
+	for j := range vals {
+		vals[j] = float64(w.x.Output(tx.FirstOutput + int64(j)).Value)
+	}
+	return vals
+}
+
+// allocate gives each of parts (the inputs of a transaction going back, its
+// outputs going forward, with values vals) its portion of share, the share
+// carried by item at of the other side (values from):
+//
+//   - haircut: in proportion to vals (equally when all are zero);
+//   - fifo: both sides laid end to end in order; a part gets the overlap of
+//     its value range with item at's range, over item at's value;
+//   - poison: every part gets the whole share.
+//
+// Parts that get nothing are dropped (under poison, none are).
+func (w *walker) allocate(parts []flow, vals, from []float64, at int, share float64) []flow {
 	switch w.cfg.Model {
 	case Poison:
-		for k := range ins {
-			ins[k].share = share
+		for i := range parts {
+			parts[i].share = share
 		}
+		return parts
 	case FIFO:
-		// The output's value range on the line of outputs, against the
-		// inputs' ranges on the line of inputs.
 		var lo float64
-		for k := 0; k < vout; k++ {
-			lo += float64(w.x.Output(tx.FirstOutput + int64(k)).Value)
+		for _, v := range from[:at] {
+			lo += v
 		}
-		v := float64(w.x.Output(tx.FirstOutput + int64(vout)).Value)
+		v := from[at]
 		hi := lo + v
-		var at float64
-		for k := range ins {
-			a, b := at, at+vals[k]
-			at = b
-			ov := min(b, hi) - max(a, lo)
-			if ov > 0 && v > 0 {
-				ins[k].share = share * ov / v
+		var pos float64
+		for i := range parts {
+			a, b := pos, pos+vals[i]
+			pos = b
+			if ov := min(b, hi) - max(a, lo); ov > 0 && v > 0 {
+				parts[i].share = share * ov / v
 			}
 		}
 	default: // haircut
-		for k := range ins {
+		var sum float64
+		for _, v := range vals {
+			sum += v
+		}
+		for i := range parts {
 			if sum > 0 {
-				ins[k].share = share * vals[k] / sum
+				parts[i].share = share * vals[i] / sum
 			} else {
-				ins[k].share = share / float64(n)
+				parts[i].share = share / float64(len(parts))
 			}
 		}
 	}
-	out := ins[:0]
-	for _, f := range ins {
-		if f.share > 0 || w.cfg.Model == Poison {
+	out := parts[:0]
+	for _, f := range parts {
+		if f.share > 0 {
 			out = append(out, f)
 		}
 	}
@@ -382,24 +427,10 @@ func (w *walker) fund(tx chainindex.Tx, vout int, share float64) []flow {
 // Forward traces where the value of the given outputs went, until it
 // reaches tagged addresses (e.g. exchange deposit addresses: cash-out).
 func Forward(ctx context.Context, x *chainindex.Index, outputs []int64, cfg Config, lab Labeler, g Guard) (*Result, error) {
-	if err := cfg.Validate(); err != nil {
+	w, frontier, err := start(x, outputs, cfg, lab, g, "trace forward")
+	if err != nil {
 		return nil, err
 	}
-	var total coinsift.Sats
-	for _, o := range outputs {
-		if o < 0 || o >= x.NumOutputs() {
-			return nil, fmt.Errorf("trace forward: output %d: %w", o, coinsift.ErrNotFound)
-		}
-		total += x.Output(o).Value
-	}
-	w := newWalker(x, cfg, lab, g, total)
-	var frontier []flow
-	for _, o := range outputs {
-		if total > 0 {
-			frontier = append(frontier, flow{o, float64(x.Output(o).Value) / float64(total)})
-		}
-	}
-	frontier = merge(frontier)
 	for hop := 1; len(frontier) > 0; hop++ {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -447,57 +478,4 @@ func Forward(ctx context.Context, x *chainindex.Index, outputs []int64, cfg Conf
 		frontier = merge(next)
 	}
 	return w.finish(), nil
-}
-
-// spread splits the share carried by input k of tx among its outputs.
-func (w *walker) spread(tx chainindex.Tx, k int, share float64) []flow {
-	n := tx.NumOutputs
-	outs := make([]flow, n)
-	vals := make([]float64, n)
-	var sum float64
-	for j := 0; j < n; j++ {
-		outs[j].out = tx.FirstOutput + int64(j)
-		vals[j] = float64(w.x.Output(outs[j].out).Value)
-		sum += vals[j]
-	}
-	switch w.cfg.Model {
-	case Poison:
-		for j := range outs {
-			outs[j].share = share
-		}
-	case FIFO:
-		var lo float64
-		for j := 0; j < k; j++ {
-			in := w.x.Input(tx.FirstInput + int64(j))
-			if in.Spent >= 0 {
-				lo += float64(w.x.Output(in.Spent).Value)
-			}
-		}
-		var v float64
-		if in := w.x.Input(tx.FirstInput + int64(k)); in.Spent >= 0 {
-			v = float64(w.x.Output(in.Spent).Value)
-		}
-		hi := lo + v
-		var at float64
-		for j := range outs {
-			a, b := at, at+vals[j]
-			at = b
-			if ov := min(b, hi) - max(a, lo); ov > 0 && v > 0 {
-				outs[j].share = share * ov / v
-			}
-		}
-	default:
-		for j := range outs {
-			if sum > 0 {
-				outs[j].share = share * vals[j] / sum
-			}
-		}
-	}
-	res := outs[:0]
-	for _, f := range outs {
-		if f.share > 0 {
-			res = append(res, f)
-		}
-	}
-	return res
 }
