@@ -51,6 +51,11 @@ func mustRun(tb testing.TB, args ...string) (string, string) {
 // results with its truth; it returns the figures and the wall time of
 // link, value and trace payers.
 func followTheMoney(t *testing.T, worldDir string) map[string]float64 {
+	figs := map[string]float64{}
+	if dir := os.Getenv("COINSIFT_TRUTH_CASE"); dir != "" {
+		// A case the demo already ran on this world: measure it as it is.
+		return moneyFigures(t, dir, worldDir, figs)
+	}
 	dir := newCase(t)
 	mustCLI(t, "--case", dir, "-q", "chain", "import", "--blocks", filepath.Join(worldDir, "blocks"))
 	for _, f := range []string{"BTC-GBP.csv", "BTC-USD.csv", "BTC-EUR.csv"} {
@@ -61,7 +66,6 @@ func followTheMoney(t *testing.T, worldDir string) map[string]float64 {
 	}
 	mustCLI(t, "--case", dir, "-q", "cluster", "run")
 	loadSeized(t, dir, worldDir)
-	figs := map[string]float64{}
 	var m0, m1 runtime.MemStats
 	runtime.ReadMemStats(&m0)
 	start := time.Now()
@@ -82,7 +86,12 @@ func followTheMoney(t *testing.T, worldDir string) map[string]float64 {
 	runtime.ReadMemStats(&m1)
 	figs["heap_sys_mb"] = float64(m1.HeapSys) / (1 << 20)
 	mustCLI(t, "--case", dir, "-q", "persons")
+	return moneyFigures(t, dir, worldDir, figs)
+}
 
+// moneyFigures compares a case's link, value, payers and persons with the
+// world's truth.
+func moneyFigures(t *testing.T, dir, worldDir string, figs map[string]float64) map[string]float64 {
 	c, err := openForTest(dir)
 	if err != nil {
 		t.Fatal(err)
