@@ -217,7 +217,7 @@ func demoSummary(ctx context.Context, g *globals, caseDir string, elapsed time.D
 	money := coinsift.Money{Minor: f.TotalMinor, Currency: f.Currency}
 	g.printf("\ncoinsift demo finished in %s\n\n", f.Elapsed)
 	g.printf("  users          %d accounts in the seized database\n", f.Users)
-	g.printf("  payments       %d recorded, %d verified on chain, worth %s\n", f.Payments, f.Verified, money)
+	g.printf("  payments       %d recorded, %d verified on chain, worth %s\n", f.Payments, f.Verified, humanMoney(money))
 	g.printf("  UK suspects    %d placed in GB who paid at least £100 (rule ispoof-uk)\n", f.UKSuspects)
 	var rs []string
 	for _, cc := range sortedKeysInt(f.Referrals) {
@@ -238,5 +238,31 @@ func sortedKeysInt(m map[string]int) []string {
 		out = append(out, k)
 	}
 	sort.Strings(out)
+	return out
+}
+
+// humanMoney formats m for people: "£4,595,260.71" (a symbol for GBP, EUR
+// and USD, the ISO code otherwise).
+func humanMoney(m coinsift.Money) string {
+	sym := map[string]string{"GBP": "£", "EUR": "€", "USD": "$"}[m.Currency]
+	if sym == "" {
+		sym = m.Currency + " "
+	}
+	neg, v := m.Minor < 0, m.Minor
+	if neg {
+		v = -v
+	}
+	whole := strconv.FormatInt(v/100, 10)
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	out := fmt.Sprintf("%s%s.%02d", sym, b.String(), v%100)
+	if neg {
+		return "-" + out
+	}
 	return out
 }

@@ -223,3 +223,20 @@ func TestPrintfIsTerminalSafe(t *testing.T) {
 		t.Errorf("printf = %q; control characters reached the terminal", out.String())
 	}
 }
+
+func TestHumanMoney(t *testing.T) {
+	tests := []struct {
+		m    coinsift.Money
+		want string
+	}{
+		{coinsift.Money{Minor: 459526071, Currency: "GBP"}, "£4,595,260.71"},
+		{coinsift.Money{Minor: 5, Currency: "EUR"}, "€0.05"},
+		{coinsift.Money{Minor: -100000, Currency: "USD"}, "-$1,000.00"},
+		{coinsift.Money{Minor: 12345, Currency: "CHF"}, "CHF 123.45"},
+	}
+	for _, tt := range tests {
+		if got := humanMoney(tt.m); got != tt.want {
+			t.Errorf("humanMoney(%v) = %q; want %q", tt.m, got, tt.want)
+		}
+	}
+}
