@@ -23,10 +23,13 @@ type Report struct {
 
 // TableReport describes one table.
 type TableReport struct {
-	Name     string         `json:"name"`
-	Rows     int64          `json:"rows"`
-	TimeZone string         `json:"time_zone,omitempty"`
-	Columns  []ColumnReport `json:"columns"`
+	Name string `json:"name"`
+	Rows int64  `json:"rows"`
+	// RowsAtLeast: rows past the sample were skipped without being counted
+	// (InspectOptions.SkipCount); Rows is a lower bound.
+	RowsAtLeast bool           `json:"rows_at_least,omitempty"`
+	TimeZone    string         `json:"time_zone,omitempty"`
+	Columns     []ColumnReport `json:"columns"`
 }
 
 // ColumnReport describes one column and what its values look like.
@@ -52,7 +55,14 @@ type InspectOptions struct {
 	// SampleRows profiles at most this many rows per table (0: all); row
 	// counts stay exact.
 	SampleRows int64
-	Progress   coinsift.Progress // bytes read; nil: none
+	// SkipCount, with SampleRows, skips the rest of a table of a mysqldump
+	// or mariadb-dump file once it is sampled without counting its rows
+	// (TableReport.RowsAtLeast). Without it such rows are still skipped,
+	// not parsed, but counted: a dump tool writes one INSERT statement per
+	// line, so the bytes are scanned for quotes, tuples and newlines only.
+	// Other inputs are parsed in full either way.
+	SkipCount bool
+	Progress  coinsift.Progress // bytes read; nil: none
 }
 
 // Inspect reads path and reports its tables, row counts, sample values and
@@ -137,6 +147,15 @@ func Inspect(ctx context.Context, path string, opts InspectOptions) (*Report, er
 				pr.Add(v.Data)
 			}
 		}
+		if sk, ok := src.(tableSkipper); ok && opts.SampleRows > 0 && cur.Rows == opts.SampleRows {
+			if n, ok := sk.SkipTable(!opts.SkipCount); ok {
+				if n < 0 {
+					cur.RowsAtLeast = true
+				} else {
+					cur.Rows += n
+				}
+			}
+		}
 	}
 	p.Add(src.BytesRead() - last)
 	rep.Bytes = src.BytesRead()
@@ -157,6 +176,11 @@ func Inspect(ctx context.Context, path string, opts InspectOptions) (*Report, er
 		}
 	}
 	return rep, nil
+}
+
+// tableSkipper is a Source that can skip the rest of the current table.
+type tableSkipper interface {
+	SkipTable(count bool) (int64, bool)
 }
 
 func reindex(rep *Report) map[string]*TableReport {

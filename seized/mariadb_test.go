@@ -1,6 +1,7 @@
 package seized_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -194,6 +195,7 @@ func TestMariaDBRoundTrip(t *testing.T) {
 			if out, err := exec.Command("mariadb-dump", args...).CombinedOutput(); err != nil {
 				t.Fatalf("mariadb-dump: %v\n%s", err, out)
 			}
+			checkSkipTable(t, dump)
 			c := MustInit(t)
 			ev := MustEvidence(t, c, dump)
 			res, err := seized.Load(context.Background(), c, ev, seized.LoadOptions{})
@@ -278,4 +280,42 @@ func normalize(s string, kinds []int, hexBits bool) string {
 		out = append(out, strings.Join(f, "|"))
 	}
 	return strings.Join(out, "\n") + "\n"
+}
+
+// checkSkipTable inspects dump in full and sampling one row per table: the
+// rows skipped after the sample must be counted exactly, and without
+// counting they must be skipped only when the dump has a dump tool's header.
+func checkSkipTable(t *testing.T, dump string) {
+	t.Helper()
+	ctx := context.Background()
+	full, err := seized.Inspect(ctx, dump, seized.InspectOptions{})
+	if err != nil {
+		t.Fatalf("Inspect: %v", err)
+	}
+	counted, err := seized.Inspect(ctx, dump, seized.InspectOptions{SampleRows: 1})
+	if err != nil {
+		t.Fatalf("Inspect(SampleRows: 1): %v", err)
+	}
+	skipped, err := seized.Inspect(ctx, dump, seized.InspectOptions{SampleRows: 1, SkipCount: true})
+	if err != nil {
+		t.Fatalf("Inspect(SampleRows: 1, SkipCount): %v", err)
+	}
+	head, _ := os.ReadFile(dump)
+	tool := bytes.HasPrefix(head, []byte("-- MariaDB dump "))
+	if len(counted.Tables) != len(full.Tables) || len(skipped.Tables) != len(full.Tables) {
+		t.Fatalf("tables: full %d, counted %d, skipped %d", len(full.Tables), len(counted.Tables), len(skipped.Tables))
+	}
+	if counted.BadRows != full.BadRows {
+		t.Errorf("bad rows: counted %d, full %d", counted.BadRows, full.BadRows)
+	}
+	for i, ft := range full.Tables {
+		if ct := counted.Tables[i]; ct.Rows != ft.Rows || ct.RowsAtLeast {
+			t.Errorf("table %s: Inspect(SampleRows: 1) rows = %d (at least %v); want %d", ft.Name, ct.Rows, ct.RowsAtLeast, ft.Rows)
+		}
+		st := skipped.Tables[i]
+		wantSkip := tool && ft.Rows > 1
+		if st.RowsAtLeast != wantSkip || (!wantSkip && st.Rows != ft.Rows) || st.Rows > ft.Rows {
+			t.Errorf("table %s: Inspect(SkipCount) rows = %d (at least %v); want %d (at least %v)", ft.Name, st.Rows, st.RowsAtLeast, ft.Rows, wantSkip)
+		}
+	}
 }

@@ -318,6 +318,10 @@ func (s *dumpSource) Row() []Value     { return s.row }
 func (s *dumpSource) RowNumber() int64 { return s.r.RowNumber() }
 func (s *dumpSource) Offset() int64    { return s.r.Offset() }
 func (s *dumpSource) BytesRead() int64 { return s.r.BytesRead() }
+
+// SkipTable skips the rest of the current table (sqldump.Reader.SkipTable).
+func (s *dumpSource) SkipTable(count bool) (int64, bool) { return s.r.SkipTable(count) }
+
 func (s *dumpSource) Close() error {
 	return errors.Join(s.r.Close(), s.f.Close())
 }

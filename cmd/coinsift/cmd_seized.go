@@ -32,14 +32,18 @@ provenance.`
 }
 
 type seizedInspectOptions struct {
-	region string
-	sample int64
+	region    string
+	sample    int64
+	skipCount bool // rows past the sample need not be counted
 }
 
-func (o *seizedInspectOptions) flags(cmd *cobra.Command) {
+func (o *seizedInspectOptions) flags(cmd *cobra.Command, sample int64, usage string) {
 	cmd.Flags().StringVar(&o.region, "region", "GB", "default region of phone numbers without a country code (ISO 3166)")
-	cmd.Flags().Int64Var(&o.sample, "sample", 0, "profile at most N rows per table (0: all); row counts stay exact")
+	cmd.Flags().Int64Var(&o.sample, "sample", sample, usage)
 }
+
+// suggestSample is the rows per table that 'map --suggest' profiles.
+const suggestSample = 20000
 
 func (o *seizedInspectOptions) validate(hint string) error {
 	if len(o.region) != 2 {
@@ -68,7 +72,7 @@ are counted and shown.`,
 			return runSeizedInspect(cmd.Context(), g, o, args)
 		},
 	}
-	o.flags(cmd)
+	o.flags(cmd, 0, "profile at most N rows per table (0: all); row counts stay exact")
 	return cmd
 }
 
@@ -76,7 +80,7 @@ func (g *globals) inspectFiles(ctx context.Context, o seizedInspectOptions, file
 	var reps []*seized.Report
 	for _, f := range files {
 		p := g.progress("inspect "+filepath.Base(f), "bytes")
-		rep, err := seized.Inspect(ctx, f, seized.InspectOptions{Region: o.region, SampleRows: o.sample, Progress: p})
+		rep, err := seized.Inspect(ctx, f, seized.InspectOptions{Region: o.region, SampleRows: o.sample, SkipCount: o.skipCount, Progress: p})
 		if err != nil {
 			return nil, err
 		}
@@ -121,14 +125,19 @@ func newSeizedMapCommand(g *globals) *cobra.Command {
 stdout as YAML, or as JSON with --json: for each source table the canonical
 target (accounts, payments, logins, calls) and, for each canonical field,
 the source column and its unit, with confidences. Review it, edit it if
-needed, and pass it to 'coinsift seized load --mapping'.`,
+needed, and pass it to 'coinsift seized load --mapping'.
+
+Only the first --sample rows of each table are profiled (default 20,000;
+0: all). In a mysqldump or mariadb-dump file the rest of a sampled table is
+skipped by looking for line ends only, without parsing it.`,
 		Example: "  coinsift seized map --suggest seized/ispoof.sql > mapping.yaml",
 		Args:    minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSeizedMap(cmd.Context(), g, o, args)
 		},
 	}
-	o.flags(cmd)
+	o.flags(cmd, suggestSample, "profile at most N rows per table (0: all)")
+	o.skipCount = true
 	cmd.Flags().BoolVar(&o.suggest, "suggest", false, "suggest a mapping from the files' contents (required)")
 	return cmd
 }

@@ -277,6 +277,7 @@ func (r *Reader) nextTuple() (Event, error) {
 		return r.tupleErr(fmt.Sprintf("row has %d values, want %d", len(r.spans), r.ncols), false)
 	}
 	r.buildRow()
+	r.afterRow = true
 	return EventRow, nil
 }
 

@@ -141,6 +141,11 @@ type Reader struct {
 	tooBig  string
 	stmt    []byte
 	lastEvt Event
+
+	afterRow    bool // Next just returned a row (and nothing was skipped since)
+	headChecked bool
+	dumpTool    bool  // the header says mysqldump or mariadb-dump wrote it
+	pending     error // a RowError found by SkipTable, returned by Next
 }
 
 type span struct {
@@ -319,6 +324,12 @@ func (r *Reader) fail(err error) (Event, error) {
 func (r *Reader) Next() (Event, error) {
 	if r.err != nil {
 		return 0, r.err
+	}
+	r.checkHead()
+	r.afterRow = false
+	if err := r.pending; err != nil {
+		r.pending = nil
+		return 0, err
 	}
 	for {
 		if r.inInsert {
@@ -574,4 +585,111 @@ func capRaw(b []byte) []byte {
 		b = b[:max]
 	}
 	return append([]byte(nil), b...)
+}
+
+// Dump tool headers: the first line of mysqldump and mariadb-dump output.
+var dumpHeaders = [][]byte{[]byte("-- MySQL dump "), []byte("-- MariaDB dump ")}
+
+// checkHead notes, once, whether the input starts with a dump tool's header.
+func (r *Reader) checkHead() {
+	if r.headChecked {
+		return
+	}
+	r.headChecked = true
+	r.ensure(32)
+	if r.base != 0 || r.pos != 0 {
+		return
+	}
+	for _, h := range dumpHeaders {
+		if bytes.HasPrefix(r.buf[r.pos:r.end], h) {
+			r.dumpTool = true
+		}
+	}
+}
+
+// SkipTable skips the rest of the current table's rows: the rest of the
+// INSERT statement being read and the INSERT statements into the same table
+// that follow it. With count, it returns the number of rows skipped (and
+// the table's Rows and RowNumber stay exact); without, it returns -1 and
+// Rows counts only the rows read.
+//
+// It relies on what mysqldump and mariadb-dump write: one INSERT statement
+// per line, and newlines inside values escaped as \n. It does nothing and
+// reports false unless the input starts with their header ("-- MySQL dump"
+// or "-- MariaDB dump") and a row of an INSERT was just read.
+func (r *Reader) SkipTable(count bool) (skipped int64, ok bool) {
+	r.checkHead()
+	if !r.dumpTool || !r.inInsert || r.err != nil || r.pending != nil || !r.afterRow {
+		return 0, false
+	}
+	r.afterRow = false
+	t := r.cur
+	for {
+		n := r.skipInsertLine(count)
+		skipped += n
+		if count {
+			t.Rows += n
+			r.rowNum = t.Rows
+		}
+		r.inInsert = false
+		if !r.skipSpace() {
+			break
+		}
+		if w := r.peekWord(16); w != "INSERT" && w != "REPLACE" {
+			break
+		}
+		r.rowOff = r.off()
+		if _, err := r.insertHeader(); err != nil {
+			r.pending = err
+			break
+		}
+		if r.cur != t {
+			break // the next table's rows: Next reads them
+		}
+	}
+	if !count {
+		skipped = -1
+	}
+	return skipped, true
+}
+
+// skipInsertLine skips to just after the end of the current line. With
+// count, it scans the bytes outside quoted strings and returns the tuples
+// that start on the line.
+func (r *Reader) skipInsertLine(count bool) (n int64) {
+	inStr, esc := false, false
+	for {
+		if r.pos >= r.end && !r.fill() {
+			return n
+		}
+		b := r.buf[r.pos:r.end]
+		if !count {
+			if i := bytes.IndexByte(b, '\n'); i >= 0 {
+				r.pos += i + 1
+				return n
+			}
+			r.pos = r.end
+			continue
+		}
+		for i, c := range b {
+			switch {
+			case esc:
+				esc = false
+			case inStr:
+				if c == '\\' {
+					esc = true
+				} else if c == '\'' {
+					inStr = false
+				}
+			case c == '\'':
+				inStr = true
+			case c == '(':
+				n++
+			case c == '\n':
+				r.pos += i + 1
+				return n
+			}
+		}
+		r.pos = r.end
+	}
 }

@@ -246,3 +246,56 @@ func TestDecode(t *testing.T) {
 		}
 	}
 }
+
+func TestReaderSkipTable(t *testing.T) {
+	const body = "CREATE TABLE `a` (`id` int, `s` text);\n" +
+		"INSERT INTO `a` VALUES (1,'x'),(2,'it\\'s (a) \\n),(\\\\'),(3,'');\n" +
+		"INSERT INTO `a` VALUES (4,'y'),(5,')(');\n" +
+		"CREATE TABLE `b` (`id` int);\n" +
+		"INSERT INTO `b` VALUES (1),(2);\n" +
+		"INSERT INTO `b` VALUES (3);\n"
+	tests := []struct {
+		name   string
+		header string
+		count  bool
+		ok     bool
+		want   string // rows seen: table id, and the skip results
+	}{
+		{"mysqldump counted", "-- MySQL dump 10.13  Distrib 8.0.36\n", true, true, "a1 skip(4) b1 skip(2)"},
+		{"mariadb-dump uncounted", "-- MariaDB dump 10.19  Distrib 10.11.6-MariaDB\n", false, true, "a1 skip(-1) b1 skip(-1)"},
+		{"no header", "-- some other tool\n", true, false, "a1 a2 a3 a4 a5 b1 b2 b3"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := sqldump.NewReader(strings.NewReader(tt.header+body), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for {
+				ev, err := r.Next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatalf("Next: %v", err)
+				}
+				if ev != sqldump.EventRow {
+					continue
+				}
+				got = append(got, fmt.Sprintf("%s%s", r.Table().Name, r.Row()[0].Data))
+				if n, ok := r.SkipTable(tt.count); ok {
+					got = append(got, fmt.Sprintf("skip(%d)", n))
+				} else if ok != tt.ok && tt.ok {
+					t.Errorf("SkipTable(%v) = _, false; want true", tt.count)
+				}
+			}
+			if s := strings.Join(got, " "); s != tt.want {
+				t.Errorf("rows = %s; want %s", s, tt.want)
+			}
+			if tt.count && tt.ok && r.Tables()[0].Rows != 5 {
+				t.Errorf("table a: Rows = %d; want 5", r.Tables()[0].Rows)
+			}
+		})
+	}
+}
