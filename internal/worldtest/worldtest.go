@@ -1,7 +1,7 @@
 // Package worldtest builds a generated world and its chain index for the
 // tests of analysis packages (cluster, trace, link, …): once per test
-// binary and scale, in a temporary directory removed at exit by TestMain
-// helpers or left to the OS.
+// binary and scale, in a temporary directory. Every package that calls Get
+// must call Cleanup from its TestMain, or the worlds stay behind.
 package worldtest
 
 import (
