@@ -86,6 +86,7 @@ func followTheMoney(t *testing.T, worldDir string) map[string]float64 {
 	runtime.ReadMemStats(&m1)
 	figs["heap_sys_mb"] = float64(m1.HeapSys) / (1 << 20)
 	mustCLI(t, "--case", dir, "-q", "persons")
+	checkTracePayment(t, dir)
 	return moneyFigures(t, dir, worldDir, figs)
 }
 
@@ -222,4 +223,36 @@ func TestFollowTheMoneyWorld(t *testing.T) {
 		t.Skip("set COINSIFT_WORLD to a generated world directory")
 	}
 	followTheMoney(t, dir)
+}
+
+// checkTracePayment traces a linked payment by its key, in both spellings.
+func checkTracePayment(t *testing.T, dir string) {
+	t.Helper()
+	c, err := openForTest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ev, table string
+	var row int64
+	err = c.DB().QueryRow(`SELECT evidence_id, src_table, src_row FROM links WHERE status = 'verified' ORDER BY src_row LIMIT 1`).Scan(&ev, &table, &row)
+	c.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{fmt.Sprintf("%s/%s#%d", ev, table, row), fmt.Sprintf("%s#%d", table, row)} {
+		out := mustCLI(t, "--case", dir, "--json", "trace", "back", key)
+		var r struct {
+			Result struct {
+				Start   int64             `json:"start_sats"`
+				Sources []json.RawMessage `json:"sources"`
+				Stops   []json.RawMessage `json:"stops"`
+			} `json:"result"`
+		}
+		if err := json.Unmarshal([]byte(out), &r); err != nil || r.Result.Start <= 0 || len(r.Result.Sources)+len(r.Result.Stops) == 0 {
+			t.Errorf("trace back %s = %s (%v); want a traced amount", key, out, err)
+		}
+	}
+	if _, stderr, code := cli(t, "--case", dir, "trace", "back", table+"#999999999"); code != exitError || !strings.Contains(stderr, "no output on chain") {
+		t.Errorf("trace back of a missing payment: exit %d, %s", code, stderr)
+	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strconv"
 	"strings"
@@ -33,10 +34,12 @@ func newTraceCommand(g *globals) *cobra.Command {
 func newTraceDirCommand(g *globals, back bool) *cobra.Command {
 	o := traceOptions{}
 	def := trace.DefaultConfig()
-	use, short, long := "back TXID[:VOUT]|ADDR", "Trace where money came from, to the first tagged entity on each path",
-		`Trace backwards from an output (TXID:VOUT), all outputs of a transaction
-(TXID) or every output paid to an address (ADDR) to the first tagged entity
-on each path — an exchange, a mixer, a fraud shop, a sanctioned address —
+	use, short, long := "back PAYMENT|TXID[:VOUT]|ADDR", "Trace where money came from, to the first tagged entity on each path",
+		`Trace backwards from a seized payment (PAYMENT: its key as 'coinsift link'
+prints it, EVIDENCE/TABLE#ROW, or TABLE#ROW), an output (TXID:VOUT), all
+outputs of a transaction (TXID) or every output paid to an address (ADDR)
+to the first tagged entity on each path — an exchange, a mixer, a fraud
+shop, a sanctioned address —
 with the share of the amount each source accounts for under the chosen model
 (haircut, fifo or poison). Entities come from the case's tags propagated to
 clusters ('coinsift tags import', then 'coinsift cluster run'). A path stops
@@ -44,8 +47,9 @@ at a CoinJoin, at an untagged cluster larger than --max-cluster, at a
 coinbase, at --hops, or when its share falls below --min-share; the result
 says how much of the amount ended for each reason.`
 	if !back {
-		use, short, long = "forward TXID[:VOUT]|ADDR", "Trace where money went, to the first tagged entity on each path",
-			`Trace forwards from an output (TXID:VOUT), the outputs of a transaction
+		use, short, long = "forward PAYMENT|TXID[:VOUT]|ADDR", "Trace where money went, to the first tagged entity on each path",
+			`Trace forwards from a seized payment (PAYMENT), an output (TXID:VOUT),
+the outputs of a transaction
 (TXID) or the outputs paid to an address (ADDR) to the first tagged entity it
 reaches on each path — typically an exchange deposit address, where the money
 was cashed out. Stops as 'trace back' does, and at unspent outputs.`
@@ -65,6 +69,48 @@ was cashed out. Stops as 'trace back' does, and at unspent outputs.`
 	f.IntVar(&o.maxCluster, "max-cluster", def.MaxCluster, "stop at untagged clusters larger than this (0: no bound)")
 	f.Float64Var(&o.minShare, "min-share", def.MinShare, "drop paths whose share falls below this")
 	return cmd
+}
+
+// paymentOutputs returns the outputs 'coinsift link' matched to a payment
+// named by its key, "EVIDENCE/TABLE#ROW" (as link prints it) or
+// "TABLE#ROW" when one evidence file has that table; ok is false when arg
+// is not of that form.
+func paymentOutputs(ctx context.Context, db *sql.DB, arg string) ([]int64, bool, error) {
+	head, row, found := strings.Cut(arg, "#")
+	n, err := strconv.ParseInt(row, 10, 64)
+	if !found || err != nil || head == "" {
+		return nil, false, nil
+	}
+	ev, table, hasEv := strings.Cut(head, "/")
+	if !hasEv {
+		ev, table = "", head
+	}
+	rows, err := db.QueryContext(ctx, `SELECT o.output, l.evidence_id FROM links l JOIN link_outputs o USING (evidence_id, src_table, src_row)
+		WHERE l.src_table = ? AND l.src_row = ? AND (? = '' OR l.evidence_id = ?) ORDER BY l.evidence_id, o.seq`, table, n, ev, ev)
+	if err != nil {
+		return nil, true, fmt.Errorf("payment %s: %w (run 'coinsift link' first)", arg, err)
+	}
+	defer rows.Close()
+	var outs []int64
+	evs := map[string]bool{}
+	for rows.Next() {
+		var o int64
+		var e string
+		if err := rows.Scan(&o, &e); err != nil {
+			return nil, true, err
+		}
+		outs, evs[e] = append(outs, o), true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, true, err
+	}
+	switch {
+	case len(evs) > 1:
+		return nil, true, usagef("coinsift trace back EVIDENCE/"+table+"#"+row, "payment %s is in %d evidence files: name one", arg, len(evs))
+	case len(outs) == 0:
+		return nil, true, fmt.Errorf("payment %s has no output on chain (see 'coinsift sql \"SELECT * FROM links WHERE src_row = %d\"'): %w", arg, n, coinsift.ErrNotFound)
+	}
+	return outs, true, nil
 }
 
 // traceStarts resolves TXID:VOUT, TXID or ADDR to output numbers.
@@ -128,9 +174,14 @@ func runTrace(ctx context.Context, g *globals, o traceOptions, arg string, back 
 		return err
 	}
 	defer done()
-	starts, err := traceStarts(x, arg, back)
+	starts, isPayment, err := paymentOutputs(ctx, c.DB(), arg)
 	if err != nil {
 		return err
+	}
+	if !isPayment {
+		if starts, err = traceStarts(x, arg, back); err != nil {
+			return err
+		}
 	}
 	view, err := traceView(ctx, c, x)
 	if err != nil {
