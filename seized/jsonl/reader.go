@@ -183,7 +183,7 @@ func (r *Reader) readLine() ([]byte, error) {
 			r.line = append(r.line, chunk...)
 			if len(r.line) > r.opts.MaxLine {
 				long = true
-				r.line = r.line[:maxRaw]
+				r.line = r.line[:min(len(r.line), maxRaw)]
 			}
 		}
 		if err == nil {
