@@ -246,6 +246,19 @@ func (c *aliasCounter) Visit(n ast.Node) ast.Visitor {
 	return c
 }
 
+// decodeNode decodes a YAML node into v. The YAML library panics on some
+// malformed input (a tag on a scalar where a sequence is expected, found by
+// fuzzing); a file from an attribution source must never crash an import,
+// so a panic becomes an error.
+func decodeNode(n ast.Node, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("malformed yaml (the decoder failed: %v)", r)
+		}
+	}()
+	return yaml.NodeToValue(n, v)
+}
+
 // readPack decodes a TagPack or ActorPack, refusing more than MaxAliases
 // YAML aliases (whose expansion could blow up memory) and more than
 // MaxTags entries.
@@ -279,7 +292,7 @@ func readPack(data []byte, name string, o Options, res *Result) error {
 		return fmt.Errorf("want one yaml document, found %d: %w", n, coinsift.ErrInvalid)
 	}
 	var p packFile
-	if err := yaml.NodeToValue(body, &p); err != nil {
+	if err := decodeNode(body, &p); err != nil {
 		return fmt.Errorf("decode pack: %v: %w", firstLine(err.Error()), coinsift.ErrInvalid)
 	}
 	if len(p.Tags) > MaxTags || len(p.Actors) > MaxTags {

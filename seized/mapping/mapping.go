@@ -62,6 +62,17 @@ var Fields = map[string][]string{
 	"calls":       {"account_key", "caller_id", "destination", "started_at", "duration_s", "status", "template"},
 }
 
+// unmarshal decodes YAML strictly; the YAML library panics on some malformed
+// input (found by fuzzing the tag reader), and a panic becomes an error.
+func unmarshal(b []byte, v any) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("malformed yaml (the decoder failed: %v)", r)
+		}
+	}()
+	return yaml.UnmarshalWithOptions(b, v, yaml.Strict())
+}
+
 // Read parses and validates a mapping.
 func Read(r io.Reader) (*Mapping, error) {
 	b, err := io.ReadAll(io.LimitReader(r, 1<<20))
@@ -69,7 +80,7 @@ func Read(r io.Reader) (*Mapping, error) {
 		return nil, fmt.Errorf("read mapping: %w", err)
 	}
 	var m Mapping
-	if err := yaml.UnmarshalWithOptions(b, &m, yaml.Strict()); err != nil {
+	if err := unmarshal(b, &m); err != nil {
 		return nil, fmt.Errorf("parse mapping: %w: %w", err, coinsift.ErrInvalid)
 	}
 	if err := m.Validate(); err != nil {
