@@ -3,6 +3,8 @@ package cluster_test
 import (
 	"context"
 	"math/rand/v2"
+	"os"
+	"strconv"
 	"testing"
 
 	coinsift "github.com/coinsift/coinsift"
@@ -52,9 +54,15 @@ func (s *synth) Shape(i int64) (cluster.Shape, error) {
 func (s *synth) FirstSeen(a uint32) int64 { return int64(a) / 2 }
 
 // BenchmarkMultiInput reports union-find throughput in inputs/s on a
-// synthetic chain of 4 million transactions (~10 million inputs).
+// synthetic chain of 4 million transactions (~10 million inputs);
+// COINSIFT_BENCH_TXS sets another size (addresses: twice the transactions),
+// e.g. 40000000 for arrays far larger than any cache, as on the real chain.
 func BenchmarkMultiInput(b *testing.B) {
-	src := &synth{txs: 4_000_000, addrs: 8_000_000, seed: 1}
+	n := 4_000_000
+	if v, err := strconv.Atoi(os.Getenv("COINSIFT_BENCH_TXS")); err == nil && v > 0 {
+		n = v
+	}
+	src := &synth{txs: n, addrs: 2 * n, seed: 1}
 	cfg := cluster.DefaultConfig()
 	cfg.Heuristics, _ = cluster.ParseSet("multi-input")
 	cfg.KeepMerges = false
