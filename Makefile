@@ -42,13 +42,17 @@ SEIZED_DIR ?= /tmp/ispoof/seized
 bench-seized: build
 	COINSIFT_BIN=$(CURDIR)/$(BIN) bash scripts/bench-seized.sh $(SEIZED_DIR)
 
-# Run each fuzz target briefly (long runs happen off CI).
+# Run each fuzz target briefly (long runs happen off CI); every target runs,
+# and the failing ones are listed at the end.
 fuzz:
-	@for p in $$($(GO) list ./...); do \
+	@failed=""; \
+	for p in $$($(GO) list ./...); do \
 	  for f in $$($(GO) test -list '^Fuzz' $$p 2>/dev/null | grep '^Fuzz'); do \
-	    echo "== $$p $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$p || exit 1; \
+	    echo "== $$p $$f"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$p || failed="$$failed $$p.$$f"; \
 	  done; \
-	done
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz: failing targets:$$failed"; exit 1; fi
 
 # The README's main command: a generated iSpoof-like world, end to end.
 demo: build
