@@ -75,7 +75,7 @@ func BenchmarkMultiInput(b *testing.B) {
 		inputs = r.Stats.Inputs
 	}
 	b.ReportMetric(float64(inputs)*float64(b.N)/b.Elapsed().Seconds(), "inputs/s")
-	b.ReportMetric(8, "bytes/addr")
+	b.ReportMetric(4, "bytes/addr")
 }
 
 // BenchmarkDefault runs the default heuristics (change included) on a

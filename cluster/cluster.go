@@ -78,8 +78,8 @@ func Run(ctx context.Context, src Source, cfg Config, log *slog.Logger, p coinsi
 	}
 	defer p.Done()
 	n := src.NumAddresses()
-	if n < 0 || uint64(n) >= uint64(NoAddr) {
-		return nil, fmt.Errorf("cluster: %d addresses do not fit 32-bit ids: %w", n, coinsift.ErrInvalid)
+	if n < 0 || uint64(n) >= rootBit {
+		return nil, fmt.Errorf("cluster: %d addresses do not fit 31-bit ids: %w", n, coinsift.ErrInvalid)
 	}
 	r := &Result{Config: cfg}
 	uf := newUnionFind(n)
@@ -190,7 +190,7 @@ func Run(ctx context.Context, src Source, cfg Config, log *slog.Logger, p coinsi
 				switch {
 				case ri == ro:
 					d.Merged = true
-				case cfg.GuardSize > 0 && int(uf.size[ri]) > cfg.GuardSize && int(uf.size[ro]) > cfg.GuardSize:
+				case cfg.GuardSize > 0 && int(uf.size(ri)) > cfg.GuardSize && int(uf.size(ro)) > cfg.GuardSize:
 					d.Refusal = "guard-size"
 				case actor != nil && actor[ri] != 0 && actor[ro] != 0 && actor[ri] != actor[ro]:
 					d.Refusal = "guard-tag"
@@ -252,47 +252,70 @@ func strongest(s Set) Heuristic {
 }
 
 // unionFind is a disjoint-set forest over dense ids: union by size, path
-// halving, 8 bytes per element.
+// halving, 4 bytes per element. A root's entry holds rootBit and the size
+// of its set; any other entry holds its parent's id. Keeping the size in
+// the root's own entry means a union touches no memory that its two finds
+// did not already bring into the cache. Ids must be below 2^31.
 type unionFind struct {
 	parent []uint32
-	size   []uint32
 }
 
+const rootBit = 1 << 31
+
 func newUnionFind(n int) *unionFind {
-	u := &unionFind{parent: make([]uint32, n), size: make([]uint32, n)}
+	u := &unionFind{parent: make([]uint32, n)}
 	for i := range u.parent {
-		u.parent[i] = uint32(i)
-		u.size[i] = 1
+		u.parent[i] = rootBit | 1
 	}
 	return u
 }
 
 func (u *unionFind) find(x uint32) uint32 {
 	p := u.parent
-	for p[x] != x {
-		p[x] = p[p[x]]
-		x = p[x]
+	for {
+		px := p[x]
+		if px&rootBit != 0 {
+			return x
+		}
+		ppx := p[px]
+		if ppx&rootBit != 0 {
+			return px
+		}
+		p[x] = ppx // path halving
+		x = ppx
 	}
-	return x
 }
+
+// size returns the size of the set whose root is r.
+func (u *unionFind) size(r uint32) uint32 { return u.parent[r] &^ rootBit }
 
 // union joins two roots and returns the new root.
 func (u *unionFind) union(a, b uint32) uint32 {
-	if u.size[a] < u.size[b] || u.size[a] == u.size[b] && b < a {
+	sa, sb := u.size(a), u.size(b)
+	if sa < sb || sa == sb && b < a {
 		a, b = b, a
 	}
 	u.parent[b] = a
-	u.size[a] += u.size[b]
+	u.parent[a] = rootBit | (sa + sb)
 	return a
 }
 
 // finish returns, for every id, the smallest id of its set, and the set
 // sizes indexed by that id. It reuses the forest's memory for the first.
 func (u *unionFind) finish() (cluster, size []uint32) {
-	n := len(u.parent)
-	// Compress every path: afterwards parent[i] is i's root.
+	p := u.parent
+	n := len(p)
+	// Compress every path: afterwards a non-root entry is its root's id.
 	for i := 0; i < n; i++ {
-		u.parent[i] = u.find(uint32(i))
+		if r := u.find(uint32(i)); r != uint32(i) {
+			p[i] = r
+		}
+	}
+	root := func(i int) uint32 {
+		if p[i]&rootBit != 0 {
+			return uint32(i)
+		}
+		return p[i]
 	}
 	// Ids are visited in increasing order, so the first member seen of each
 	// root is its smallest.
@@ -302,18 +325,20 @@ func (u *unionFind) finish() (cluster, size []uint32) {
 		minOf[i] = unset
 	}
 	for i := 0; i < n; i++ {
-		if r := u.parent[i]; minOf[r] == unset {
+		if r := root(i); minOf[r] == unset {
 			minOf[r] = uint32(i)
 		}
 	}
+	// Overwrite in increasing order: entry i is rewritten only after every
+	// use of it as a root, because a set's smallest member (where its size
+	// is read) is never above its root.
 	size = make([]uint32, n)
-	cluster = u.parent
 	for i := 0; i < n; i++ {
-		r := cluster[i] // still the root: only index i is overwritten below
+		r := root(i)
 		if uint32(i) == minOf[r] {
-			size[i] = u.size[r]
+			size[i] = p[r] &^ rootBit
 		}
-		cluster[i] = minOf[r]
+		p[i] = minOf[r]
 	}
-	return cluster, size
+	return p, size
 }

@@ -5,7 +5,7 @@
 //
 // Addresses are dense 32-bit ids assigned by the chain index. Clustering
 // reads the chain through [Source], in chain order, and keeps a union-find
-// over the ids (union by size, path halving): 8 bytes per address. The id of
+// over the ids (union by size, path halving): 4 bytes per address. The id of
 // a cluster is the smallest address id in it, so the same chain and settings
 // always give the same ids.
 //
