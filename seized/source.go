@@ -118,7 +118,7 @@ func Open(path string, opts Options) (Source, Format, error) {
 		if r.Dialect().Comma == '\t' {
 			format = FormatTSV
 		}
-		s := &delimSource{r: r, f: f, table: &Table{Name: FileTable(path)}}
+		s := newDelimSource(r, f, &Table{Name: FileTable(path)})
 		for _, h := range r.Header() {
 			s.table.Columns = append(s.table.Columns, Column{Name: h})
 		}
@@ -142,7 +142,7 @@ func Open(path string, opts Options) (Source, Format, error) {
 			f.Close()
 			return nil, "", fmt.Errorf("open %s: %w", path, err)
 		}
-		s := &jsonlSource{r: jsonl.NewReader(rc, cols, &opts.JSONL), f: f, table: &Table{Name: FileTable(path)}}
+		s := newJSONLSource(jsonl.NewReader(rc, cols, &opts.JSONL), f, &Table{Name: FileTable(path)})
 		for _, c := range cols {
 			s.table.Columns = append(s.table.Columns, Column{Name: c})
 		}
@@ -338,86 +338,89 @@ func osStat(path string) (int64, error) {
 	return st.Size(), nil
 }
 
-// delimSource adapts a delim.Reader: one table, row numbers are lines.
-type delimSource struct {
-	r       *delim.Reader
+// lineReader is what CSV/TSV and JSON-lines readers have in common.
+type lineReader interface {
+	Next() error
+	Line() int64
+	Offset() int64
+	BytesRead() int64
+}
+
+// lineSource adapts a line-oriented reader (delim or jsonl): one table,
+// row numbers are lines. fields copies the current record into dst; badRow
+// turns the reader's per-record error into a RowError (nil for any other
+// error); utf8 requires every non-NULL field to be valid UTF-8.
+type lineSource struct {
+	r       lineReader
 	f       *os.File
 	table   *Table
 	started bool
 	row     []Value
+	fields  func(dst []Value) []Value
+	badRow  func(err error) *RowError
+	utf8    bool
 }
 
-func (s *delimSource) Next() (Event, error) {
+func newDelimSource(r *delim.Reader, f *os.File, t *Table) *lineSource {
+	return &lineSource{r: r, f: f, table: t, utf8: true,
+		fields: func(dst []Value) []Value {
+			for _, fd := range r.Fields() {
+				dst = append(dst, Value{Null: fd.Null, Data: fd.Data})
+			}
+			return dst
+		},
+		badRow: func(err error) *RowError {
+			var re *delim.RecordError
+			if errors.As(err, &re) {
+				return &RowError{Table: t.Name, Row: re.Line, Offset: re.Offset, Reason: re.Reason, Raw: re.Raw}
+			}
+			return nil
+		}}
+}
+
+func newJSONLSource(r *jsonl.Reader, f *os.File, t *Table) *lineSource {
+	return &lineSource{r: r, f: f, table: t,
+		fields: func(dst []Value) []Value {
+			for _, fd := range r.Fields() {
+				dst = append(dst, Value{Null: fd.Null, Data: fd.Data})
+			}
+			return dst
+		},
+		badRow: func(err error) *RowError {
+			var le *jsonl.LineError
+			if errors.As(err, &le) {
+				return &RowError{Table: t.Name, Row: le.Line, Offset: le.Offset, Reason: le.Reason, Raw: le.Raw}
+			}
+			return nil
+		}}
+}
+
+func (s *lineSource) Next() (Event, error) {
 	if !s.started {
 		s.started = true
 		return EventTable, nil
 	}
-	err := s.r.Next()
-	var re *delim.RecordError
-	if errors.As(err, &re) {
-		return 0, &RowError{Table: s.table.Name, Row: re.Line, Offset: re.Offset, Reason: re.Reason, Raw: re.Raw}
-	}
-	if err != nil {
+	if err := s.r.Next(); err != nil {
+		if re := s.badRow(err); re != nil {
+			return 0, re
+		}
 		return 0, err
 	}
-	fs := s.r.Fields()
-	if cap(s.row) < len(fs) {
-		s.row = make([]Value, len(fs))
-	}
-	s.row = s.row[:len(fs)]
-	for i, f := range fs {
-		s.row[i] = Value{Null: f.Null, Data: f.Data}
-		if !f.Null && !utf8.Valid(f.Data) {
-			return 0, &RowError{Table: s.table.Name, Row: s.r.Line(), Offset: s.r.Offset(),
-				Reason: fmt.Sprintf("column %s: not valid UTF-8 text", s.table.Columns[i].Name), Raw: capBytes(f.Data)}
+	s.row = s.fields(s.row[:0])
+	if s.utf8 {
+		for i, v := range s.row {
+			if !v.Null && !utf8.Valid(v.Data) {
+				return 0, &RowError{Table: s.table.Name, Row: s.r.Line(), Offset: s.r.Offset(),
+					Reason: fmt.Sprintf("column %s: not valid UTF-8 text", s.table.Columns[i].Name), Raw: capBytes(v.Data)}
+			}
 		}
 	}
 	return EventRow, nil
 }
 
-func (s *delimSource) Table() *Table    { return s.table }
-func (s *delimSource) Row() []Value     { return s.row }
-func (s *delimSource) RowNumber() int64 { return s.r.Line() }
-func (s *delimSource) Offset() int64    { return s.r.Offset() }
-func (s *delimSource) BytesRead() int64 { return s.r.BytesRead() }
-func (s *delimSource) Close() error     { return s.f.Close() }
-
-// jsonlSource adapts a jsonl.Reader: one table, row numbers are lines.
-type jsonlSource struct {
-	r       *jsonl.Reader
-	f       *os.File
-	table   *Table
-	started bool
-	row     []Value
-}
-
-func (s *jsonlSource) Next() (Event, error) {
-	if !s.started {
-		s.started = true
-		return EventTable, nil
-	}
-	err := s.r.Next()
-	var le *jsonl.LineError
-	if errors.As(err, &le) {
-		return 0, &RowError{Table: s.table.Name, Row: le.Line, Offset: le.Offset, Reason: le.Reason, Raw: le.Raw}
-	}
-	if err != nil {
-		return 0, err
-	}
-	fs := s.r.Fields()
-	if cap(s.row) < len(fs) {
-		s.row = make([]Value, len(fs))
-	}
-	s.row = s.row[:len(fs)]
-	for i, f := range fs {
-		s.row[i] = Value{Null: f.Null, Data: f.Data}
-	}
-	return EventRow, nil
-}
-
-func (s *jsonlSource) Table() *Table    { return s.table }
-func (s *jsonlSource) Row() []Value     { return s.row }
-func (s *jsonlSource) RowNumber() int64 { return s.r.Line() }
-func (s *jsonlSource) Offset() int64    { return s.r.Offset() }
-func (s *jsonlSource) BytesRead() int64 { return s.r.BytesRead() }
-func (s *jsonlSource) Close() error     { return s.f.Close() }
+func (s *lineSource) Table() *Table    { return s.table }
+func (s *lineSource) Row() []Value     { return s.row }
+func (s *lineSource) RowNumber() int64 { return s.r.Line() }
+func (s *lineSource) Offset() int64    { return s.r.Offset() }
+func (s *lineSource) BytesRead() int64 { return s.r.BytesRead() }
+func (s *lineSource) Close() error     { return s.f.Close() }
