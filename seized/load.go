@@ -10,9 +10,6 @@ import (
 	"log/slog"
 	"strings"
 	"time"
-	"unsafe"
-
-	"github.com/duckdb/duckdb-go/v2"
 
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/casefile"
@@ -147,7 +144,7 @@ func Load(ctx context.Context, c *casefile.Case, ev casefile.Evidence, opts Load
 			}
 		}
 	}()
-	l := &loader{ctx: ctx, conn: conn, ev: ev, opts: opts, res: res, tables: map[string]*srcTable{}}
+	l := &loader{ctx: ctx, conn: conn, ev: ev, opts: opts, res: res, tables: map[string]*srcTable{}, log: log}
 	err = conn.Raw(func(dc any) error {
 		l.dc = dc.(driver.Conn)
 		if err := l.run(src, p); err != nil {
@@ -200,11 +197,8 @@ func (l *loader) exec(query string, args ...any) (driver.Result, error) {
 type srcTable struct {
 	name   string // src_* table
 	source *Table
-	app    *duckdb.Appender
 	rows   int64
 	quar   int64
-	binary []bool
-	args   []driver.Value
 }
 
 type loader struct {
@@ -217,8 +211,8 @@ type loader struct {
 	tables map[string]*srcTable
 	order  []*srcTable
 	quar   []casefile.QuarantineItem
-	canon  [5]*duckdb.Appender
-	cargs  []driver.Value
+	views  int // views registered so far, for unique names
+	log    *slog.Logger
 }
 
 func (l *loader) quarantine(table string, row, off int64, reason string, raw []byte) {
@@ -230,277 +224,6 @@ func (l *loader) quarantine(table string, row, off int64, reason string, raw []b
 		l.quar = append(l.quar, casefile.QuarantineItem{Command: l.opts.Command, Evidence: l.ev.ID, Source: l.ev.Path,
 			Table: table, Row: row, Offset: off, Reason: reason, Raw: raw})
 	}
-}
-
-// Rows flow from a producer goroutine (reading, decoding and mapping) to
-// the loader's goroutine (DuckDB appends) in batches; a small pool of
-// batches bounds the memory and lets both run on their own core.
-const (
-	batchRows  = 4096
-	batchBytes = 4 << 20
-	numBatches = 4
-)
-
-type itemKind uint8
-
-const (
-	itemTable itemKind = iota + 1
-	itemRow
-	itemBad
-)
-
-type span struct {
-	start, end int
-	null       bool
-}
-
-type loadItem struct {
-	kind     itemKind
-	table    *Table
-	row, off int64
-	vals     [2]int    // range in batch.vals
-	recs     [5][2]int // ranges in batch.recs
-	mapErr   string
-	bad      *RowError
-}
-
-type batch struct {
-	items []loadItem
-	vals  []span
-	arena []byte
-	recs  [5][][]any
-	bytes int64 // src.BytesRead() after the batch
-	err   error // the producer's final error (io.EOF at the end)
-}
-
-func (b *batch) reset() {
-	b.items, b.vals, b.arena = b.items[:0], b.vals[:0], b.arena[:0]
-	for i := range b.recs {
-		clear(b.recs[i])
-		b.recs[i] = b.recs[i][:0]
-	}
-	b.err = nil
-}
-
-// produce reads src into batches until the end, an error or stop.
-func (l *loader) produce(src Source, full chan<- *batch, free <-chan *batch, stop <-chan struct{}) {
-	defer close(full)
-	mappers := map[*Table]RowMapper{}
-	var recs Records
-	var b *batch
-	get := func() bool {
-		select {
-		case b = <-free:
-			b.reset()
-			return true
-		case <-stop:
-			return false
-		}
-	}
-	send := func() bool {
-		b.bytes = src.BytesRead()
-		select {
-		case full <- b:
-			b = nil
-			return true
-		case <-stop:
-			return false
-		}
-	}
-	if !get() {
-		return
-	}
-	for {
-		if len(b.items) >= batchRows || len(b.arena) >= batchBytes {
-			if !send() || !get() {
-				return
-			}
-			if err := l.ctx.Err(); err != nil {
-				b.err = err
-				send()
-				return
-			}
-		}
-		ev, err := src.Next()
-		if err == io.EOF {
-			b.err = io.EOF
-			send()
-			return
-		}
-		var re *RowError
-		if errors.As(err, &re) {
-			b.items = append(b.items, loadItem{kind: itemBad, bad: re})
-			continue
-		}
-		if err != nil {
-			b.err = fmt.Errorf("load %s: %w", l.ev.Path, err)
-			send()
-			return
-		}
-		t := src.Table()
-		if ev != EventRow {
-			b.items = append(b.items, loadItem{kind: itemTable, table: t})
-			continue
-		}
-		it := loadItem{kind: itemRow, table: t, row: src.RowNumber(), off: src.Offset()}
-		row := src.Row()
-		it.vals[0] = len(b.vals)
-		for _, v := range row {
-			if v.Null {
-				b.vals = append(b.vals, span{null: true})
-				continue
-			}
-			start := len(b.arena)
-			b.arena = append(b.arena, v.Data...)
-			b.vals = append(b.vals, span{start: start, end: len(b.arena)})
-		}
-		it.vals[1] = len(b.vals)
-		if l.opts.Mapper != nil {
-			m, ok := mappers[t]
-			if !ok {
-				m = l.opts.Mapper.Bind(t)
-				mappers[t] = m
-			}
-			if m != nil {
-				recs.reset()
-				if err := m.Map(row, &recs); err != nil {
-					it.mapErr = "map: " + err.Error()
-				} else {
-					for i, rs := range [][][]any{recs.Accounts, recs.Identifiers, recs.Payments, recs.Logins, recs.Calls} {
-						it.recs[i][0] = len(b.recs[i])
-						b.recs[i] = append(b.recs[i], rs...)
-						it.recs[i][1] = len(b.recs[i])
-					}
-				}
-			}
-		}
-		b.items = append(b.items, it)
-	}
-}
-
-func (l *loader) run(src Source, p coinsift.Progress) (err error) {
-	full := make(chan *batch, numBatches)
-	free := make(chan *batch, numBatches)
-	for range numBatches {
-		free <- &batch{arena: make([]byte, 0, batchBytes+64<<10)}
-	}
-	stop := make(chan struct{})
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		l.produce(src, full, free, stop)
-	}()
-	defer func() {
-		close(stop)
-		for range full {
-		}
-		<-done
-	}()
-	var last int64
-	var cur *srcTable
-	for b := range full {
-		for i := range b.items {
-			it := &b.items[i]
-			switch it.kind {
-			case itemBad:
-				re := it.bad
-				l.quarantine(re.Table, re.Row, re.Offset, re.Reason, re.Raw)
-				continue
-			case itemTable:
-				if cur, err = l.table(it.table); err != nil {
-					return err
-				}
-				continue
-			}
-			if cur == nil || cur.source != it.table {
-				if cur, err = l.table(it.table); err != nil {
-					return err
-				}
-			}
-			if err := l.appendRow(cur, b, it); err != nil {
-				return err
-			}
-		}
-		p.Add(b.bytes - last)
-		last = b.bytes
-		berr := b.err
-		free <- b
-		if berr == io.EOF {
-			return nil
-		}
-		if berr != nil {
-			return berr
-		}
-		if err := l.ctx.Err(); err != nil {
-			return err
-		}
-	}
-	return l.ctx.Err()
-}
-
-// appendRow appends one row to its src table and its canonical records to
-// the canonical tables, or quarantines it when it did not map.
-func (l *loader) appendRow(cur *srcTable, b *batch, it *loadItem) error {
-	vals := b.vals[it.vals[0]:it.vals[1]]
-	for i, v := range vals {
-		switch {
-		case v.null:
-			cur.args[i] = nil
-		case cur.binary[i]:
-			cur.args[i] = b.arena[v.start:v.end:v.end]
-		default:
-			// The Appender copies the bytes before the batch is reused.
-			cur.args[i] = unsafe.String(unsafe.SliceData(b.arena[v.start:v.end]), v.end-v.start)
-		}
-	}
-	k := len(vals)
-	cur.args[k] = l.ev.ID
-	cur.args[k+1] = it.row
-	cur.args[k+2] = it.off
-	if err := cur.app.AppendRow(cur.args...); err != nil {
-		return fmt.Errorf("load %s: table %s: row %d: %w", l.ev.Path, it.table.Name, it.row, err)
-	}
-	cur.rows++
-	l.res.Rows++
-	if it.mapErr != "" {
-		l.quarantine(it.table.Name, it.row, it.off, it.mapErr, nil)
-		return nil
-	}
-	for ti := range it.recs {
-		for _, r := range b.recs[ti][it.recs[ti][0]:it.recs[ti][1]] {
-			if err := l.appendCanonical(ti, cur.name, it.row, r); err != nil {
-				return fmt.Errorf("load %s: table %s: row %d: %w", l.ev.Path, it.table.Name, it.row, err)
-			}
-		}
-	}
-	return nil
-}
-
-// appendCanonical appends record r (with its provenance) to canonical table
-// ti.
-func (l *loader) appendCanonical(ti int, srcTable string, rowNo int64, r []any) error {
-	if l.canon[ti] == nil {
-		a, err := duckdb.NewAppenderFromConn(l.dc, "", CanonicalTables[ti])
-		if err != nil {
-			return fmt.Errorf("appender %s: %w", CanonicalTables[ti], err)
-		}
-		l.canon[ti] = a
-	}
-	args := l.cargs[:0]
-	for _, v := range r {
-		args = append(args, v)
-	}
-	if ti == 1 { // identifiers: src_column is last
-		args = append(args[:len(args)-1], l.ev.ID, srcTable, rowNo, args[len(args)-1])
-	} else {
-		args = append(args, l.ev.ID, srcTable, rowNo)
-	}
-	l.cargs = args
-	if err := l.canon[ti].AppendRow(args...); err != nil {
-		return fmt.Errorf("%s: %w", CanonicalTables[ti], err)
-	}
-	l.res.Canonical[CanonicalTables[ti]]++
-	return nil
 }
 
 // table returns the src table for source table t, creating it on first use.
@@ -523,10 +246,7 @@ func (l *loader) table(t *Table) (*srcTable, error) {
 			return nil, fmt.Errorf("load %s: table %s: %s exists with other columns: %w", l.ev.Path, t.Name, name, coinsift.ErrExists)
 		}
 	}
-	st := &srcTable{name: name, source: t, args: make([]driver.Value, len(t.Columns)+3)}
-	for _, c := range t.Columns {
-		st.binary = append(st.binary, c.Binary)
-	}
+	st := &srcTable{name: name, source: t}
 	if !exists {
 		var b strings.Builder
 		fmt.Fprintf(&b, "CREATE TABLE %s (", quoteIdent(name))
@@ -545,17 +265,9 @@ func (l *loader) table(t *Table) (*srcTable, error) {
 			return nil, fmt.Errorf("load %s: create %s: %w", l.ev.Path, name, err)
 		}
 	}
-	app, err := duckdb.NewAppenderFromConn(l.dc, "", name)
-	if err != nil {
-		return nil, fmt.Errorf("load %s: appender %s: %w", l.ev.Path, name, err)
-	}
-	st.app = app
-	if old := l.tables[t.Name]; old != nil {
-		// Same source name, new shape (re-created in the dump): keep both.
-		l.order = append(l.order, st)
-	} else {
-		l.order = append(l.order, st)
-	}
+	// A source name seen before with another shape (re-created in the
+	// dump) gets a second entry: both are kept.
+	l.order = append(l.order, st)
 	l.tables[t.Name] = st
 	return st, nil
 }
@@ -599,25 +311,9 @@ func (l *loader) existing(name string, t *Table) (exists, same bool, err error) 
 	return true, true, nil
 }
 
-// finish flushes the appenders and writes the table registry and the
-// quarantine inside the transaction.
+// finish writes the table registry and the quarantine inside the
+// transaction.
 func (l *loader) finish() error {
-	var errs []error
-	for _, st := range l.order {
-		if st.app != nil {
-			errs = append(errs, st.app.Close())
-			st.app = nil
-		}
-	}
-	for i, a := range l.canon {
-		if a != nil {
-			errs = append(errs, a.Close())
-			l.canon[i] = nil
-		}
-	}
-	if err := errors.Join(errs...); err != nil {
-		return fmt.Errorf("load %s: flush: %w", l.ev.Path, err)
-	}
 	seen := map[string]bool{}
 	for _, st := range l.order {
 		if seen[st.source.Name] {

@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 
@@ -43,9 +44,32 @@ func main() {
 		<-ctx.Done()
 		stop() // a second signal now kills the process at once
 	}()
+	stopProfile := startProfile(os.Getenv("COINSIFT_CPUPROFILE"), os.Stderr)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
+	stopProfile()
 	os.Exit(reportError(err, os.Args[1:], os.Stderr))
+}
+
+// startProfile writes a CPU profile of the run to path, if set (the
+// environment variable COINSIFT_CPUPROFILE; docs/benchmarks.md); the
+// returned function ends it.
+func startProfile(path string, stderr io.Writer) func() {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "coinsift: COINSIFT_CPUPROFILE: %v\n", err)
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }
 
 // run is the testable entry point: it executes one command line.

@@ -171,7 +171,7 @@ func PhoneNumber(s, region string) (e164, country string, ok bool) {
 // stricter test used for detection. A value already in E.164 form ('+' and
 // 8 to 15 digits) is returned as it is.
 func NormalizePhone(s, region string) (string, bool) {
-	if isE164(s) {
+	if IsE164(s) {
 		return s, true // already E.164: keep it (and skip the costly parse)
 	}
 	n := 0
@@ -199,9 +199,9 @@ func NormalizePhone(s, region string) (string, bool) {
 	return "", false
 }
 
-// isE164 reports whether s is '+', a non-zero digit and 7 to 14 more
+// IsE164 reports whether s is in E.164 form: '+', a non-zero digit and 7 to 14 more
 // digits.
-func isE164(s string) bool {
+func IsE164(s string) bool {
 	if len(s) < 9 || len(s) > 16 || s[0] != '+' || s[1] < '1' || s[1] > '9' {
 		return false
 	}
@@ -263,12 +263,43 @@ func ParseTime(s string) (time.Time, string, bool) {
 	if !(c >= '0' && c <= '9') && !(c >= 'A' && c <= 'Z') {
 		return time.Time{}, "", false
 	}
+	if t, ok := parseSQLDateTime(s); ok {
+		return t, timeLayouts[0], true
+	}
 	for _, l := range timeLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return t.UTC(), l, true
 		}
 	}
 	return time.Time{}, "", false
+}
+
+// parseSQLDateTime parses "2006-01-02 15:04:05" exactly, the layout of
+// nearly every time in a SQL dump, several times faster than time.Parse
+// (which accepts the same strings: a day must exist in its month).
+func parseSQLDateTime(s string) (time.Time, bool) {
+	if len(s) != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':' {
+		return time.Time{}, false
+	}
+	num := func(i, n int) int {
+		v := 0
+		for _, c := range []byte(s[i : i+n]) {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
+	y, mo, d, h, mi, se := num(0, 4), num(5, 2), num(8, 2), num(11, 2), num(14, 2), num(17, 2)
+	if y < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h < 0 || h > 23 || mi < 0 || mi > 59 || se < 0 || se > 59 {
+		return time.Time{}, false
+	}
+	t := time.Date(y, time.Month(mo), d, h, mi, se, 0, time.UTC)
+	if t.Day() != d {
+		return time.Time{}, false // 31 April, 29 February of a common year
+	}
+	return t, true
 }
 
 // Epoch bounds: 2009-01-03 (the genesis block) to 2040-01-01.

@@ -117,7 +117,7 @@ func (m *Mapping) Bind(t *seized.Table) seized.RowMapper {
 		if !matchTable(mt.Source, t.Name) {
 			continue
 		}
-		b := &binding{target: mt.Target, region: m.Region, fields: map[string]*field{}}
+		b := &binding{target: mt.Target, region: m.Region}
 		for f, c := range mt.Columns {
 			fd := &field{col: c, idx: columnIndex(t.Columns, c.Column), vi: -1}
 			if fd.idx >= 0 {
@@ -127,7 +127,9 @@ func (m *Mapping) Bind(t *seized.Table) seized.RowMapper {
 				fd.lookup = m.lookups[lookupID(c.Lookup.Table, c.Lookup.Key)]
 				fd.vi = fd.lookup.valueIndex(c.Lookup.Value)
 			}
-			b.fields[f] = fd
+			if id, ok := fieldID(f); ok {
+				b.fields[id] = fd
+			}
 		}
 		mm.bindings = append(mm.bindings, b)
 	}
@@ -185,6 +187,52 @@ func (r *recorder) record(row []seized.Value) {
 	r.lt.rows[string(row[r.key].Data)] = vals
 }
 
+// fid numbers the canonical fields, so that mapping a row indexes an array
+// instead of hashing field names.
+type fid uint8
+
+const (
+	fAccountKey fid = iota
+	fUsername
+	fCreatedAt
+	fCountry
+	fEmail
+	fPhone
+	fIP
+	fKind
+	fValue
+	fAddress
+	fAmount
+	fFiatAmount
+	fFiatCurrency
+	fTxid
+	fVout
+	fStatus
+	fPaidAt
+	fLoginAt
+	fUserAgent
+	fCallerID
+	fDestination
+	fStartedAt
+	fDurationS
+	fTemplate
+	numFields
+)
+
+var fieldNames = [numFields]string{"account_key", "username", "created_at", "country", "email", "phone", "ip", "kind", "value", "address", "amount", "fiat_amount", "fiat_currency", "txid", "vout", "status", "paid_at", "login_at", "user_agent", "caller_id", "destination", "started_at", "duration_s", "template"}
+
+func (f fid) String() string { return fieldNames[f] }
+
+// fieldID returns the number of canonical field name.
+func fieldID(name string) (fid, bool) {
+	for i, n := range fieldNames {
+		if n == name {
+			return fid(i), true
+		}
+	}
+	return 0, false
+}
+
 // field is one canonical field bound to a source column.
 type field struct {
 	col    Column
@@ -197,7 +245,7 @@ type field struct {
 type binding struct {
 	target string
 	region string
-	fields map[string]*field
+	fields [numFields]*field
 	phones phoneCache
 }
 
@@ -213,6 +261,9 @@ type phoneCache struct {
 
 // normalize returns the E.164 form of v, or nil.
 func (c *phoneCache) normalize(v, region string) any {
+	if detect.IsE164(v) {
+		return v // as NormalizePhone would, without a lookup in a big map
+	}
 	if e, ok := c.m[v]; ok {
 		return e
 	}
@@ -229,7 +280,7 @@ func (c *phoneCache) normalize(v, region string) any {
 
 // raw returns the bytes of field f, following a lookup; ok is false for
 // NULL, empty or unmapped fields.
-func (b *binding) raw(row []seized.Value, f string) (data []byte, binary, ok bool, err error) {
+func (b *binding) raw(row []seized.Value, f fid) (data []byte, binary, ok bool, err error) {
 	fd := b.fields[f]
 	if fd == nil || fd.idx < 0 || fd.idx >= len(row) || row[fd.idx].Null || len(row[fd.idx].Data) == 0 {
 		return nil, false, false, nil
@@ -263,18 +314,18 @@ func truncate(s string) string {
 // text returns field f as text, or nil for NULL/unmapped/empty. Binary
 // values are hex; IP addresses stored as 4 or 16 bytes (or their 8 or 32
 // hex digits) are written as IPs; txids follow their unit.
-func (b *binding) text(row []seized.Value, f string) (any, error) {
+func (b *binding) text(row []seized.Value, f fid) (any, error) {
 	data, binary, ok, err := b.raw(row, f)
 	if !ok || err != nil {
 		return nil, err
 	}
 	switch {
-	case f == "txid":
+	case f == fTxid:
 		return txidText(data, binary, b.fields[f].col.Unit)
-	case binary && f == "ip" && (len(data) == 4 || len(data) == 16):
+	case binary && f == fIP && (len(data) == 4 || len(data) == 16):
 		a, _ := netip.AddrFromSlice(data)
 		return a.Unmap().String(), nil
-	case !binary && f == "ip" && (len(data) == 8 || len(data) == 32):
+	case !binary && f == fIP && (len(data) == 8 || len(data) == 32):
 		// A binary IP exported as hex (CSV exports of VARBINARY columns).
 		if b, err := hex.DecodeString(string(data)); err == nil {
 			a, _ := netip.AddrFromSlice(b)
@@ -315,7 +366,7 @@ func txidText(data []byte, binary bool, unit string) (any, error) {
 	return hex.EncodeToString(r), nil
 }
 
-func (b *binding) str(row []seized.Value, f string, err *error) any {
+func (b *binding) str(row []seized.Value, f fid, err *error) any {
 	v, e := b.text(row, f)
 	if e != nil && *err == nil {
 		*err = e
@@ -325,23 +376,24 @@ func (b *binding) str(row []seized.Value, f string, err *error) any {
 
 func (b *binding) Map(row []seized.Value, out *seized.Records) error {
 	var err error
-	key := b.str(row, "account_key", &err)
+	key := b.str(row, fAccountKey, &err)
 	switch b.target {
 	case "accounts":
-		at := b.time(row, "created_at", &err)
-		username, country := b.str(row, "username", &err), b.str(row, "country", &err)
+		at := b.time(row, fCreatedAt, &err)
+		username, country := b.str(row, fUsername, &err), b.str(row, fCountry, &err)
 		if err != nil {
 			return err
 		}
 		out.Accounts = append(out.Accounts, []any{orEmpty(key), username, at, country})
-		for _, k := range []string{"email", "phone", "ip"} {
+		for _, k := range [...]fid{fEmail, fPhone, fIP} {
 			if v := b.str(row, k, &err); v != nil {
-				out.Identifiers = append(out.Identifiers, []any{key, k, v, b.normalize(k, v.(string)), b.fields[k].col.Column})
+				kind := fieldNames[k]
+				out.Identifiers = append(out.Identifiers, []any{key, kind, v, b.normalize(kind, v.(string)), b.fields[k].col.Column})
 			}
 		}
 	case "identifiers":
-		v := b.str(row, "value", &err)
-		kind, _ := b.str(row, "kind", &err).(string)
+		v := b.str(row, fValue, &err)
+		kind, _ := b.str(row, fKind, &err).(string)
 		if err != nil || v == nil {
 			return err
 		}
@@ -352,50 +404,50 @@ func (b *binding) Map(row []seized.Value, out *seized.Records) error {
 				kind = "unknown"
 			}
 		}
-		out.Identifiers = append(out.Identifiers, []any{key, kind, v, b.normalize(kind, v.(string)), b.fields["value"].col.Column})
+		out.Identifiers = append(out.Identifiers, []any{key, kind, v, b.normalize(kind, v.(string)), b.fields[fValue].col.Column})
 	case "payments":
 		sats := b.amount(row, &err)
 		fiat, cur := b.fiat(row, &err)
-		created, paid := b.time(row, "created_at", &err), b.time(row, "paid_at", &err)
+		created, paid := b.time(row, fCreatedAt, &err), b.time(row, fPaidAt, &err)
 		var vout any
-		if v, ok := b.str(row, "vout", &err).(string); ok {
+		if v, ok := b.str(row, fVout, &err).(string); ok {
 			n, perr := strconv.ParseInt(strings.TrimSpace(v), 10, 32)
 			if perr != nil && err == nil {
 				err = fmt.Errorf("vout %q: not an integer", truncate(v))
 			}
 			vout = int32(n)
 		}
-		addr, txid, status := b.str(row, "address", &err), b.str(row, "txid", &err), b.str(row, "status", &err)
+		addr, txid, status := b.str(row, fAddress, &err), b.str(row, fTxid, &err), b.str(row, fStatus, &err)
 		if err != nil {
 			return err
 		}
 		out.Payments = append(out.Payments, []any{key, addr, sats, fiat, cur, txid, vout, status, created, paid})
 		if a, ok := addr.(string); ok {
-			out.Identifiers = append(out.Identifiers, []any{key, "btc_address", a, a, b.fields["address"].col.Column})
+			out.Identifiers = append(out.Identifiers, []any{key, "btc_address", a, a, b.fields[fAddress].col.Column})
 		}
 	case "logins":
-		at := b.time(row, "login_at", &err)
-		ip, ua := b.str(row, "ip", &err), b.str(row, "user_agent", &err)
+		at := b.time(row, fLoginAt, &err)
+		ip, ua := b.str(row, fIP, &err), b.str(row, fUserAgent, &err)
 		if err != nil {
 			return err
 		}
 		out.Logins = append(out.Logins, []any{key, ip, at, ua})
 	case "calls":
-		at := b.time(row, "started_at", &err)
+		at := b.time(row, fStartedAt, &err)
 		var dur any
-		if v, ok := b.str(row, "duration_s", &err).(string); ok {
+		if v, ok := b.str(row, fDurationS, &err).(string); ok {
 			n, perr := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
 			if perr != nil && err == nil {
 				err = fmt.Errorf("duration_s %q: not an integer", truncate(v))
 			}
 			dur = n
 		}
-		dest := b.str(row, "destination", &err)
+		dest := b.str(row, fDestination, &err)
 		var e164 any
 		if d, ok := dest.(string); ok {
 			e164 = b.phones.normalize(d, b.region)
 		}
-		caller, status, tmpl := b.str(row, "caller_id", &err), b.str(row, "status", &err), b.str(row, "template", &err)
+		caller, status, tmpl := b.str(row, fCallerID, &err), b.str(row, fStatus, &err), b.str(row, fTemplate, &err)
 		if err != nil {
 			return err
 		}
@@ -422,7 +474,7 @@ func (b *binding) normalize(kind, v string) any {
 }
 
 // time converts a time field by its unit: datetime text (UTC) or epoch.
-func (b *binding) time(row []seized.Value, f string, err *error) any {
+func (b *binding) time(row []seized.Value, f fid, err *error) any {
 	v, ok := b.str(row, f, err).(string)
 	if !ok {
 		return nil
@@ -454,12 +506,12 @@ func (b *binding) time(row []seized.Value, f string, err *error) any {
 // amount converts the BTC amount: decimal BTC (unit btc, the default when
 // the text has a point) or integer satoshis (unit sats).
 func (b *binding) amount(row []seized.Value, err *error) any {
-	v, ok := b.str(row, "amount", err).(string)
+	v, ok := b.str(row, fAmount, err).(string)
 	if !ok {
 		return nil
 	}
 	v = strings.TrimSpace(v)
-	unit := b.fields["amount"].col.Unit
+	unit := b.fields[fAmount].col.Unit
 	if unit == "sats" || (unit == "" && !strings.Contains(v, ".")) {
 		n, perr := strconv.ParseInt(v, 10, 64)
 		if perr != nil {
@@ -487,13 +539,13 @@ var currencySymbols = []struct{ sym, code string }{{"£", "GBP"}, {"€", "EUR"}
 // the currency unless the mapping or a fiat_currency column does, and
 // thousands separators are dropped.
 func (b *binding) fiat(row []seized.Value, err *error) (any, any) {
-	v, ok := b.str(row, "fiat_amount", err).(string)
+	v, ok := b.str(row, fFiatAmount, err).(string)
 	if !ok {
 		return nil, nil
 	}
-	c := b.fields["fiat_amount"].col
+	c := b.fields[fFiatAmount].col
 	cur := c.Currency
-	if cv, ok := b.str(row, "fiat_currency", err).(string); ok {
+	if cv, ok := b.str(row, fFiatCurrency, err).(string); ok {
 		cur = strings.ToUpper(strings.TrimSpace(cv))
 	}
 	t := strings.TrimSpace(v)
