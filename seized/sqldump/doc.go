@@ -13,7 +13,8 @@
 // literals are decoded to bytes, numbers keep their text, and character-set
 // introducers (_binary, _utf8mb4, _latin1) are reported with the value.
 //
-// Comments are skipped; conditional comments (/*!40101 ... */, /*M!100616
+// Comments are skipped (a block comment that the input ends in is reported as
+// a [*RowError]); conditional comments (/*!40101 ... */, /*M!100616
 // ... */) are read as code, so SET NAMES and SET TIME_ZONE inside them are
 // honoured. The MariaDB sandbox line, LOCK/UNLOCK TABLES, DELIMITER blocks
 // (triggers, routines), USE and several databases in one file are handled.
@@ -23,8 +24,10 @@
 // The input is hostile. The reader never holds the whole file: it reads
 // through a fixed buffer and copies only the values of the current row into
 // a reused arena, so memory is bounded by [Options] (MaxField, MaxRow,
-// MaxColumns, MaxStatement) whatever the dump's size. A gzip input may not
-// expand beyond Options.MaxDecompressed. A row that cannot be read is
+// MaxColumns, MaxStatement) whatever the dump's size: no token, identifier,
+// comment or statement is kept beyond its limit (an INSERT header, up to
+// VALUES, is capped at 64 KiB; a DELIMITER line at 64 KiB). A gzip input may
+// not expand beyond Options.MaxDecompressed. A row that cannot be read is
 // reported as a [*RowError] with its byte offset (in the decompressed
 // stream), table and row number, and reading continues with the next row or
 // statement; read errors are sticky.

@@ -3,6 +3,7 @@ package sqldump
 import (
 	"bytes"
 	"fmt"
+	"math/bits"
 	"strings"
 )
 
@@ -57,24 +58,28 @@ func (r *Reader) insertHeader() (Event, error) {
 			r.pos++
 			return 0, &RowError{Offset: start, Reason: "INSERT without VALUES", Raw: capRaw(r.stmt), Skipped: true}
 		}
-		if len(r.stmt) > 64<<10 {
-			r.resync()
-			return 0, &RowError{Offset: start, Reason: "INSERT header too long", Raw: capRaw(r.stmt), Skipped: true}
+		if len(r.stmt) > maxHeader {
+			return r.headerTooLong(start, "")
 		}
 		if c == '`' || c == '"' || c == '\'' {
-			// Quoted identifier; copy verbatim with the quotes.
-			r.stmt = append(r.stmt, c)
+			// Quoted identifier; copy verbatim with the quotes, within the
+			// header limit: an unterminated quote must not make the header
+			// grow with the input.
+			r.putHeader(c)
 			r.pos++
 			for {
 				if r.pos >= r.end && !r.fill() {
 					break
 				}
+				if len(r.stmt) > maxHeader {
+					return r.headerTooLong(start, " inside a quoted identifier")
+				}
 				d := r.buf[r.pos]
 				r.pos++
-				r.stmt = append(r.stmt, d)
+				r.putHeader(d)
 				if d == c {
 					if r.ensure(1) && r.buf[r.pos] == c {
-						r.stmt = append(r.stmt, c)
+						r.putHeader(c)
 						r.pos++
 						continue
 					}
@@ -83,12 +88,15 @@ func (r *Reader) insertHeader() (Event, error) {
 			}
 			continue
 		}
-		r.stmt = append(r.stmt, c)
+		r.putHeader(c)
 		r.pos++
 		if !isIdentByte(c) {
-			r.stmt = append(r.stmt, ' ')
-		} else if r.pos < r.end && !isIdentByte(r.buf[r.pos]) {
-			r.stmt = append(r.stmt, ' ')
+			r.putHeader(' ')
+		} else if r.ensure(1) && !isIdentByte(r.buf[r.pos]) {
+			// End of a word: look at the next byte even when it is not read
+			// yet, so that "0." and "0 ." tokenize the same whatever the
+			// buffer size.
+			r.putHeader(' ')
 		}
 	}
 	toks := tokenize(r.stmt, 1<<16)
@@ -124,6 +132,10 @@ func (r *Reader) insertHeader() (Event, error) {
 	}
 	r.ncols = len(t.Columns)
 	r.colMap = nil
+	if len(named) > r.opts.MaxColumns {
+		r.resync()
+		return 0, &RowError{Table: t.QualifiedName(), Offset: start, Reason: fmt.Sprintf("INSERT names more than %d columns", r.opts.MaxColumns), Raw: capRaw(r.stmt), Skipped: true}
+	}
 	if len(named) > 0 {
 		if !t.Declared && len(t.Columns) == 0 {
 			for _, n := range named {
@@ -159,6 +171,27 @@ func (r *Reader) insertHeader() (Event, error) {
 	return 0, nil
 }
 
+// maxHeader bounds the text of an INSERT header kept in memory, from INSERT
+// to VALUES (table name and column list).
+const maxHeader = 64 << 10
+
+// putHeader appends b to the INSERT header in r.stmt. Its callers check
+// maxHeader first, so that the header never exceeds it by more than a few
+// bytes.
+func (r *Reader) putHeader(b ...byte) {
+	if cap(r.stmt)-len(r.stmt) < len(b) {
+		r.stmt = grow(r.stmt, len(b), maxHeader+8)
+	}
+	r.stmt = append(r.stmt, b...)
+}
+
+// headerTooLong skips the rest of an INSERT whose header exceeds maxHeader.
+func (r *Reader) headerTooLong(start int64, where string) (Event, error) {
+	raw := capRaw(r.stmt)
+	r.resync()
+	return 0, &RowError{Offset: start, Reason: fmt.Sprintf("INSERT header exceeds %d bytes%s", maxHeader, where), Raw: raw, Skipped: true}
+}
+
 // endsWithValues reports whether the last word of b is VALUES or VALUE.
 func endsWithValues(b []byte) bool {
 	b = bytes.TrimRight(b, " \t\r\n")
@@ -171,27 +204,64 @@ func endsWithValues(b []byte) bool {
 	return false
 }
 
-// resync skips to just after the next delimiter that ends a line, and leaves
-// row mode.
+// resync skips to just after the next newline that ends a line ending with
+// the delimiter (carriage returns before the newline do not count), and
+// leaves row mode. The line's bytes before pos count too, as far back as
+// maxDelim bytes: whether a delimiter is seen never depends on where the
+// buffer was refilled.
 func (r *Reader) resync() {
 	r.inInsert = false
+	t := lineTail{n: len(r.delim)}
+	before := r.behind(maxDelim)
+	if i := bytes.LastIndexByte(before, '\n'); i >= 0 {
+		before = before[i+1:]
+	}
+	t.add(before)
 	for {
 		if r.pos >= r.end && !r.fill() {
 			return
 		}
-		i := bytes.IndexByte(r.buf[r.pos:r.end], '\n')
+		b := r.buf[r.pos:r.end]
+		i := bytes.IndexByte(b, '\n')
 		if i < 0 {
+			t.add(b)
 			r.pos = r.end
 			continue
 		}
-		r.pos += i
-		// Is the newline preceded by the delimiter?
-		line := r.buf[:r.pos]
-		r.pos++
-		if bytes.HasSuffix(bytes.TrimRight(line, "\r"), r.delim) {
+		t.add(b[:i])
+		r.pos += i + 1
+		if bytes.HasSuffix(t.b, r.delim) {
 			return
 		}
+		t.reset()
 	}
+}
+
+// lineTail follows the end of a line read in pieces: the last n bytes before
+// its trailing carriage returns (b), and the number of those returns (cr).
+type lineTail struct {
+	b  []byte
+	cr int
+	n  int
+}
+
+func (t *lineTail) add(p []byte) {
+	s := bytes.TrimRight(p, "\r")
+	if len(s) == 0 {
+		t.cr += len(p)
+		return
+	}
+	// The returns before s are inside the line after all.
+	for k := min(t.cr, t.n); k > 0; k-- {
+		t.b = append(t.b, '\r')
+	}
+	t.b = keepTail(t.b, s, t.n)
+	t.cr = len(p) - len(s)
+}
+
+func (t *lineTail) reset() {
+	t.b = t.b[:0]
+	t.cr = 0
 }
 
 // nextTuple reads one "(...)" of the current INSERT and the separator after
@@ -381,7 +451,9 @@ func (r *Reader) value() string {
 			sp.kind = Null
 		} else {
 			sp.kind = Keyword
-			r.arena = append(r.arena, w...)
+			if r.room(sp.start, len(w)) {
+				r.arena = append(r.arena, w...)
+			}
 		}
 		r.pos = j
 	default:
@@ -408,7 +480,8 @@ func unhex(c byte) byte {
 
 // room reports whether n more bytes fit in the current field and row; if
 // not it records the reason and returns false (the caller keeps scanning
-// without storing).
+// without storing). Every append to the arena is guarded by room, which
+// also grows the arena, so that its capacity never exceeds MaxRow.
 func (r *Reader) room(start, n int) bool {
 	if r.tooBig != "" {
 		return false
@@ -421,7 +494,22 @@ func (r *Reader) room(start, n int) bool {
 		r.tooBig = fmt.Sprintf("row exceeds %d bytes", r.opts.MaxRow)
 		return false
 	}
+	if cap(r.arena)-len(r.arena) < n {
+		r.arena = grow(r.arena, n, r.opts.MaxRow)
+	}
 	return true
+}
+
+// grow returns b with room for n more bytes: its capacity becomes a power of
+// two, at least double the old one, but not beyond limit (unless len(b)+n
+// is), so that a buffer filled up to limit allocates under 2*limit bytes in
+// all.
+func grow(b []byte, n, limit int) []byte {
+	need := max(len(b)+n, 2*cap(b), 1024)
+	c := max(min(1<<bits.Len(uint(need-1)), limit), len(b)+n)
+	nb := make([]byte, len(b), c)
+	copy(nb, b)
+	return nb
 }
 
 // str reads a quoted string body after its opening quote q.
@@ -476,7 +564,6 @@ func (r *Reader) str(q byte) string {
 // the literal (X'..').
 func (r *Reader) hexDigits(close byte) string {
 	start := len(r.arena)
-	var digits []byte
 	half := false
 	var acc byte
 	n := 0
@@ -500,10 +587,9 @@ func (r *Reader) hexDigits(close byte) string {
 			half = true
 		}
 	}
-	_ = digits
 	if half {
 		// Odd number of digits: MySQL pads on the left. Shift the nibbles.
-		if r.tooBig == "" {
+		if r.room(start, 1) {
 			b := r.arena[start:]
 			carry := byte(0)
 			for k := range b {
@@ -527,9 +613,12 @@ func (r *Reader) hexDigits(close byte) string {
 }
 
 // bitDigits reads binary digits into big-endian bytes, padded on the left.
+// The bits are packed as they come (8 to a byte, within MaxField) and
+// shifted into place at the end.
 func (r *Reader) bitDigits(close byte) string {
 	start := len(r.arena)
-	var bits []byte
+	var acc byte
+	n := 0
 	for {
 		if r.pos >= r.end && !r.fill() {
 			break
@@ -539,10 +628,13 @@ func (r *Reader) bitDigits(close byte) string {
 			break
 		}
 		r.pos++
-		if len(bits) < 8*r.opts.MaxField {
-			bits = append(bits, c-'0')
-		} else {
-			r.room(start, r.opts.MaxField+1)
+		acc = acc<<1 | (c - '0')
+		n++
+		if n%8 == 0 {
+			if r.room(start, 1) {
+				r.arena = append(r.arena, acc)
+			}
+			acc = 0
 		}
 	}
 	if close != 0 {
@@ -551,22 +643,17 @@ func (r *Reader) bitDigits(close byte) string {
 		}
 		r.pos++
 	}
-	nb := (len(bits) + 7) / 8
-	if !r.room(start, nb) {
-		return ""
-	}
-	pad := nb*8 - len(bits)
-	var acc byte
-	for k := 0; k < nb*8; k++ {
-		var bit byte
-		if k >= pad {
-			bit = bits[k-pad]
+	if rem := uint(n % 8); rem != 0 && r.room(start, 1) {
+		// Shift the whole bit string right by pad bits: MySQL pads on the
+		// left.
+		pad := 8 - rem
+		b := r.arena[start:]
+		var carry byte
+		for k, v := range b {
+			b[k] = carry<<rem | v>>pad
+			carry = v & (1<<pad - 1)
 		}
-		acc = acc<<1 | bit
-		if k%8 == 7 {
-			r.arena = append(r.arena, acc)
-			acc = 0
-		}
+		r.arena = append(r.arena, carry<<rem|acc)
 	}
 	return ""
 }

@@ -27,7 +27,10 @@ type Options struct {
 	// MaxColumns caps the number of values in one row; default 4096.
 	MaxColumns int
 	// MaxStatement caps a non-INSERT statement (CREATE TABLE ...) kept in
-	// memory; longer statements are skipped. Default 4 MiB.
+	// memory; longer statements are skipped, and reported as a RowError when
+	// they are statements the Reader acts on (CREATE TABLE, USE, SET).
+	// Default 4 MiB. (The header of an INSERT, up to VALUES, is capped at
+	// 64 KiB.)
 	MaxStatement int
 	// MaxDecompressed caps the decompressed size of a gzip input (a guard
 	// against decompression bombs). Default 1 TiB; negative means no limit.
@@ -114,7 +117,8 @@ type Reader struct {
 
 	buf      []byte
 	pos, end int
-	base     int64 // stream offset of buf[0]
+	base     int64  // stream offset of buf[0]
+	back     []byte // the last bytes (up to maxDelim) before buf[0]; see behind
 	eof      bool
 	readErr  error
 	err      error // sticky
@@ -142,6 +146,8 @@ type Reader struct {
 	stmt    []byte
 	lastEvt Event
 
+	unclosed int64 // offset of a block comment that the input ended in, or -1
+
 	afterRow    bool // Next just returned a row (and nothing was skipped since)
 	headChecked bool
 	dumpTool    bool  // the header says mysqldump or mariadb-dump wrote it
@@ -164,11 +170,12 @@ func NewReader(r io.Reader, opts *Options) (*Reader, error) {
 	}
 	o.EnsureDefaults()
 	rd := &Reader{
-		opts:    o,
-		buf:     make([]byte, o.BufferSize),
-		charset: strings.ToLower(o.Charset),
-		delim:   []byte{';'},
-		tables:  map[string]*Table{},
+		opts:     o,
+		buf:      make([]byte, o.BufferSize),
+		charset:  strings.ToLower(o.Charset),
+		delim:    []byte{';'},
+		tables:   map[string]*Table{},
+		unclosed: -1,
 	}
 	// Peek at the magic bytes without losing them.
 	var magic [2]byte
@@ -268,6 +275,7 @@ func (r *Reader) fill() bool {
 		return false
 	}
 	if r.pos > 0 {
+		r.back = keepTail(r.back, r.buf[:r.pos], maxDelim)
 		n := copy(r.buf, r.buf[r.pos:r.end])
 		r.base += int64(r.pos)
 		r.end = n
@@ -309,6 +317,33 @@ func (r *Reader) ensure(n int) bool {
 }
 
 func (r *Reader) off() int64 { return r.base + int64(r.pos) }
+
+// behind returns the last n (at most maxDelim) bytes of input before pos, or
+// all of them if there are fewer. fill keeps them in back when it drops them
+// from buf, so the result does not depend on the buffer size. The slice may
+// alias buf or back: copy it before the next fill.
+func (r *Reader) behind(n int) []byte {
+	if r.pos >= n {
+		return r.buf[r.pos-n : r.pos]
+	}
+	b := r.back
+	if k := n - r.pos; len(b) > k {
+		b = b[len(b)-k:]
+	}
+	return append(append([]byte(nil), b...), r.buf[:r.pos]...)
+}
+
+// keepTail appends b to dst and keeps only the last n bytes.
+func keepTail(dst, b []byte, n int) []byte {
+	if len(b) >= n {
+		return append(dst[:0], b[len(b)-n:]...)
+	}
+	dst = append(dst, b...)
+	if len(dst) > n {
+		dst = append(dst[:0], dst[len(dst)-n:]...)
+	}
+	return dst
+}
 
 func (r *Reader) fail(err error) (Event, error) {
 	if r.readErr != nil {
@@ -375,7 +410,6 @@ func (r *Reader) skipSpace() bool {
 			if r.buf[r.pos+2] == '!' || (r.buf[r.pos+2] == 'M' && r.ensure(4) && r.buf[r.pos+3] == '!') {
 				return true // conditional comment: code
 			}
-			r.pos += 2
 			r.skipBlockComment()
 		default:
 			return true
@@ -400,11 +434,18 @@ func (r *Reader) skipLine() {
 	}
 }
 
-// skipBlockComment skips to just after the next "*/".
+// skipBlockComment skips the "/*" at pos and the comment, to just after the
+// next "*/". If the input ends first, it notes where the comment started:
+// statement reports it at the end of input.
 func (r *Reader) skipBlockComment() {
+	start := r.off()
+	r.pos += 2
 	for {
 		if !r.ensure(2) {
 			r.pos = r.end
+			if r.unclosed < 0 {
+				r.unclosed = start
+			}
 			return
 		}
 		if r.buf[r.pos] == '*' && r.buf[r.pos+1] == '/' {
@@ -437,6 +478,10 @@ func (r *Reader) statement() (Event, error) {
 		if r.readErr != nil {
 			return r.fail(nil)
 		}
+		if at := r.unclosed; at >= 0 {
+			r.unclosed = -1
+			return 0, &RowError{Offset: at, Reason: "unterminated comment", Skipped: true}
+		}
 		r.err = io.EOF
 		return 0, io.EOF
 	}
@@ -447,34 +492,48 @@ func (r *Reader) statement() (Event, error) {
 		return r.insertHeader()
 	case "DELIMITER":
 		r.pos += len(w)
-		line := r.readLine()
+		r.stmt = r.readLine(r.stmt[:0])
+		line := r.stmt
 		d := bytes.TrimSpace(line)
-		if len(d) == 0 || len(d) > 16 {
+		if len(d) == 0 || len(d) > maxDelim {
 			return 0, &RowError{Offset: r.rowOff, Reason: "bad DELIMITER", Raw: capRaw(line)}
 		}
 		r.delim = append(r.delim[:0], d...)
 		return 0, nil
 	}
-	if err := r.gather(); err != nil {
-		return 0, err
+	if r.gather() {
+		return r.statementTooLong()
 	}
 	return r.interpret()
 }
 
-func (r *Reader) readLine() []byte {
-	var out []byte
+// maxDelim is the longest delimiter DELIMITER accepts.
+const maxDelim = 16
+
+// maxLine bounds readLine.
+const maxLine = 1 << 16
+
+// readLine reads the rest of the line into out (reusing its capacity) and
+// consumes its newline. It stops after maxLine bytes, at that very byte whatever the buffer size,
+// leaving the rest of a longer line unread.
+func (r *Reader) readLine(out []byte) []byte {
+	out = out[:0]
 	for {
 		if r.pos >= r.end && !r.fill() {
 			return out
 		}
-		if i := bytes.IndexByte(r.buf[r.pos:r.end], '\n'); i >= 0 {
-			out = append(out, r.buf[r.pos:r.pos+i]...)
+		b := r.buf[r.pos:min(r.end, r.pos+maxLine-len(out))]
+		if cap(out)-len(out) < len(b) {
+			out = grow(out, len(b), maxLine)
+		}
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			out = append(out, b[:i]...)
 			r.pos += i + 1
 			return out
 		}
-		out = append(out, r.buf[r.pos:r.end]...)
-		r.pos = r.end
-		if len(out) > 1<<16 {
+		out = append(out, b...)
+		r.pos += len(b)
+		if len(out) >= maxLine {
 			return out
 		}
 	}
@@ -482,15 +541,17 @@ func (r *Reader) readLine() []byte {
 
 // gather reads a statement up to the current delimiter into r.stmt, keeping
 // quoted text verbatim, dropping comments and unwrapping conditional
-// comments. Text beyond MaxStatement is dropped (the statement is then
-// ignored by interpret).
-func (r *Reader) gather() error {
+// comments. Text beyond MaxStatement is dropped: gather then reports
+// overflow, and r.stmt holds the statement's first MaxStatement bytes.
+func (r *Reader) gather() (overflow bool) {
 	r.stmt = r.stmt[:0]
-	overflow := false
 	put := func(b ...byte) {
-		if len(r.stmt)+len(b) > r.opts.MaxStatement {
+		if overflow || len(r.stmt)+len(b) > r.opts.MaxStatement {
 			overflow = true
 			return
+		}
+		if cap(r.stmt)-len(r.stmt) < len(b) {
+			r.stmt = grow(r.stmt, len(b), r.opts.MaxStatement)
 		}
 		r.stmt = append(r.stmt, b...)
 	}
@@ -547,7 +608,6 @@ func (r *Reader) gather() error {
 					put(' ')
 					continue
 				}
-				r.pos += 2
 				r.skipBlockComment()
 				put(' ')
 				continue
@@ -573,10 +633,17 @@ func (r *Reader) gather() error {
 		put(c)
 		r.pos++
 	}
-	if overflow {
-		r.stmt = r.stmt[:0]
+	return overflow
+}
+
+// statementTooLong reports a statement longer than MaxStatement, which was
+// skipped, if it is one interpret acts on; others are ignored as before.
+func (r *Reader) statementTooLong() (Event, error) {
+	kind := actsOn(r.stmt)
+	if kind == "" {
+		return 0, nil
 	}
-	return nil
+	return 0, &RowError{Offset: r.rowOff, Reason: fmt.Sprintf("%s statement exceeds %d bytes", kind, r.opts.MaxStatement), Raw: capRaw(r.stmt), Skipped: true}
 }
 
 func capRaw(b []byte) []byte {

@@ -198,6 +198,61 @@ func TestRowErrors(t *testing.T) {
 	}
 }
 
+// TestResyncBufferSize checks the errors reported after a resync, and for a
+// statement truncated by the end of input, at every small buffer size: where
+// the buffer is refilled must not change what is read.
+func TestResyncBufferSize(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want string
+	}{
+		{"fuzz: truncated INSERT after resync",
+			"000`0`0000000000000`00000`0``0``0``0``0``0``0``0;INSERT`00000`VALUE(00A000000000000000000000000;\nINSERT`",
+			"error sqldump: offset 67: table 00000: row 1: expected , or ) after value 1, got 'A'\n" +
+				"error sqldump: offset 97: INSERT without VALUES\n"},
+		{"truncated keyword after resync",
+			"INSERT INTO t VALUES (1,@);\nINSERT",
+			"error sqldump: offset 21: table t: row 1: unexpected '@' at start of value\n" +
+				"error sqldump: offset 28: INSERT without VALUES\n"},
+		{"CRLF lines, truncated quoted name",
+			"INSERT INTO t VALUES (@);\r\r\nINSERT INTO t VALUES (2);\r\nINSERT INTO `t",
+			"error sqldump: offset 21: table t: row 1: unexpected '@' at start of value\n" +
+				"row t #2 @49: c1=number\"2\"\n" +
+				"error sqldump: offset 55: INSERT without VALUES\n"},
+		{"truncated row after resync",
+			"INSERT INTO t VALUES (@) x;\nINSERT INTO t VALUES (2);\nINSERT INTO t VALUES (3,'ab",
+			"error sqldump: offset 21: table t: row 1: unexpected '@' at start of value\n" +
+				"row t #2 @49: c1=number\"2\"\n" +
+				"error sqldump: offset 75: table t: row 3: unterminated string\n"},
+		{"line not ending with the delimiter is skipped with the next",
+			"INSERT INTO t VALUES (@);x\nINSERT INTO t VALUES (2);\nINSERT",
+			"error sqldump: offset 21: table t: row 1: unexpected '@' at start of value\n" +
+				"error sqldump: offset 53: INSERT without VALUES\n"},
+		{"delimiter just before the error position",
+			"DELIMITER ab\nINSERT INTO t VALUES (X'ab\nINSERT",
+			"error sqldump: offset 34: table t: row 1: bad hex literal\n" +
+				"error sqldump: offset 40: INSERT without VALUES\n"},
+		{"number then dot in the table name",
+			"INSERT INTO `d`.t VALUES (1);\nINSERT INTO                    0.x VALUES (2);\n",
+			"row d.t #1 @25: c1=number\"1\"\n" +
+				"row 0.x #1 @72: c1=number\"2\"\n"},
+		{"DELIMITER line too long",
+			"DELIMITER" + strings.Repeat(" ", 70000) + "$$\nINSERT INTO t VALUES (1);\n",
+			"error sqldump: offset 0: bad DELIMITER\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for size := 0; size <= 16; size++ {
+				got := render(t, []byte(tt.in), &sqldump.Options{BufferSize: size})
+				if diff := cmp.Diff(tt.want, got); diff != "" {
+					t.Errorf("BufferSize %d (0 = default): mismatch (-want +got):\n%s", size, diff)
+				}
+			}
+		})
+	}
+}
+
 func TestDecompressionLimit(t *testing.T) {
 	var buf bytes.Buffer
 	zw := gzip.NewWriter(&buf)

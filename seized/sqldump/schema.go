@@ -1,6 +1,7 @@
 package sqldump
 
 import (
+	"bytes"
 	"strings"
 )
 
@@ -94,6 +95,44 @@ func (r *Reader) interpret() (Event, error) {
 		}
 	}
 	return 0, nil
+}
+
+// actsOn returns the kind of statement interpret acts on that the gathered
+// statement s starts with ("CREATE TABLE", "USE" or "SET"), or "". It looks
+// only at bare words and allocates nothing, so that it can classify the
+// prefix of a statement too long to interpret.
+func actsOn(s []byte) string {
+	w, i := nextWord(s, 0)
+	switch {
+	case bytes.EqualFold(w, []byte("USE")):
+		return "USE"
+	case bytes.EqualFold(w, []byte("SET")):
+		return "SET"
+	case bytes.EqualFold(w, []byte("CREATE")):
+		for {
+			w, i = nextWord(s, i)
+			if !bytes.EqualFold(w, []byte("OR")) && !bytes.EqualFold(w, []byte("REPLACE")) && !bytes.EqualFold(w, []byte("TEMPORARY")) {
+				break
+			}
+		}
+		if bytes.EqualFold(w, []byte("TABLE")) {
+			return "CREATE TABLE"
+		}
+	}
+	return ""
+}
+
+// nextWord returns the bare word (identifier bytes) after the white space at
+// s[i:], empty if there is none, and the index after it.
+func nextWord(s []byte, i int) ([]byte, int) {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+		i++
+	}
+	j := i
+	for j < len(s) && isIdentByte(s[j]) {
+		j++
+	}
+	return s[i:j], j
 }
 
 func (r *Reader) interpretSet(toks []token) {
