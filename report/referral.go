@@ -7,10 +7,12 @@ import (
 	"encoding/csv"
 	"fmt"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/coinsift/coinsift"
@@ -77,19 +79,8 @@ func writeReferral(ctx context.Context, w *pkgWriter, c Case, r Referral, rd red
 	if err := w.write("suspects.xlsx", data); err != nil {
 		return Manifest{}, err
 	}
-	for i, s := range r.Suspects {
-		if i%50 == 0 {
-			if err := canceled(ctx); err != nil {
-				return Manifest{}, err
-			}
-		}
-		name := fmt.Sprintf("evidence/%04d-%s.pdf", s.Rank, fileName(s.Person))
-		if data, err = evidencePDF(c, r, s); err != nil {
-			return Manifest{}, fmt.Errorf("%s: %w", name, err)
-		}
-		if err := w.write(name, data); err != nil {
-			return Manifest{}, err
-		}
+	if err := writeEvidenceSheets(ctx, w, c, r); err != nil {
+		return Manifest{}, err
 	}
 	for _, o := range r.Orders {
 		if err := canceled(ctx); err != nil {
@@ -114,6 +105,49 @@ func writeReferral(ctx context.Context, w *pkgWriter, c Case, r Referral, rd red
 	m := newManifest("referral", c)
 	m.Country, m.Agency, m.Redacted = r.Country, r.Agency, rd.list()
 	return w.finish(m)
+}
+
+// writeEvidenceSheets renders the suspects' evidence sheets on every core,
+// a chunk at a time, and writes them in rank order (the bytes of each sheet
+// depend on its suspect only, so the package is the same whatever the
+// scheduling).
+func writeEvidenceSheets(ctx context.Context, w *pkgWriter, c Case, r Referral) error {
+	workers := max(1, runtime.GOMAXPROCS(0))
+	const chunk = 256
+	names := make([]string, chunk)
+	pdfs := make([][]byte, chunk)
+	errs := make([]error, chunk)
+	for lo := 0; lo < len(r.Suspects); lo += chunk {
+		if err := canceled(ctx); err != nil {
+			return err
+		}
+		ss := r.Suspects[lo:min(lo+chunk, len(r.Suspects))]
+		var wg sync.WaitGroup
+		next := make(chan int)
+		for range min(workers, len(ss)) {
+			wg.Go(func() {
+				for i := range next {
+					names[i] = fmt.Sprintf("evidence/%04d-%s.pdf", ss[i].Rank, fileName(ss[i].Person))
+					pdfs[i], errs[i] = evidencePDF(c, r, ss[i])
+				}
+			})
+		}
+		for i := range ss {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		for i := range ss {
+			if errs[i] != nil {
+				return fmt.Errorf("%s: %w", names[i], errs[i])
+			}
+			if err := w.write(names[i], pdfs[i]); err != nil {
+				return err
+			}
+			pdfs[i] = nil
+		}
+	}
+	return nil
 }
 
 type redaction map[string]bool
