@@ -44,7 +44,8 @@ func openWriter(dir string, net *bitcoin.Params, quarantine func(*coinsift.Input
 		return nil, err
 	}
 	man, err := readManifest(dir)
-	if errors.Is(err, ErrNoIndex) {
+	fresh := errors.Is(err, ErrNoIndex)
+	if fresh {
 		man = &manifest{Format: manifestVersion, Network: net.Name}
 	} else if err != nil {
 		return nil, err
@@ -83,7 +84,9 @@ func openWriter(dir string, net *bitcoin.Params, quarantine func(*coinsift.Input
 		}
 	}
 	if crashed {
-		if log != nil {
+		// A new index has no hash tables yet: repair creates them, and
+		// there is nothing to report.
+		if log != nil && !fresh {
 			log.Info("repairing index after an interrupted write", slog.String(coinsift.LogKeySource, dir))
 		}
 		if err := w.repair(); err != nil {
