@@ -3,7 +3,9 @@ package seized_test
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,7 +13,8 @@ import (
 )
 
 // TestPeerDuckDBCSV is the DuckDB side of the peer benchmark
-// (scripts/bench-seized.sh): it loads COINSIFT_PEER_CSV with read_csv, all
+// (scripts/bench-seized.sh): it loads COINSIFT_PEER_CSV (one file, or
+// several separated by ':', each into its own table) with read_csv, all
 // columns as VARCHAR like src_* tables, into a new database file
 // COINSIFT_PEER_DB, and reports rows and time. It runs only with
 // COINSIFT_PEER=1.
@@ -31,16 +34,23 @@ func TestPeerDuckDBCSV(t *testing.T) {
 	defer db.Close()
 	ctx := context.Background()
 	start := time.Now()
-	if _, err := db.ExecContext(ctx, `CREATE TABLE t AS SELECT * FROM read_csv(?, all_varchar = true, header = true)`, csv); err != nil {
-		t.Fatal(err)
+	files := strings.Split(csv, ":")
+	for i, f := range files {
+		if _, err := db.ExecContext(ctx, fmt.Sprintf(`CREATE TABLE t%d AS SELECT * FROM read_csv(?, all_varchar = true, header = true)`, i), f); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if _, err := db.ExecContext(ctx, `CHECKPOINT`); err != nil {
 		t.Fatal(err)
 	}
 	d := time.Since(start)
 	var n int64
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM t`).Scan(&n); err != nil {
-		t.Fatal(err)
+	for i := range files {
+		var k int64
+		if err := db.QueryRowContext(ctx, fmt.Sprintf(`SELECT count(*) FROM t%d`, i)).Scan(&k); err != nil {
+			t.Fatal(err)
+		}
+		n += k
 	}
 	t.Logf("duckdb read_csv: %d rows in %.2fs = %.0f rows/s", n, d.Seconds(), float64(n)/d.Seconds())
 }

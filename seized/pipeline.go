@@ -26,14 +26,20 @@ import (
 // INSERT per canonical table; a run whose canonical records reach
 // segCanonBytes is cut into segments there. Columnar batches cost DuckDB a
 // few calls per 2,048 values instead of one per value; memory is bounded by
-// the batches in flight and one segment's canonical records. Segments are
-// large because every INSERT into a table ends with a partial row group that
-// costs DuckDB time to merge: 1-million-row segments made a 5-million-row
-// load 30 % slower than one statement.
+// the raw bytes queued (queueBytes) and one segment's canonical records.
+// Segments are large because every INSERT into a table ends with a partial
+// row group that costs DuckDB time to merge: 1-million-row segments made a
+// 5-million-row load 30 % slower than one statement.
+//
+// The queue is deep on purpose: while DuckDB inserts a segment's canonical
+// records it takes no raw batches, and a queue of a few batches left the
+// producer idle for that time (a quarter of a mapped load). Now it reads on
+// until queueBytes of raw batches wait.
 const (
-	batchRows  = 16384   // rows per batch
-	batchBytes = 8 << 20 // raw value bytes per batch
-	numBatches = 4       // batches queued between the producer and DuckDB
+	batchRows  = 16384    // rows per batch
+	batchBytes = 8 << 20  // raw value bytes per batch
+	numBatches = 1024     // batches queued between the producer and DuckDB, at most
+	queueBytes = 96 << 20 // raw bytes queued between the producer and DuckDB, at most
 )
 
 // segCanonBytes caps the canonical bytes held for one segment (a variable
@@ -61,13 +67,24 @@ type batch struct {
 	bad        []badRow
 	bytes      int64 // src.BytesRead() after the batch
 	err        error // the producer's final error (io.EOF at the end)
+	queue      *queue
+	charge     int64 // bytes of raw charged to queue
 }
 
-func (b *batch) release() {
+// dropRaw releases the raw record batch and its charge on the queue.
+func (b *batch) dropRaw() {
 	if b.raw != nil {
 		b.raw.Release()
 		b.raw = nil
 	}
+	if b.charge > 0 {
+		b.queue.release(b.charge)
+		b.charge = 0
+	}
+}
+
+func (b *batch) release() {
+	b.dropRaw()
 	for i, r := range b.canon {
 		if r != nil {
 			r.Release()
@@ -146,6 +163,31 @@ func newRawBuilder(t *Table) *rawBuilder {
 	return b
 }
 
+// newBatchReserved returns the record batch built in b and reserves room in
+// b for another batch of the same size, so that the builders allocate each
+// buffer once a batch instead of growing it step by step (each step copies
+// and zeroes the buffer).
+func newBatchReserved(b *array.RecordBuilder) arrow.RecordBatch {
+	fields := b.Fields()
+	rows := fields[0].Len()
+	var data []int
+	for _, f := range fields {
+		if sb, ok := f.(interface{ DataLen() int }); ok {
+			data = append(data, sb.DataLen())
+		}
+	}
+	rec := b.NewRecordBatch()
+	b.Reserve(rows)
+	k := 0
+	for _, f := range fields {
+		if sb, ok := f.(interface{ ReserveData(int) }); ok {
+			sb.ReserveData(data[k] + data[k]/16)
+			k++
+		}
+	}
+	return rec
+}
+
 // appendCanon appends record r and its source row number to canonical
 // builder cb, and returns the bytes of its text.
 func appendCanon(ti int, cb *array.RecordBuilder, r []any, srcRow int64) (int64, error) {
@@ -212,7 +254,7 @@ func appendCanon(ti int, cb *array.RecordBuilder, r []any, srcRow int64) (int64,
 
 // produce reads src into batches until the end, an error or stop. Its last
 // batch carries the end (io.EOF) or the error.
-func (l *loader) produce(src Source, full chan<- *batch, stop <-chan struct{}) {
+func (l *loader) produce(src Source, full chan<- *batch, q *queue, stop <-chan struct{}) {
 	defer close(full)
 	mappers := map[*Table]RowMapper{}
 	raws := map[*Table]*rawBuilder{}
@@ -233,14 +275,23 @@ func (l *loader) produce(src Source, full chan<- *batch, stop <-chan struct{}) {
 	var rawBytes int64
 	send := func() bool {
 		if cur.rows > 0 {
-			cur.raw = rb.rb.NewRecordBatch()
+			cur.raw = newBatchReserved(rb.rb)
 		}
 		for i, cb := range canon {
 			if cb != nil && cb.Field(0).Len() > 0 {
-				cur.canon[i] = cb.NewRecordBatch()
+				cur.canon[i] = newBatchReserved(cb)
 			}
 		}
 		cur.bytes = src.BytesRead()
+		if cur.raw != nil {
+			// Values, their offsets, and the row number and offset columns.
+			charge := rawBytes + cur.rows*int64(16+4*len(rb.vals))
+			if !q.acquire(charge, stop) {
+				cur.release()
+				return false
+			}
+			cur.queue, cur.charge = q, charge
+		}
 		select {
 		case full <- cur:
 		case <-stop:
@@ -345,6 +396,46 @@ func (l *loader) produce(src Source, full chan<- *batch, stop <-chan struct{}) {
 	}
 }
 
+// queue bounds the raw bytes of the batches between the producer and
+// DuckDB: the producer acquires a batch's bytes before it sends it, and they
+// are released when DuckDB is done with the batch.
+type queue struct {
+	mu    sync.Mutex
+	used  int64
+	max   int64
+	freed chan struct{} // capacity 1: a release since the producer last looked
+}
+
+// acquire waits until n more bytes fit (or nothing is queued) and charges
+// them; it returns false if stop is closed first. One goroutine acquires.
+func (q *queue) acquire(n int64, stop <-chan struct{}) bool {
+	for {
+		q.mu.Lock()
+		if q.used == 0 || q.used+n <= q.max {
+			q.used += n
+			q.mu.Unlock()
+			return true
+		}
+		q.mu.Unlock()
+		select {
+		case <-q.freed:
+		case <-stop:
+			return false
+		}
+	}
+}
+
+// release returns n bytes; it never blocks.
+func (q *queue) release(n int64) {
+	q.mu.Lock()
+	q.used -= n
+	q.mu.Unlock()
+	select {
+	case q.freed <- struct{}{}:
+	default:
+	}
+}
+
 // feed is the consumer's side of the producer's channel, shared by the
 // loader and the segment readers that DuckDB calls from its threads (one
 // at a time; mu orders them with the loader).
@@ -374,11 +465,12 @@ func (f *feed) next() *batch {
 // each run of batches of one table as a segment.
 func (l *loader) run(src Source, p coinsift.Progress) (err error) {
 	full := make(chan *batch, numBatches)
+	q := &queue{max: queueBytes, freed: make(chan struct{}, 1)}
 	stop := make(chan struct{})
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		l.produce(src, full, stop)
+		l.produce(src, full, q, stop)
 	}()
 	f := &feed{full: full, p: p}
 	defer func() {
@@ -483,8 +575,7 @@ func (s *segment) Next() bool {
 	s.f.mu.Lock()
 	defer s.f.mu.Unlock()
 	if s.cur != nil {
-		s.cur.raw.Release()
-		s.cur.raw = nil
+		s.cur.dropRaw()
 		s.cur = nil
 	}
 	if s.ended {
