@@ -61,6 +61,24 @@ func BenchmarkTimezone(b *testing.B) {
 	b.ReportMetric(float64(b.N*len(ts))/b.Elapsed().Seconds(), "logins/s")
 }
 
+// BenchmarkRhythm reads an account's 400 login times (Unix seconds) into
+// a rhythm and fits it, as 'coinsift place' does for every account.
+func BenchmarkRhythm(b *testing.B) {
+	ts := logins(b, "Europe/London", 400, 8, 25, 0.02, 1)
+	secs := make([]int64, len(ts))
+	for i, t := range ts {
+		secs[i] = t.Unix()
+	}
+	for b.Loop() {
+		var r place.Rhythm
+		for _, s := range secs {
+			r.Add(s)
+		}
+		r.Signals()
+	}
+	b.ReportMetric(float64(b.N*len(secs))/b.Elapsed().Seconds(), "logins/s")
+}
+
 // A typical account: phone, e-mail, sign-up address, 17 logins from 4
 // addresses, a time-zone fit naming 40 countries.
 func benchSignals() []place.Signal {

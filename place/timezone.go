@@ -141,7 +141,15 @@ func inDST(r dstRule, y int, utc, local int64) bool {
 	} else {
 		s = dstSpan(r, y)
 	}
+	return spanHolds(r, s, utc, local)
+}
+
+// spanHolds reports whether rule r, whose period in the year is s, is in
+// force at UTC second utc, local standard second local.
+func spanHolds(r dstRule, s span, utc, local int64) bool {
 	switch r {
+	case noDST:
+		return false
 	case euDST:
 		return utc >= s.start && utc < s.end
 	case usDST:
@@ -187,32 +195,102 @@ var zoneGroups, groupOf = func() (g []zoneGroup, of []int) {
 // 1/(number of candidate countries): the rhythm says "one of these", not
 // which; Value is the zone's standard offset ("UTC+01:00"), Detail the fit,
 // e.g. "quiet 01-07 local: 2 of 140 logins (Europe/Paris)".
+//
+// Timezone(ts) is the Signals of the Rhythm of ts.
 func Timezone(logins []time.Time) []Signal {
-	n := len(logins)
-	if n < MinLogins {
+	if len(logins) < MinLogins {
 		return nil
 	}
-	hist := make([][24]int, len(zoneGroups))
+	var r Rhythm
 	for _, t := range logins {
-		utc := t.Unix()
-		y := t.UTC().Year()
-		for i, g := range zoneGroups {
-			local := utc + int64(g.std)*60
-			if inDST(g.dst, y, utc, local) {
-				local += 3600
-			}
-			hist[i][(local%86400+86400)%86400/3600]++
+		r.Add(t.Unix())
+	}
+	return r.Signals()
+}
+
+// Rhythm is what Timezone reads of a set of login times: how many there are
+// and how many fell in each local hour on the clock of every zone it knows.
+// It holds no login times, and the rhythms of several accounts add up
+// (Merge) to the rhythm of all their logins, so a person's fit is made from
+// their accounts' rhythms. The zero value is an empty rhythm.
+type Rhythm struct {
+	n    int
+	hist [][24]int32 // login count by zoneGroups index and local hour; nil while empty
+}
+
+// Len returns the number of logins added.
+func (r *Rhythm) Len() int { return r.n }
+
+// Add counts a login at Unix second sec (as time.Time.Unix returns it).
+func (r *Rhythm) Add(sec int64) {
+	if r.hist == nil {
+		r.hist = make([][24]int32, len(zoneGroups))
+	}
+	r.n++
+	y := time.Unix(sec, 0).UTC().Year()
+	// The year's daylight-saving periods, by rule, read once per login
+	// rather than once per zone.
+	var dst [nzDST + 1]span
+	if y >= firstYear && y < lastYear {
+		t := spans()
+		for k := euDST; k <= nzDST; k++ {
+			dst[k] = t[k][y-firstYear]
 		}
+	} else {
+		for k := euDST; k <= nzDST; k++ {
+			dst[k] = dstSpan(k, y)
+		}
+	}
+	// The second of the UTC day, then of the local day: every offset is
+	// less than a day, so one correction keeps it in [0, 86400).
+	day := (sec%86400 + 86400) % 86400
+	for i, g := range zoneGroups {
+		off := int64(g.std) * 60
+		if g.dst != noDST && spanHolds(g.dst, dst[g.dst], sec, sec+off) {
+			off += 3600
+		}
+		local := day + off
+		if local < 0 {
+			local += 86400
+		} else if local >= 86400 {
+			local -= 86400
+		}
+		r.hist[i][local/3600]++
+	}
+}
+
+// Merge adds the logins of o to r.
+func (r *Rhythm) Merge(o *Rhythm) {
+	if o.n == 0 {
+		return
+	}
+	if r.hist == nil {
+		r.hist = make([][24]int32, len(zoneGroups))
+	}
+	r.n += o.n
+	for i := range o.hist {
+		for h, c := range o.hist[i] {
+			r.hist[i][h] += c
+		}
+	}
+}
+
+// Signals returns the time-zone signals of the logins added, as Timezone
+// describes them; nil for fewer than MinLogins logins.
+func (r *Rhythm) Signals() []Signal {
+	n := r.n
+	if n < MinLogins {
+		return nil
 	}
 	tol := max(1, n/50)
 	type fit struct{ start, quiet int }
 	fits := make([]fit, len(zoneGroups))
-	for i, h := range hist {
+	for i, h := range r.hist {
 		fits[i] = fit{-1, 0}
 		var q [24]int
 		for s := range 24 {
 			for k := range window {
-				q[s] += h[(s+k)%24]
+				q[s] += int(h[(s+k)%24])
 			}
 		}
 		best := 0
@@ -249,19 +327,19 @@ func Timezone(logins []time.Time) []Signal {
 	seen := map[coinsift.Country]bool{}
 	for _, i := range cand {
 		z, f := zones[i], fits[groupOf[i]]
+		var value, detail string // the same for every country of the zone
 		for _, c := range strings.Fields(z.countries) {
 			cc := coinsift.Country(c)
 			if seen[cc] {
 				continue
 			}
 			seen[cc] = true
-			out = append(out, Signal{
-				Kind:    KindTimezone,
-				Country: cc,
-				Value:   formatOffset(z.std),
-				Detail: fmt.Sprintf("quiet %02d-%02d local: %d of %d logins (%s)",
-					f.start, (f.start+window)%24, f.quiet, n, z.name),
-			})
+			if detail == "" {
+				value = formatOffset(z.std)
+				detail = fmt.Sprintf("quiet %02d-%02d local: %d of %d logins (%s)",
+					f.start, (f.start+window)%24, f.quiet, n, z.name)
+			}
+			out = append(out, Signal{Kind: KindTimezone, Country: cc, Value: value, Detail: detail})
 		}
 	}
 	for i := range out {

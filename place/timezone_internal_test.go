@@ -1,6 +1,8 @@
 package place
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 	_ "time/tzdata" // the tz database, so that the check does not depend on the host
@@ -49,5 +51,53 @@ func TestFormatOffset(t *testing.T) {
 		if got := formatOffset(m); got != want {
 			t.Errorf("formatOffset(%d) = %q; want %q", m, got, want)
 		}
+	}
+}
+
+// TestRhythmHours checks Rhythm.Add against reading each login on every
+// zone's clock with inDST, around daylight-saving changes and year ends and
+// outside the precomputed years, and that merged rhythms equal the rhythm
+// of all their logins.
+func TestRhythmHours(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 9))
+	var secs []int64
+	for _, y := range []int{1985, 2021, 2022, 2023, 2024, 2105} {
+		for _, m := range []time.Month{time.January, time.March, time.April, time.September, time.October, time.November, time.December} {
+			base := time.Date(y, m, 1, 0, 0, 0, 0, time.UTC).Unix()
+			for range 400 {
+				secs = append(secs, base+r.Int64N(31*86400))
+			}
+		}
+	}
+	var all, a, b Rhythm
+	want := make([][24]int32, len(zoneGroups))
+	for i, sec := range secs {
+		all.Add(sec)
+		if i%3 == 0 {
+			a.Add(sec)
+		} else {
+			b.Add(sec)
+		}
+		y := time.Unix(sec, 0).UTC().Year()
+		for g, z := range zoneGroups {
+			local := sec + int64(z.std)*60
+			if inDST(z.dst, y, sec, local) {
+				local += 3600
+			}
+			want[g][(local%86400+86400)%86400/3600]++
+		}
+	}
+	if all.Len() != len(secs) || !slices.Equal(all.hist, want) {
+		t.Fatalf("Rhythm.Add hours differ from inDST's")
+	}
+	var merged Rhythm
+	merged.Merge(&a)
+	merged.Merge(&Rhythm{})
+	merged.Merge(&b)
+	if merged.Len() != all.Len() || !slices.Equal(merged.hist, all.hist) {
+		t.Fatalf("merged rhythm differs from the rhythm of all logins")
+	}
+	if !slices.Equal(merged.Signals(), all.Signals()) {
+		t.Fatalf("merged rhythm's signals differ")
 	}
 }

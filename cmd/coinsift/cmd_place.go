@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -80,12 +79,12 @@ func runPlace(ctx context.Context, g *globals, o placeOptions) error {
 		}
 		p := g.progress("place", "subjects")
 		p.SetTotal(int64(len(ins)))
-		byAccount := make(map[string]*placesql.Inputs, len(ins))
-		var rs []placesql.Result
+		byAccount := make(map[string]int, len(ins)) // account key → index in ins and rs
+		rs := make([]placesql.Result, 0, 2*len(ins))
 		for i := range ins {
 			in := &ins[i]
-			byAccount[in.Subject] = in
-			rs = append(rs, placeOne("account", in.Subject, in.Signals, in.Logins, w))
+			byAccount[in.Subject] = i
+			rs = append(rs, placeOne("account", in.Subject, in.Signals, &in.Logins, w))
 			p.Add(1)
 		}
 		p.Done()
@@ -100,15 +99,25 @@ func runPlace(ctx context.Context, g *globals, o placeOptions) error {
 		}
 		sort.Strings(ids)
 		for _, id := range ids {
-			var sig []place.Signal
-			var logins []timeSlice
-			for _, a := range members[id] {
-				if in := byAccount[a]; in != nil {
-					sig = append(sig, in.Signals...)
-					logins = append(logins, in.Logins)
+			if ms := members[id]; len(ms) == 1 {
+				// A person of one account has that account's signals and
+				// logins, so that account's placement.
+				if i, ok := byAccount[ms[0]]; ok {
+					r := rs[i]
+					r.Kind, r.Subject = "person", id
+					rs = append(rs, r)
+					continue
 				}
 			}
-			rs = append(rs, placeOne("person", id, sig, mergeTimes(logins), w))
+			var sig []place.Signal
+			var logins place.Rhythm
+			for _, a := range members[id] {
+				if i, ok := byAccount[a]; ok {
+					sig = append(sig, ins[i].Signals...)
+					logins.Merge(&ins[i].Logins)
+				}
+			}
+			rs = append(rs, placeOne("person", id, sig, &logins, w))
 		}
 		persons = len(ids)
 		for _, r := range rs {
@@ -132,8 +141,8 @@ func runPlace(ctx context.Context, g *globals, o placeOptions) error {
 	return nil
 }
 
-func placeOne(kind, subject string, sig []place.Signal, logins timeSlice, w place.Weights) placesql.Result {
-	all := append(append([]place.Signal(nil), sig...), place.Timezone(logins)...)
+func placeOne(kind, subject string, sig []place.Signal, logins *place.Rhythm, w place.Weights) placesql.Result {
+	all := append(append([]place.Signal(nil), sig...), logins.Signals()...)
 	pl := place.Combine(all, w)
 	return placesql.Result{Kind: kind, Subject: subject, Placement: pl, Signals: len(pl.Evidence)}
 }
@@ -322,16 +331,4 @@ func readTruthColumn(path, key, val string) (map[string]string, error) {
 		}
 	}
 	return out, nil
-}
-
-type timeSlice = []time.Time
-
-// mergeTimes joins several accounts' login times in order.
-func mergeTimes(ls []timeSlice) timeSlice {
-	var out timeSlice
-	for _, l := range ls {
-		out = append(out, l...)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
-	return out
 }

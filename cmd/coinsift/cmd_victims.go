@@ -82,12 +82,10 @@ func runVictims(ctx context.Context, g *globals, o victimsOptions) error {
 			}
 			dir = triage.NewDirectory(orgs)
 		}
-		groups, skipped, err := triagesql.ReadCalls(ctx, c.DB(), o.minDuration)
-		if err != nil {
+		var err error
+		if vs, unusable, err = triagesql.ReadVictims(ctx, c.DB(), o.minDuration, dir); err != nil {
 			return err
 		}
-		unusable = skipped
-		vs = triage.Victims(groups, dir)
 		if err := triagesql.SaveVictims(ctx, c.DB(), vs, o.minDuration); err != nil {
 			return err
 		}

@@ -8,7 +8,6 @@ import (
 	"net/netip"
 	"sort"
 	"strings"
-	"time"
 
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/casefile"
@@ -22,7 +21,9 @@ const MaxLoginTimes = 400
 type Inputs struct {
 	Subject string
 	Signals []place.Signal
-	Logins  []time.Time
+	// Logins is the daily rhythm of the subject's earliest MaxLoginTimes
+	// login times, all the time-zone fit reads of them.
+	Logins place.Rhythm
 }
 
 // Options control how signals are read.
@@ -119,17 +120,30 @@ func ReadAccounts(ctx context.Context, db *sql.DB, o Options) ([]Inputs, error) 
 	if err != nil {
 		return nil, fmt.Errorf("read login ips: %w", err)
 	}
-	err = query(ctx, db, fmt.Sprintf(`SELECT account_key, login_at FROM (
-		SELECT account_key, login_at, row_number() OVER (PARTITION BY account_key ORDER BY login_at) AS rn
-		FROM logins WHERE account_key IS NOT NULL AND login_at IS NOT NULL) WHERE rn <= %d
-		ORDER BY account_key, login_at`, MaxLoginTimes), func(r *sql.Rows) error {
+	// The earliest MaxLoginTimes login times of each account, as one list
+	// per account of microseconds since the epoch: DuckDB's top-n min keeps
+	// a small heap per account instead of sorting every login, and a list of
+	// integers crosses to Go far more cheaply than a row per time.Time.
+	// Equal times are interchangeable, so ties need no breaking.
+	err = query(ctx, db, fmt.Sprintf(`SELECT account_key, min(epoch_us(login_at), %d) FROM logins
+		WHERE account_key IS NOT NULL AND login_at IS NOT NULL GROUP BY account_key`, MaxLoginTimes), func(r *sql.Rows) error {
 		var k string
-		var t time.Time
-		if err := r.Scan(&k, &t); err != nil {
+		var list any
+		if err := r.Scan(&k, &list); err != nil {
 			return err
 		}
+		us, ok := list.([]any)
+		if !ok {
+			return fmt.Errorf("account %s: login times: got %T, want a list", k, list)
+		}
 		in := get(k)
-		in.Logins = append(in.Logins, t.UTC())
+		for _, v := range us {
+			u, ok := v.(int64)
+			if !ok {
+				return fmt.Errorf("account %s: login time: got %T, want microseconds", k, v)
+			}
+			in.Logins.Add(unixSeconds(u))
+		}
 		return nil
 	})
 	if err != nil {
@@ -145,6 +159,16 @@ func ReadAccounts(ctx context.Context, db *sql.DB, o Options) ([]Inputs, error) 
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Subject < out[j].Subject })
 	return out, nil
+}
+
+// unixSeconds converts microseconds since the epoch to whole seconds,
+// rounding down as time.Time.Unix does.
+func unixSeconds(us int64) int64 {
+	s := us / 1e6
+	if us%1e6 < 0 {
+		s--
+	}
+	return s
 }
 
 // SignupColumn reports whether an account's IP column holds the address
@@ -210,14 +234,17 @@ type Result struct {
 // Save replaces the stored placements with rs, in one transaction.
 func Save(ctx context.Context, db *sql.DB, rs []Result, w place.Weights) error {
 	weights := fmt.Sprintf("%+v", w)
-	type ev struct {
-		r *Result
-		s place.Signal
-	}
-	var evs []ev
+	// Evidence rows by result and signal index: a few million at scale, so
+	// indexed rather than copied.
+	type ev struct{ r, s int32 }
+	n := 0
 	for i := range rs {
-		for _, s := range rs[i].Evidence {
-			evs = append(evs, ev{&rs[i], s})
+		n += len(rs[i].Evidence)
+	}
+	evs := make([]ev, 0, n)
+	for i := range rs {
+		for k := range rs[i].Evidence {
+			evs = append(evs, ev{int32(i), int32(k)})
 		}
 	}
 	err := casefile.InTx(ctx, db, func(conn *sql.Conn) error {
@@ -244,12 +271,13 @@ func Save(ctx context.Context, db *sql.DB, rs []Result, w place.Weights) error {
 			return err
 		}
 		return casefile.AppendRows(ctx, conn, "placement_evidence", len(evs), func(i int) []driver.Value {
-			e := evs[i]
+			r := &rs[evs[i].r]
+			s := &r.Evidence[evs[i].s]
 			var table, row driver.Value
-			if e.s.Table != "" {
-				table, row = e.s.Table, e.s.Row
+			if s.Table != "" {
+				table, row = s.Table, s.Row
 			}
-			return []driver.Value{e.r.Kind, e.r.Subject, string(e.s.Kind), string(e.s.Country), e.s.Weight, e.s.Value, e.s.Detail, table, row}
+			return []driver.Value{r.Kind, r.Subject, string(s.Kind), string(s.Country), s.Weight, s.Value, s.Detail, table, row}
 		})
 	})
 	if err != nil {

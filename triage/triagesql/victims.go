@@ -8,7 +8,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
+	"slices"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nyaruka/phonenumbers"
@@ -55,6 +59,126 @@ func ReadCalls(ctx context.Context, db *sql.DB, minDuration time.Duration) ([]tr
 		out = append(out, c)
 	}
 	return out, skipped.Int64, rows.Err()
+}
+
+// victimsQuery merges the calls of at least $1 seconds by destination, as
+// triage.Victims merges ReadCalls' groups: DuckDB does the grouping over
+// millions of calls and Go sees one row per number, with its accounts (not
+// deduplicated: a DISTINCT list costs DuckDB more than Go) and its distinct
+// caller IDs and templates. A (destination, account, caller ID, template)
+// group whose calls all lack a start time has a zero first call in
+// triage.Victims, which then is the number's first call: "undated" flags
+// the numbers that have one.
+const victimsQuery = `WITH long AS (
+		SELECT destination_e164 AS d, coalesce(account_key, '') AS a, coalesce(caller_id, '') AS c,
+			coalesce(template, '') AS t, duration_s, started_at
+		FROM calls WHERE duration_s >= $1 AND destination_e164 IS NOT NULL AND destination_e164 <> ''),
+	undated AS (
+		SELECT DISTINCT d FROM (
+			SELECT long.d FROM long JOIN (SELECT DISTINCT d, a, c, t FROM long WHERE started_at IS NULL) USING (d, a, c, t)
+			GROUP BY long.d, long.a, long.c, long.t HAVING count(long.started_at) = 0))
+	SELECT d, count(*), max(duration_s), sum(duration_s), min(started_at), max(started_at),
+		d IN (SELECT d FROM undated), coalesce(list(a) FILTER (WHERE a <> ''), []),
+		list(DISTINCT {'caller': c, 'template': t})
+	FROM long GROUP BY d`
+
+// ReadVictims returns the victims in the calls of at least minDuration,
+// named as dir says (nil: by template), and how many long-enough calls had
+// no usable destination number. The victims are those triage.Victims
+// makes of ReadCalls' groups, in the same order; ReadVictims merges them in
+// the database and parses each number once.
+func ReadVictims(ctx context.Context, db *sql.DB, minDuration time.Duration, dir *triage.Directory) ([]triage.Victim, int64, error) {
+	min := int64(minDuration / time.Second)
+	var skipped sql.NullInt64
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM calls WHERE duration_s >= ? AND destination_e164 IS NULL`, min).Scan(&skipped); err != nil {
+		return nil, 0, fmt.Errorf("read victims: %w", err)
+	}
+	rows, err := db.QueryContext(ctx, victimsQuery, min)
+	if err != nil {
+		return nil, 0, fmt.Errorf("read victims: %w", err)
+	}
+	defer rows.Close()
+	out := []triage.Victim{}
+	for rows.Next() {
+		var v triage.Victim
+		var longest, total int64
+		var first, last sql.NullTime
+		var undated bool
+		var accounts, pairs []any
+		if err := rows.Scan(&v.E164, &v.Calls, &longest, &total, &first, &last, &undated, &accounts, &pairs); err != nil {
+			return nil, 0, fmt.Errorf("read victims: %w", err)
+		}
+		v.LongestCall, v.TotalDuration = time.Duration(longest)*time.Second, time.Duration(total)*time.Second
+		v.FirstCall, v.LastCall = first.Time.UTC(), last.Time.UTC()
+		if undated {
+			v.FirstCall = time.Time{}.UTC()
+		}
+		if v.Accounts, err = stringList(accounts); err != nil {
+			return nil, 0, fmt.Errorf("read victims: %s: accounts: %w", v.E164, err)
+		}
+		sort.Strings(v.Accounts)
+		v.Accounts = slices.Compact(v.Accounts)
+		orgs := make(map[string]bool, len(pairs))
+		for _, p := range pairs {
+			m, ok := p.(map[string]any)
+			if !ok {
+				return nil, 0, fmt.Errorf("read victims: %s: caller and template: got %T", v.E164, p)
+			}
+			caller, ok1 := m["caller"].(string)
+			template, ok2 := m["template"].(string)
+			if !ok1 || !ok2 {
+				return nil, 0, fmt.Errorf("read victims: %s: caller and template: got %v", v.E164, m)
+			}
+			if o := dir.Impersonated(triage.Calls{CallerID: caller, Template: template}); o != "" {
+				orgs[o] = true
+			}
+		}
+		v.Organisations = make([]string, 0, len(orgs))
+		for o := range orgs {
+			v.Organisations = append(v.Organisations, o)
+		}
+		sort.Strings(v.Organisations)
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, fmt.Errorf("read victims: %w", err)
+	}
+	countries(out)
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Country != out[j].Country {
+			return out[i].Country < out[j].Country
+		}
+		return out[i].E164 < out[j].E164
+	})
+	return out, skipped.Int64, nil
+}
+
+// stringList converts a LIST of VARCHAR as the driver returns it.
+func stringList(l []any) ([]string, error) {
+	out := make([]string, len(l))
+	for i, v := range l {
+		s, ok := v.(string)
+		if !ok {
+			return nil, fmt.Errorf("got %T, want a string", v)
+		}
+		out[i] = s
+	}
+	return out, nil
+}
+
+// countries sets the country of every victim from its number, parsing the
+// numbers on every CPU: libphonenumber takes tens of microseconds a number.
+func countries(vs []triage.Victim) {
+	workers := min(runtime.GOMAXPROCS(0), len(vs)/1024+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(vs); i += workers {
+				vs[i].Country = countryOf(vs[i].E164)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // countryOf returns the region of an E.164 number: from the country calling
