@@ -8,8 +8,14 @@ import (
 	"github.com/coinsift/coinsift"
 )
 
-// evidencePDF writes the evidence sheet of one suspect.
-func evidencePDF(c Case, r Referral, s Suspect) ([]byte, error) {
+// evidencePDF writes the evidence sheet of one suspect, deflating its pages
+// with z (nil: a deflater of its own).
+func evidencePDF(z *deflater, c Case, r Referral, s Suspect) ([]byte, error) {
+	return evidenceDoc(c, r, s).bytes(z)
+}
+
+// evidenceDoc lays out the evidence sheet of one suspect.
+func evidenceDoc(c Case, r Referral, s Suspect) *doc {
 	run := fmt.Sprintf("Evidence sheet - suspect %d", s.Rank)
 	d := newDoc(c, "Evidence sheet: suspect "+strconv.Itoa(s.Rank)+" "+s.Person, run)
 	d.title(fmt.Sprintf("Evidence sheet - suspect #%d", s.Rank),
@@ -129,7 +135,7 @@ func evidencePDF(c Case, r Referral, s Suspect) ([]byte, error) {
 			d.para(clip(n, 5000, "the case notes"))
 		}
 	}
-	return d.bytes()
+	return d
 }
 
 func heuristics(d *doc, c Case) {
@@ -155,6 +161,11 @@ func orNone(s string) string {
 
 // orderPDF writes the production order draft for one exchange.
 func orderPDF(c Case, r Referral, o ProductionOrder) ([]byte, error) {
+	return orderDoc(c, r, o).bytes(nil)
+}
+
+// orderDoc lays out the production order draft for one exchange.
+func orderDoc(c Case, r Referral, o ProductionOrder) *doc {
 	d := newDoc(c, "Production order draft: "+o.Exchange, "Production order draft - "+o.Exchange)
 	d.title("DRAFT - Production order request",
 		"To: "+o.Exchange+" (jurisdiction "+string(o.Jurisdiction)+")"+
@@ -203,5 +214,5 @@ func orderPDF(c Case, r Referral, o ProductionOrder) ([]byte, error) {
 		clipv(string(o.Jurisdiction)) + ".")
 	d.f.Ln(8)
 	d.para("Officer: ______________________________     Signature: ____________________     Date: ______________")
-	return d.bytes()
+	return d
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha256"
@@ -8,10 +9,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
+	"sync"
 	"time"
 
 	"github.com/coinsift/coinsift"
@@ -47,9 +50,11 @@ type File struct {
 
 // pkgWriter writes a package into a temporary sibling directory and renames
 // it into place when complete, so that a package directory is either
-// absent or whole.
+// absent or whole. Its write and stream methods may be called from several
+// goroutines at once.
 type pkgWriter struct {
 	final, tmp string
+	mu         sync.Mutex // guards files
 	files      []File
 }
 
@@ -79,8 +84,53 @@ func (w *pkgWriter) write(rel string, data []byte) error {
 		return err
 	}
 	sum := sha256.Sum256(data)
+	w.mu.Lock()
+	defer w.mu.Unlock()
 	w.files = append(w.files, File{Path: path.Clean(rel), Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])})
 	return nil
+}
+
+// stream writes the package file rel with what fn writes to out, hashing
+// it on the way, for files too large to build in memory first.
+func (w *pkgWriter) stream(rel string, fn func(out io.Writer) error) (err error) {
+	p := filepath.Join(w.tmp, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}()
+	h := sha256.New()
+	cw := &countWriter{w: io.MultiWriter(f, h)}
+	bw := bufio.NewWriterSize(cw, 1<<16)
+	if err := fn(bw); err != nil {
+		return fmt.Errorf("%s: %w", rel, err)
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.files = append(w.files, File{Path: path.Clean(rel), Size: cw.n, SHA256: hex.EncodeToString(h.Sum(nil))})
+	return nil
+}
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // finish writes manifest.json and moves the package into place.

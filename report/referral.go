@@ -5,7 +5,10 @@ import (
 	"cmp"
 	"context"
 	"encoding/csv"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -60,91 +63,149 @@ func WriteReferral(ctx context.Context, dir string, c Case, r Referral, red Reda
 }
 
 func writeReferral(ctx context.Context, w *pkgWriter, c Case, r Referral, rd redaction) (Manifest, error) {
-	data, err := suspectsCSV(r.Suspects)
-	if err != nil {
-		return Manifest{}, err
-	}
-	if err := w.write("suspects.csv", data); err != nil {
-		return Manifest{}, err
-	}
-	if data, err = suspectsJSON(c, r, rd); err != nil {
-		return Manifest{}, err
-	}
-	if err := w.write("suspects.json", data); err != nil {
-		return Manifest{}, err
-	}
-	if data, err = suspectsXLSX(c, r); err != nil {
-		return Manifest{}, fmt.Errorf("suspects.xlsx: %w", err)
-	}
-	if err := w.write("suspects.xlsx", data); err != nil {
-		return Manifest{}, err
-	}
-	if err := writeEvidenceSheets(ctx, w, c, r); err != nil {
-		return Manifest{}, err
-	}
-	for _, o := range r.Orders {
-		if err := canceled(ctx); err != nil {
-			return Manifest{}, err
-		}
-		name := "orders/" + fileName(o.Exchange) + ".pdf"
-		if data, err = orderPDF(c, r, o); err != nil {
-			return Manifest{}, fmt.Errorf("%s: %w", name, err)
-		}
-		if err := w.write(name, data); err != nil {
-			return Manifest{}, err
+	// The evidence sheets take most of the time and use every core; the
+	// tables, orders and victims are written meanwhile, on one goroutine.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu    sync.Mutex
+		first error
+	)
+	fail := func(err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if first == nil && err != nil {
+			first = err
+			cancel()
 		}
 	}
-	if r.VictimsAllowed && !rd.has("victims") {
-		if data, err = victimsCSV(r.Victims); err != nil {
-			return Manifest{}, err
-		}
-		if err := w.write("victims.csv", data); err != nil {
-			return Manifest{}, err
-		}
+	var wg sync.WaitGroup
+	wg.Go(func() { fail(writeTables(ctx, w, c, r, rd)) })
+	fail(writeEvidenceSheets(ctx, w, c, r))
+	wg.Wait()
+	if first != nil {
+		return Manifest{}, first
 	}
 	m := newManifest("referral", c)
 	m.Country, m.Agency, m.Redacted = r.Country, r.Agency, rd.list()
 	return w.finish(m)
 }
 
-// writeEvidenceSheets renders the suspects' evidence sheets on every core,
-// a chunk at a time, and writes them in rank order (the bytes of each sheet
-// depend on its suspect only, so the package is the same whatever the
-// scheduling).
-func writeEvidenceSheets(ctx context.Context, w *pkgWriter, c Case, r Referral) error {
-	workers := max(1, runtime.GOMAXPROCS(0))
-	const chunk = 256
-	names := make([]string, chunk)
-	pdfs := make([][]byte, chunk)
-	errs := make([]error, chunk)
-	for lo := 0; lo < len(r.Suspects); lo += chunk {
+// writeTables writes everything in a referral package but the evidence
+// sheets: suspects.csv, .json and .xlsx, the production orders and, when
+// allowed, victims.csv.
+func writeTables(ctx context.Context, w *pkgWriter, c Case, r Referral, rd redaction) error {
+	data, err := suspectsCSV(r.Suspects)
+	if err != nil {
+		return err
+	}
+	if err := w.write("suspects.csv", data); err != nil {
+		return err
+	}
+	if err := canceled(ctx); err != nil {
+		return err
+	}
+	if err := w.stream("suspects.json", func(out io.Writer) error { return writeSuspectsJSON(out, c, r, rd) }); err != nil {
+		return err
+	}
+	if err := canceled(ctx); err != nil {
+		return err
+	}
+	if data, err = suspectsXLSX(c, r); err != nil {
+		return fmt.Errorf("suspects.xlsx: %w", err)
+	}
+	if err := w.write("suspects.xlsx", data); err != nil {
+		return err
+	}
+	for _, o := range r.Orders {
 		if err := canceled(ctx); err != nil {
 			return err
 		}
-		ss := r.Suspects[lo:min(lo+chunk, len(r.Suspects))]
-		var wg sync.WaitGroup
-		next := make(chan int)
-		for range min(workers, len(ss)) {
-			wg.Go(func() {
-				for i := range next {
-					names[i] = fmt.Sprintf("evidence/%04d-%s.pdf", ss[i].Rank, fileName(ss[i].Person))
-					pdfs[i], errs[i] = evidencePDF(c, r, ss[i])
+		name := "orders/" + fileName(o.Exchange) + ".pdf"
+		if data, err = orderPDF(c, r, o); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if err := w.write(name, data); err != nil {
+			return err
+		}
+	}
+	if r.VictimsAllowed && !rd.has("victims") {
+		if data, err = victimsCSV(r.Victims); err != nil {
+			return err
+		}
+		if err := w.write("victims.csv", data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sheetWindow bounds how many rendered evidence sheets wait to be written.
+const sheetWindow = 64
+
+// writeEvidenceSheets renders the suspects' evidence sheets on every core
+// and writes them in rank order as they complete (the bytes of each sheet
+// depend on its suspect only, so the package is the same whatever the
+// scheduling). Each worker keeps its own deflater; at most sheetWindow
+// sheets are held in memory.
+func writeEvidenceSheets(ctx context.Context, w *pkgWriter, c Case, r Referral) error {
+	type sheet struct {
+		name string
+		pdf  []byte
+		err  error
+	}
+	ss := r.Suspects
+	// Sheet i travels through ring[i%len(ring)]; a worker waits there
+	// until the writer has taken sheet i-sheetWindow.
+	ring := make([]chan sheet, min(sheetWindow, len(ss)))
+	for i := range ring {
+		ring[i] = make(chan sheet, 1)
+	}
+	next := make(chan int)
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer close(stop)
+	wg.Go(func() {
+		defer close(next)
+		for i := range ss {
+			select {
+			case next <- i:
+			case <-stop:
+				return
+			}
+		}
+	})
+	for range min(max(1, runtime.GOMAXPROCS(0)), len(ss)) {
+		wg.Go(func() {
+			z := new(deflater)
+			for i := range next {
+				var sh sheet
+				sh.name = fmt.Sprintf("evidence/%04d-%s.pdf", ss[i].Rank, fileName(ss[i].Person))
+				sh.pdf, sh.err = evidencePDF(z, c, r, ss[i])
+				select {
+				case ring[i%len(ring)] <- sh:
+				case <-stop:
+					return
 				}
-			})
-		}
-		for i := range ss {
-			next <- i
-		}
-		close(next)
-		wg.Wait()
-		for i := range ss {
-			if errs[i] != nil {
-				return fmt.Errorf("%s: %w", names[i], errs[i])
 			}
-			if err := w.write(names[i], pdfs[i]); err != nil {
-				return err
-			}
-			pdfs[i] = nil
+		})
+	}
+	for i := range ss {
+		if err := canceled(ctx); err != nil {
+			return err
+		}
+		var sh sheet
+		select {
+		case sh = <-ring[i%len(ring)]:
+		case <-ctx.Done():
+			return canceled(ctx)
+		}
+		if sh.err != nil {
+			return fmt.Errorf("%s: %w", sh.name, sh.err)
+		}
+		if err := w.write(sh.name, sh.pdf); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -348,20 +409,55 @@ type suspectsFile struct {
 	Suspects   []Suspect        `json:"suspects"`
 }
 
-func suspectsJSON(c Case, r Referral, rd redaction) ([]byte, error) {
-	ss := r.Suspects
-	if ss == nil {
-		ss = []Suspect{}
-	}
+// writeSuspectsJSON writes suspects.json to out: the bytes marshal gives
+// for the whole suspectsFile, produced one suspect at a time so that a
+// package of thousands of suspects never holds its JSON in memory twice.
+func writeSuspectsJSON(out io.Writer, c Case, r Referral, rd redaction) error {
 	h := c.Heuristics
 	if h == nil {
 		h = []Heuristic{}
 	}
-	return marshal(suspectsFile{
+	head, err := marshal(suspectsFile{
 		Format: SuspectsFormat, Case: c.Name, Country: r.Country, Agency: r.Agency,
 		Generated: c.Generated.UTC(), Tool: tool(c), Currency: c.Currency, Rule: c.Rule, RuleName: c.RuleName,
-		Redacted: rd.list(), Heuristics: h, Notes: c.Notes, Suspects: ss,
+		Redacted: rd.list(), Heuristics: h, Notes: c.Notes, Suspects: []Suspect{},
 	})
+	if err != nil {
+		return err
+	}
+	// Suspects is the last field: its empty array closes the document.
+	const empty = `  "suspects": []` + "\n}\n"
+	head, ok := bytes.CutSuffix(head, []byte(empty))
+	if !ok {
+		return errors.New("suspects is not the last field of the file")
+	}
+	if len(r.Suspects) == 0 {
+		_, err := out.Write(append(head, empty...))
+		return err
+	}
+	if _, err := out.Write(append(head, `  "suspects": [`+"\n"...)); err != nil {
+		return err
+	}
+	// Array elements sit two levels deep; Encoder ends each with "\n".
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent("    ", "  ")
+	for i, s := range r.Suspects {
+		b.Reset()
+		b.WriteString("    ")
+		if err := enc.Encode(s); err != nil {
+			return err
+		}
+		if i < len(r.Suspects)-1 {
+			b.Truncate(b.Len() - 1)
+			b.WriteString(",\n")
+		}
+		if _, err := out.Write(b.Bytes()); err != nil {
+			return err
+		}
+	}
+	_, err = io.WriteString(out, "  ]\n}\n")
+	return err
 }
 
 func truncRunes(s string, n int) string {

@@ -149,6 +149,11 @@ func summaryPage(s Summary, charts []*chart) ([]byte, error) {
 }
 
 func summaryPDF(s Summary, charts []*chart) ([]byte, error) {
+	return summaryDoc(s, charts).bytes(nil)
+}
+
+// summaryDoc lays out the case summary with its charts.
+func summaryDoc(s Summary, charts []*chart) *doc {
 	c := s.Case
 	d := newDoc(c, "Case summary: "+c.Name, "Case summary")
 	d.title("Case summary - "+c.Name, "Dated "+ftime(c.Generated)+" (audit seq "+strconv.FormatInt(lastSeq(c), 10)+")"+
@@ -185,5 +190,5 @@ func summaryPDF(s Summary, charts []*chart) ([]byte, error) {
 			d.para(clip(n, 5000, "the case notes"))
 		}
 	}
-	return d.bytes()
+	return d
 }

@@ -138,7 +138,13 @@ func runReportReferrals(ctx context.Context, g *globals, o referralOptions) erro
 		if err != nil {
 			return err
 		}
-		loader, err := reportsql.NewLoader(ctx, c.DB(), cur)
+		var persons []string
+		for _, cc := range countries {
+			for _, s := range byCountry[cc] {
+				persons = append(persons, s.Person)
+			}
+		}
+		loader, err := reportsql.NewLoader(ctx, c.DB(), cur, persons)
 		if err != nil {
 			return err
 		}

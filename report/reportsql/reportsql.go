@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -52,10 +53,15 @@ func isReport(cmd []string) bool {
 	return false
 }
 
-// suspectAccounts returns person → account keys.
-func suspectAccounts(ctx context.Context, db *sql.DB) (map[string][]string, error) {
+// inList is the set of the strings bound to one VARCHAR[] parameter, as in
+// "WHERE account_key IN "+inList.
+const inList = `(SELECT unnest(?::VARCHAR[]))`
+
+// suspectAccounts returns person → account keys for the given persons.
+func suspectAccounts(ctx context.Context, db *sql.DB, persons []string) (map[string][]string, error) {
 	out := map[string][]string{}
-	err := each(ctx, db, `SELECT person, account_key FROM suspect_accounts ORDER BY person, account_key`, nil, func(r *sql.Rows) error {
+	err := each(ctx, db, `SELECT person, account_key FROM suspect_accounts
+		WHERE person IN `+inList+` ORDER BY person, account_key`, []any{persons}, func(r *sql.Rows) error {
 		var p, a string
 		if err := r.Scan(&p, &a); err != nil {
 			return err
@@ -80,9 +86,9 @@ func each(ctx context.Context, db *sql.DB, q string, args []any, fn func(*sql.Ro
 	return rows.Err()
 }
 
-// Loader reads, once, every table a report draws on, so that expanding
-// thousands of suspects costs a few bulk queries rather than several
-// queries per suspect.
+// Loader reads, once, the rows of every table a report draws on that
+// concern the suspects to report, so that expanding thousands of suspects
+// costs a few bulk queries rather than several queries per suspect.
 type Loader struct {
 	currency   string
 	accounts   map[string][]string // person → account keys
@@ -101,17 +107,29 @@ type sourceRow struct {
 	height coinsift.Height
 }
 
-// NewLoader reads the tables.
-func NewLoader(ctx context.Context, db *sql.DB, currency string) (*Loader, error) {
+// NewLoader reads the rows about persons, the triage person ids of the
+// suspects to report (the whole placement table of a large case is
+// millions of rows, most about people no package names). Loader.Suspects
+// expands only suspects among persons.
+func NewLoader(ctx context.Context, db *sql.DB, currency string, persons []string) (*Loader, error) {
 	l := &Loader{currency: currency, account: map[string]report.Account{}, placements: map[string][]report.Signal{},
 		payments: map[string][]report.Payment{}, sources: map[string][]sourceRow{}, paid: map[string]int64{}}
+	persons = slices.Compact(slices.Sorted(slices.Values(persons)))
 	var err error
-	if l.accounts, err = suspectAccounts(ctx, db); err != nil {
+	if l.accounts, err = suspectAccounts(ctx, db, persons); err != nil {
 		return nil, fmt.Errorf("report: %w", err)
 	}
+	var keys, subjects []string // the persons' account keys; persons placed as accounts
+	for _, p := range persons {
+		keys = append(keys, l.accounts[p]...)
+		if k, ok := strings.CutPrefix(p, "account:"); ok {
+			subjects = append(subjects, k)
+		}
+	}
+	keys = slices.Compact(slices.Sorted(slices.Values(keys)))
 	err = each(ctx, db, `SELECT account_key, coalesce(username, ''), created_at, evidence_id, src_table, src_row FROM (
 			SELECT *, row_number() OVER (PARTITION BY account_key ORDER BY evidence_id, src_table, src_row) AS rn FROM accounts
-			WHERE account_key IS NOT NULL) WHERE rn = 1`, nil, func(r *sql.Rows) error {
+			WHERE account_key IN `+inList+`) WHERE rn = 1`, []any{keys}, func(r *sql.Rows) error {
 		var a report.Account
 		var created sql.NullTime
 		var ev, table string
@@ -128,7 +146,7 @@ func NewLoader(ctx context.Context, db *sql.DB, currency string) (*Loader, error
 		return nil, fmt.Errorf("report accounts: %w", err)
 	}
 	err = each(ctx, db, `SELECT DISTINCT account_key, kind, coalesce(normalized, value) FROM identifiers
-		WHERE account_key IS NOT NULL AND kind IN ('email', 'phone', 'ip') ORDER BY 1, 2, 3`, nil, func(r *sql.Rows) error {
+		WHERE account_key IN `+inList+` AND kind IN ('email', 'phone', 'ip') ORDER BY 1, 2, 3`, []any{keys}, func(r *sql.Rows) error {
 		var k, kind, v string
 		if err := r.Scan(&k, &kind, &v); err != nil {
 			return err
@@ -150,7 +168,8 @@ func NewLoader(ctx context.Context, db *sql.DB, currency string) (*Loader, error
 		return nil, fmt.Errorf("report identifiers: %w", err)
 	}
 	err = each(ctx, db, `SELECT subject_kind, subject, kind, value, coalesce(detail, ''), country, weight FROM placement_evidence
-		ORDER BY subject_kind, subject, weight DESC, kind, value, country`, nil, func(r *sql.Rows) error {
+		WHERE (subject_kind = 'person' AND subject IN `+inList+`) OR (subject_kind = 'account' AND subject IN `+inList+`)
+		ORDER BY subject_kind, subject, weight DESC, kind, value, country`, []any{persons, subjects}, func(r *sql.Rows) error {
 		var sk, subj, cc string
 		var sg report.Signal
 		if err := r.Scan(&sk, &subj, &sg.Kind, &sg.Value, &sg.Detail, &cc, &sg.Weight); err != nil {
@@ -169,7 +188,7 @@ func NewLoader(ctx context.Context, db *sql.DB, currency string) (*Loader, error
 			v.rate_time, coalesce(v.rate_evidence, ''), l.status, l.evidence_id, l.src_table, l.src_row
 		FROM links l JOIN link_outputs o USING (evidence_id, src_table, src_row)
 		LEFT JOIN payment_values v USING (evidence_id, src_table, src_row, seq)
-		WHERE l.account_key IS NOT NULL ORDER BY l.account_key, o.height, o.txid, o.vout, l.evidence_id, l.src_table, l.src_row`, nil, func(r *sql.Rows) error {
+		WHERE l.account_key IN `+inList+` ORDER BY l.account_key, o.height, o.txid, o.vout, l.evidence_id, l.src_table, l.src_row`, []any{keys}, func(r *sql.Rows) error {
 		var p report.Payment
 		var txid, ev, table string
 		var row int64
@@ -192,7 +211,7 @@ func NewLoader(ctx context.Context, db *sql.DB, currency string) (*Loader, error
 	}
 	err = each(ctx, db, `SELECT pp.account_key, s.entity, s.sats, s.hops, s.txid, s.height
 		FROM payment_sources s JOIN payment_payers pp USING (evidence_id, src_table, src_row)
-		WHERE pp.account_key IS NOT NULL AND s.category = 'exchange' ORDER BY 1, 2, 6, 5`, nil, func(r *sql.Rows) error {
+		WHERE pp.account_key IN `+inList+` AND s.category = 'exchange' ORDER BY 1, 2, 6, 5`, []any{keys}, func(r *sql.Rows) error {
 		var k string
 		var sr sourceRow
 		if err := r.Scan(&k, &sr.entity, &sr.sats, &sr.hops, &sr.txid, &sr.height); err != nil {
@@ -204,7 +223,7 @@ func NewLoader(ctx context.Context, db *sql.DB, currency string) (*Loader, error
 	if err != nil {
 		return nil, fmt.Errorf("report sources: %w", err)
 	}
-	err = each(ctx, db, `SELECT account_key, sum(sats) FROM payment_payers WHERE account_key IS NOT NULL GROUP BY 1`, nil, func(r *sql.Rows) error {
+	err = each(ctx, db, `SELECT account_key, sum(sats) FROM payment_payers WHERE account_key IN `+inList+` GROUP BY 1`, []any{keys}, func(r *sql.Rows) error {
 		var k string
 		var n int64
 		if err := r.Scan(&k, &n); err != nil {
@@ -219,7 +238,8 @@ func NewLoader(ctx context.Context, db *sql.DB, currency string) (*Loader, error
 	return l, nil
 }
 
-// Suspects expands ranked triage suspects into report suspects.
+// Suspects expands ranked triage suspects into report suspects. Every
+// suspect must be one of the persons the Loader was made for.
 func (l *Loader) Suspects(ranked []triage.Suspect) []report.Suspect {
 	out := make([]report.Suspect, 0, len(ranked))
 	for i, s := range ranked {
