@@ -232,6 +232,47 @@ func (x *Index) Tx(t int64) Tx {
 	return tx
 }
 
+// TxShape is what the change heuristics read of a transaction.
+type TxShape struct {
+	Version    int32
+	LockTime   uint32
+	NumInputs  int
+	NumOutputs int
+	RBF        bool // an input's sequence is below 0xfffffffe (BIP 125)
+}
+
+// TxShape returns the shape of transaction t. It reads two transaction
+// records and the inputs' sequence codes, without the searches Tx makes
+// (height, time, wtxid), so it suits random access over many transactions.
+func (x *Index) TxShape(t int64) TxShape {
+	r := x.cols[iTxs].data[t*txRec:]
+	first, firstOut := int64(get40(r[0:])), int64(get40(r[5:]))
+	endIn, endOut := int64(x.man.Counts.Inputs), int64(x.man.Counts.Outputs)
+	if uint64(t)+1 < x.man.Counts.Txs {
+		n := x.cols[iTxs].data[(t+1)*txRec:]
+		endIn, endOut = int64(get40(n[0:])), int64(get40(n[5:]))
+	}
+	sh := TxShape{Version: int32(binary.LittleEndian.Uint32(r[10:])), LockTime: binary.LittleEndian.Uint32(r[14:]),
+		NumInputs: int(endIn - first), NumOutputs: int(endOut - firstOut)}
+	in := x.cols[iInputs].data
+	for i := first; i < endIn; i++ {
+		// Codes 0 and 1 are 0xffffffff and 0xfffffffe, 2 is 0xfffffffd;
+		// other sequences are kept in the seqx column.
+		switch get40(in[i*inputRec:]) >> seqShift {
+		case 0, 1:
+			continue
+		case 2:
+			sh.RBF = true
+		default:
+			sh.RBF = x.Input(i).Sequence < 0xfffffffe
+		}
+		if sh.RBF {
+			break
+		}
+	}
+	return sh
+}
+
 func (x *Index) heightOf(t int64) coinsift.Height {
 	b := x.cols[iBlocks].data
 	n := int(x.man.Counts.Blocks)

@@ -35,6 +35,7 @@ func TestScanTxs(t *testing.T) {
 			x := mustOpen(t, dir)
 			var n int64
 			var seq bool
+			shapes := map[bool]int{} // transactions by RBF
 			err := x.ScanTxs(context.Background(), func(tn int64, r *chainindex.TxRecord) error {
 				if tn != n {
 					t.Fatalf("scan gave tx %d; want %d", tn, n)
@@ -46,6 +47,7 @@ func TestScanTxs(t *testing.T) {
 				if len(r.Inputs) != r.NumInputs || len(r.Outputs) != r.NumOutputs {
 					t.Fatalf("tx %d: %d inputs %d outputs; want %d, %d", tn, len(r.Inputs), len(r.Outputs), r.NumInputs, r.NumOutputs)
 				}
+				rbf := false
 				for k, in := range r.Inputs {
 					if want := x.Input(r.FirstInput + int64(k)); in != want {
 						t.Fatalf("input %d: scan %+v; Input %+v", in.Num, in, want)
@@ -53,7 +55,13 @@ func TestScanTxs(t *testing.T) {
 					if in.Sequence < 0xfffffffd {
 						seq = true
 					}
+					rbf = rbf || in.Sequence < 0xfffffffe
 				}
+				want := chainindex.TxShape{Version: r.Version, LockTime: r.LockTime, NumInputs: r.NumInputs, NumOutputs: r.NumOutputs, RBF: rbf}
+				if got := x.TxShape(tn); got != want {
+					t.Fatalf("tx %d: TxShape %+v; want %+v", tn, got, want)
+				}
+				shapes[rbf]++
 				for k, o := range r.Outputs {
 					if want := x.Output(r.FirstOutput + int64(k)); o != want {
 						t.Fatalf("output %d: scan %+v; Output %+v", o.Num, o, want)
@@ -69,6 +77,9 @@ func TestScanTxs(t *testing.T) {
 			}
 			if tt.name == "real blocks" && !seq {
 				t.Errorf("no uncommon nSequence scanned; the seqx cursor is untested")
+			}
+			if tt.name == "real blocks" && (shapes[true] == 0 || shapes[false] == 0) {
+				t.Errorf("transactions by RBF signal: %v; want both kinds for TxShape", shapes)
 			}
 			// A range scan starts with the right cursors.
 			var first int64 = -1

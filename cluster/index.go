@@ -63,14 +63,8 @@ func (s *IndexSource) Shape(t int64) (Shape, error) {
 	if t < 0 || t >= s.x.NumTxs() {
 		return Shape{}, fmt.Errorf("tx %d: %w", t, coinsift.ErrNotFound)
 	}
-	it := s.x.Tx(t)
-	sh := Shape{Version: it.Version, LockTime: it.LockTime, NumInputs: it.NumInputs, NumOutputs: it.NumOutputs}
-	for i := it.FirstInput; i < it.FirstInput+int64(it.NumInputs); i++ {
-		if s.x.Input(i).Sequence < 0xfffffffe {
-			sh.RBF = true
-			break
-		}
-	}
+	ts := s.x.TxShape(t)
+	sh := Shape{Version: ts.Version, LockTime: ts.LockTime, NumInputs: ts.NumInputs, NumOutputs: ts.NumOutputs, RBF: ts.RBF}
 	return sh, nil
 }
 
