@@ -11,36 +11,37 @@ import (
 // Report measures placements against known truth (a generated world's
 // persons, or a hand-checked sample of a real case).
 type Report struct {
-	Total     int     // keys with a true country
-	Placed    int     // of those, keys with a predicted country
-	Correct   int     // of those, keys placed in their true country
-	Accuracy  float64 // Correct / Total: unplaced keys count as wrong
-	Precision float64 // Correct / Placed: how often a placement is right
-	Coverage  float64 // Placed / Total
-	Ignored   int     // predictions whose key has no true country
-	Countries []CountryStat
-	Buckets   []Bucket
+	Total     int           `json:"total"`     // keys with a true country
+	Placed    int           `json:"placed"`    // of those, keys with a predicted country
+	Correct   int           `json:"correct"`   // of those, keys placed in their true country
+	Accuracy  float64       `json:"accuracy"`  // Correct / Total: unplaced keys count as wrong
+	Precision float64       `json:"precision"` // Correct / Placed: how often a placement is right
+	Coverage  float64       `json:"coverage"`  // Placed / Total
+	Ignored   int           `json:"ignored"`   // predictions whose key has no true country
+	Countries []CountryStat `json:"countries"`
+	Buckets   []Bucket      `json:"buckets"`
 }
 
 // CountryStat is the precision and recall of one country.
 type CountryStat struct {
-	Country   coinsift.Country
-	Truth     int     // keys truly in the country
-	Placed    int     // keys placed in the country
-	Correct   int     // keys placed in the country and truly there
-	Precision float64 // Correct / Placed, 0 when nothing was placed there
-	Recall    float64 // Correct / Truth, 0 when nobody is there
+	Country   coinsift.Country `json:"country"`
+	Truth     int              `json:"truth"`     // keys truly in the country
+	Placed    int              `json:"placed"`    // keys placed in the country
+	Correct   int              `json:"correct"`   // keys placed in the country and truly there
+	Precision float64          `json:"precision"` // Correct / Placed, 0 when nothing was placed there
+	Recall    float64          `json:"recall"`    // Correct / Truth, 0 when nobody is there
 }
 
 // Bucket is the accuracy of the placements whose confidence lies in
 // [Min, Max) (the last bucket includes 1): a calibrated model's accuracy
 // lies near its mean confidence.
 type Bucket struct {
-	Min, Max       float64
-	Placed         int
-	Correct        int
-	Accuracy       float64 // Correct / Placed
-	MeanConfidence float64
+	Min            float64 `json:"min"`
+	Max            float64 `json:"max"`
+	Placed         int     `json:"placed"`
+	Correct        int     `json:"correct"`
+	Accuracy       float64 `json:"accuracy"` // Correct / Placed
+	MeanConfidence float64 `json:"mean_confidence"`
 }
 
 // bucketEdges are the confidence buckets of a Report.

@@ -153,7 +153,6 @@ func runClusterEval(ctx context.Context, g *globals, o clusterEvalOptions) error
 }
 
 func printEval(g *globals, rep evalReport, md bool) error {
-	pct := func(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
 	rows := make([][]string, 0, len(rep.Runs))
 	for _, r := range rep.Runs {
 		rows = append(rows, []string{r.Name, fmt.Sprint(r.Stats.Clusters), fmt.Sprint(r.Stats.Largest),
@@ -195,3 +194,6 @@ func mdTable(g *globals, head []string, rows [][]string) {
 		g.printf("| %s |\n", strings.Join(r, " | "))
 	}
 }
+
+// pct formats a ratio as a percentage with one decimal.
+func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }

@@ -296,8 +296,21 @@ func runPlaceEval(ctx context.Context, g *globals, dir string) error {
 	if g.json {
 		return g.printJSON(rep)
 	}
-	g.printf("%+v\n", rep)
-	return nil
+	g.printf("%d accounts with a true country: %d placed (coverage %s), %d correct: accuracy %s, precision %s; %d placements without truth ignored\n\n",
+		rep.Total, rep.Placed, pct(rep.Coverage), rep.Correct, pct(rep.Accuracy), pct(rep.Precision), rep.Ignored)
+	tab := make([][]string, 0, len(rep.Countries))
+	for _, s := range rep.Countries {
+		tab = append(tab, []string{string(s.Country), strconv.Itoa(s.Truth), strconv.Itoa(s.Placed), strconv.Itoa(s.Correct), pct(s.Precision), pct(s.Recall)})
+	}
+	if err := term.Table(g.stdout, []string{"COUNTRY", "TRUTH", "PLACED", "CORRECT", "PRECISION", "RECALL"}, tab); err != nil {
+		return err
+	}
+	g.printf("\n")
+	tab = tab[:0]
+	for _, b := range rep.Buckets {
+		tab = append(tab, []string{fmt.Sprintf("%.1f-%.1f", b.Min, b.Max), strconv.Itoa(b.Placed), strconv.Itoa(b.Correct), pct(b.Accuracy), fmt.Sprintf("%.2f", b.MeanConfidence)})
+	}
+	return term.Table(g.stdout, []string{"CONFIDENCE", "PLACED", "CORRECT", "ACCURACY", "MEAN CONFIDENCE"}, tab)
 }
 
 // readTruthColumn reads two named columns of a truth TSV into a map.
