@@ -75,19 +75,12 @@ func newPkgWriter(final string) (*pkgWriter, error) {
 	return &pkgWriter{final: final, tmp: tmp}, nil
 }
 
+// write writes the package file rel.
 func (w *pkgWriter) write(rel string, data []byte) error {
-	p := filepath.Join(w.tmp, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+	return w.stream(rel, func(out io.Writer) error {
+		_, err := out.Write(data)
 		return err
-	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
-		return err
-	}
-	sum := sha256.Sum256(data)
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.files = append(w.files, File{Path: path.Clean(rel), Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])})
-	return nil
+	})
 }
 
 // stream writes the package file rel with what fn writes to out, hashing

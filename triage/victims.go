@@ -81,6 +81,9 @@ type Victim struct {
 
 // Victims merges call groups by destination, ordered by country then
 // number. Groups without a destination or without calls are skipped.
+// triagesql.ReadVictims does the same merge inside the database for a whole
+// case; Victims states the rule in Go and is the reference it is tested
+// against.
 func Victims(groups []Calls, dir *Directory) []Victim {
 	by := map[string]*Victim{}
 	orgs := map[string]map[string]bool{}

@@ -22,47 +22,9 @@ import (
 	"github.com/coinsift/coinsift/triage"
 )
 
-// ReadCalls groups the calls of at least minDuration by account, caller ID,
-// destination and template. It also returns how many long-enough calls had
-// no usable destination number.
-func ReadCalls(ctx context.Context, db *sql.DB, minDuration time.Duration) ([]triage.Calls, int64, error) {
-	min := int64(minDuration / time.Second)
-	var skipped sql.NullInt64
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM calls WHERE duration_s >= ? AND destination_e164 IS NULL`, min).Scan(&skipped); err != nil {
-		return nil, 0, fmt.Errorf("read calls: %w", err)
-	}
-	rows, err := db.QueryContext(ctx, `SELECT coalesce(account_key, ''), coalesce(caller_id, ''), destination_e164,
-			coalesce(template, ''), count(*), max(duration_s), sum(duration_s), min(started_at), max(started_at)
-		FROM calls WHERE duration_s >= ? AND destination_e164 IS NOT NULL
-		GROUP BY ALL ORDER BY 3, 1, 2, 4`, min)
-	if err != nil {
-		return nil, 0, fmt.Errorf("read calls: %w", err)
-	}
-	defer rows.Close()
-	var out []triage.Calls
-	countries := map[string]coinsift.Country{}
-	for rows.Next() {
-		var c triage.Calls
-		var longest, total int64
-		var first, last sql.NullTime
-		if err := rows.Scan(&c.Account, &c.CallerID, &c.Destination, &c.Template, &c.Count, &longest, &total, &first, &last); err != nil {
-			return nil, 0, fmt.Errorf("read calls: %w", err)
-		}
-		c.Longest, c.Total = time.Duration(longest)*time.Second, time.Duration(total)*time.Second
-		c.First, c.Last = first.Time.UTC(), last.Time.UTC()
-		cc, ok := countries[c.Destination]
-		if !ok {
-			cc = countryOf(c.Destination)
-			countries[c.Destination] = cc
-		}
-		c.Country = cc
-		out = append(out, c)
-	}
-	return out, skipped.Int64, rows.Err()
-}
-
 // victimsQuery merges the calls of at least $1 seconds by destination, as
-// triage.Victims merges ReadCalls' groups: DuckDB does the grouping over
+// triage.Victims merges calls grouped by (account, caller ID, destination,
+// template): DuckDB does the grouping over
 // millions of calls and Go sees one row per number, with its accounts (not
 // deduplicated: a DISTINCT list costs DuckDB more than Go) and its distinct
 // caller IDs and templates. A (destination, account, caller ID, template)
@@ -84,9 +46,10 @@ const victimsQuery = `WITH long AS (
 
 // ReadVictims returns the victims in the calls of at least minDuration,
 // named as dir says (nil: by template), and how many long-enough calls had
-// no usable destination number. The victims are those triage.Victims
-// makes of ReadCalls' groups, in the same order; ReadVictims merges them in
-// the database and parses each number once.
+// no usable destination number. The victims are those triage.Victims makes
+// of the calls grouped by account, caller ID, destination and template, in
+// the same order (victims_test.go checks it); ReadVictims merges them in the
+// database and parses each number once.
 func ReadVictims(ctx context.Context, db *sql.DB, minDuration time.Duration, dir *triage.Directory) ([]triage.Victim, int64, error) {
 	min := int64(minDuration / time.Second)
 	var skipped sql.NullInt64

@@ -1,4 +1,4 @@
-package triagesql_test
+package triagesql
 
 import (
 	"context"
@@ -12,13 +12,13 @@ import (
 
 	_ "github.com/duckdb/duckdb-go/v2"
 
+	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/triage"
-	"github.com/coinsift/coinsift/triage/triagesql"
 )
 
 // TestReadVictimsMatchesGroups checks that ReadVictims, which merges calls
 // in the database, finds exactly the victims that triage.Victims makes of
-// ReadCalls' groups: on random calls with NULL and empty accounts, caller
+// readCalls' groups: on random calls with NULL and empty accounts, caller
 // IDs, templates, start times and destinations, numbers in several
 // countries, and numbers whose calls are partly or wholly undated.
 func TestReadVictimsMatchesGroups(t *testing.T) {
@@ -76,12 +76,12 @@ func TestReadVictimsMatchesGroups(t *testing.T) {
 	})
 	for _, minDur := range []time.Duration{0, 60 * time.Second, 150 * time.Second, time.Hour} {
 		t.Run(fmt.Sprint(minDur), func(t *testing.T) {
-			groups, skipped, err := triagesql.ReadCalls(ctx, db, minDur)
+			groups, skipped, err := readCalls(ctx, db, minDur)
 			if err != nil {
 				t.Fatal(err)
 			}
 			want := triage.Victims(groups, dir)
-			got, gotSkipped, err := triagesql.ReadVictims(ctx, db, minDur, dir)
+			got, gotSkipped, err := ReadVictims(ctx, db, minDur, dir)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -92,8 +92,48 @@ func TestReadVictimsMatchesGroups(t *testing.T) {
 				t.Fatal("no victims: the test data is wrong")
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
-				t.Errorf("ReadVictims differs from triage.Victims(ReadCalls) (-want +got):\n%s", diff)
+				t.Errorf("ReadVictims differs from triage.Victims(readCalls) (-want +got):\n%s", diff)
 			}
 		})
 	}
+}
+
+// readCalls is the reference ReadVictims is checked against: the calls of
+// at least minDuration grouped by account, caller ID, destination and
+// template, row by row into Go (as the victims command read them before
+// ReadVictims), and how many long-enough calls had no usable destination.
+func readCalls(ctx context.Context, db *sql.DB, minDuration time.Duration) ([]triage.Calls, int64, error) {
+	min := int64(minDuration / time.Second)
+	var skipped sql.NullInt64
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM calls WHERE duration_s >= ? AND destination_e164 IS NULL`, min).Scan(&skipped); err != nil {
+		return nil, 0, fmt.Errorf("read calls: %w", err)
+	}
+	rows, err := db.QueryContext(ctx, `SELECT coalesce(account_key, ''), coalesce(caller_id, ''), destination_e164,
+			coalesce(template, ''), count(*), max(duration_s), sum(duration_s), min(started_at), max(started_at)
+		FROM calls WHERE duration_s >= ? AND destination_e164 IS NOT NULL
+		GROUP BY ALL ORDER BY 3, 1, 2, 4`, min)
+	if err != nil {
+		return nil, 0, fmt.Errorf("read calls: %w", err)
+	}
+	defer rows.Close()
+	var out []triage.Calls
+	countries := map[string]coinsift.Country{}
+	for rows.Next() {
+		var c triage.Calls
+		var longest, total int64
+		var first, last sql.NullTime
+		if err := rows.Scan(&c.Account, &c.CallerID, &c.Destination, &c.Template, &c.Count, &longest, &total, &first, &last); err != nil {
+			return nil, 0, fmt.Errorf("read calls: %w", err)
+		}
+		c.Longest, c.Total = time.Duration(longest)*time.Second, time.Duration(total)*time.Second
+		c.First, c.Last = first.Time.UTC(), last.Time.UTC()
+		cc, ok := countries[c.Destination]
+		if !ok {
+			cc = countryOf(c.Destination)
+			countries[c.Destination] = cc
+		}
+		c.Country = cc
+		out = append(out, c)
+	}
+	return out, skipped.Int64, rows.Err()
 }
