@@ -18,10 +18,16 @@ import (
 // LoadOptions configure Load.
 type LoadOptions struct {
 	Options
-	Command  string            // recorded in the quarantine; default "seized load"
-	Mapper   Mapper            // nil: raw src_* tables only
-	Progress coinsift.Progress // decompressed bytes; nil: none
-	Logger   *slog.Logger      // nil: silent
+	Command string // recorded in the quarantine; default "seized load"
+	Mapper  Mapper // nil: raw src_* tables only
+	// NoProjection writes every canonical record, also those a projection
+	// in the view would give (Projector; for tests and comparisons).
+	NoProjection bool
+	// VerifyProjection also maps the rows a Projector says it projects and
+	// fails the load if a record differs from the projection (for tests).
+	VerifyProjection bool
+	Progress         coinsift.Progress // decompressed bytes; nil: none
+	Logger           *slog.Logger      // nil: silent
 	// MaxQuarantineItems caps the quarantine items kept in memory during a
 	// load; beyond it rows are only counted and one summary item is stored.
 	MaxQuarantineItems int // default 100000
@@ -42,6 +48,25 @@ type RowMapper interface {
 	// Map appends the canonical records of one row to out; an error sets the
 	// row aside in quarantine (its raw row is still loaded).
 	Map(row []Value, out *Records) error
+}
+
+// Projector is implemented by a RowMapper whose records for one canonical
+// table may be a plain projection of the source row: each canonical column
+// the text of one source column, as it is (NULL for NULL or empty), or, for
+// a TIMESTAMP column, that text read as 'YYYY-MM-DD HH:MM:SS[.ffffff]'.
+// The load keeps the projection in SQL for the rows up to the first that
+// Projects refuses (see project.go).
+type Projector interface {
+	// Projection returns the canonical table and, for each of its columns
+	// (Records order), the index of the source column it is read from, or
+	// -1 for NULL; ok is false when the mapping is no projection.
+	Projection() (target string, cols []int, ok bool)
+	// Projects reports whether Map would make of row exactly one record,
+	// in the target, equal to the projection (MatchesProjection), and
+	// nothing else. For such rows the load does not call Map. It must be
+	// cheap and may be conservative: a false sends the row, and every
+	// later row of the table, through Map.
+	Projects(row []Value) bool
 }
 
 // Records are the canonical rows derived from one source row. Provenance is
@@ -144,13 +169,18 @@ func Load(ctx context.Context, c *casefile.Case, ev casefile.Evidence, opts Load
 			}
 		}
 	}()
-	l := &loader{ctx: ctx, conn: conn, ev: ev, opts: opts, res: res, tables: map[string]*srcTable{}, log: log}
+	l := &loader{ctx: ctx, conn: conn, ev: ev, opts: opts, res: res, tables: map[string]*srcTable{}, log: log,
+		projs: map[*Table]*projState{}, srcOf: map[*Table]*srcTable{}}
 	err = conn.Raw(func(dc any) error {
 		l.dc = dc.(driver.Conn)
 		if err := l.run(src, p); err != nil {
 			return err
 		}
 		log.Debug("seized load: read and appended", "elapsed", time.Since(start))
+		if err := l.project(); err != nil {
+			return err
+		}
+		log.Debug("seized load: projected", "elapsed", time.Since(start))
 		err := l.finish()
 		log.Debug("seized load: flushed", "elapsed", time.Since(start))
 		return err
@@ -213,6 +243,11 @@ type loader struct {
 	quar   []casefile.QuarantineItem
 	views  int // views registered so far, for unique names
 	log    *slog.Logger
+	// projs are the projections by source table (project.go): written by
+	// the producer, read by the loader once the producer has stopped.
+	projs     map[*Table]*projState
+	projOrder []*Table
+	srcOf     map[*Table]*srcTable // src table of each source table seen
 }
 
 func (l *loader) quarantine(table string, row, off int64, reason string, raw []byte) {

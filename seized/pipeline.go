@@ -371,11 +371,27 @@ func (l *loader) produce(src Source, full chan<- *batch, q *queue, stop <-chan s
 		if !ok {
 			m = l.opts.Mapper.Bind(t)
 			mappers[t] = m
+			if ps := newProjState(t, m); ps != nil && !l.opts.NoProjection {
+				l.projs[t] = ps
+				l.projOrder = append(l.projOrder, t)
+			}
 		}
 		if m == nil {
 			continue
 		}
 		recs.reset()
+		ps := l.projs[t]
+		if ps != nil && ps.projects(row, src.Offset()) {
+			if !l.opts.VerifyProjection {
+				continue
+			}
+			if err := m.Map(row, &recs); err != nil || len(recs.Logins) != 1 || !ps.matches(row, recs.Logins[0]) {
+				cur.err = fmt.Errorf("load %s: table %s: row %d: the mapping's projection differs from its record %v (%v)", l.ev.Path, t.Name, rowNo, recs.Logins, err)
+				send()
+				return
+			}
+			continue
+		}
 		if err := m.Map(row, &recs); err != nil {
 			cur.bad = append(cur.bad, badRow{table: t.Name, row: rowNo, off: src.Offset(), reason: "map: " + err.Error()})
 			continue
@@ -540,7 +556,11 @@ func (l *loader) srcFor(t *Table) (*srcTable, error) {
 	if st := l.tables[t.Name]; st != nil && st.source == t {
 		return st, nil
 	}
-	return l.table(t)
+	st, err := l.table(t)
+	if err == nil {
+		l.srcOf[t] = st
+	}
+	return st, err
 }
 
 // segment streams batches of one source table to DuckDB, starting with
@@ -697,7 +717,7 @@ func (l *loader) insertSegment(f *feed, first *batch) error {
 			cols.WriteString(c.Name)
 			sel.WriteString(c.Name)
 		}
-		q := fmt.Sprintf("INSERT INTO %s (%s, evidence_id, src_table, src_row) SELECT %%s FROM %%s", CanonicalTables[ti], cols.String())
+		q := fmt.Sprintf("INSERT INTO %s (%s, evidence_id, src_table, src_row) SELECT %%s FROM %%s", canonStore[ti], cols.String())
 		if err := l.insertView(&records{schema: canonSchemas[ti], recs: recs}, q, sel.String()+", ?, ?, src_row", l.ev.ID, st.name); err != nil {
 			if cerr := l.ctx.Err(); cerr != nil {
 				return cerr

@@ -160,6 +160,67 @@ func (ms *multi) Map(row []seized.Value, out *seized.Records) error {
 	return nil
 }
 
+var _ seized.Projector = (*multi)(nil)
+
+// Projection offers the load a projection when the table's only binding is
+// to logins, every field read straight from a text column (no lookup) and
+// the login time as datetime text. The load checks each row against it.
+func (ms *multi) Projection() (string, []int, bool) {
+	if len(ms.bindings) != 1 || len(ms.recorders) > 0 {
+		return "", nil, false
+	}
+	b := ms.bindings[0]
+	if b.target != "logins" {
+		return "", nil, false
+	}
+	fields := [...]fid{fAccountKey, fIP, fLoginAt, fUserAgent} // seized.Records.Logins order
+	cols := make([]int, len(fields))
+	for i, f := range fields {
+		fd := b.fields[f]
+		cols[i] = -1
+		if fd == nil || fd.idx < 0 {
+			continue
+		}
+		if fd.binary || fd.lookup != nil || (f == fLoginAt && fd.col.Unit != "" && fd.col.Unit != "datetime") {
+			return "", nil, false
+		}
+		cols[i] = fd.idx
+	}
+	return "logins", cols, true
+}
+
+// Projects reports whether Map gives row's login record exactly as the
+// projection does (seized.MatchesProjection): key, IP and user agent are
+// text as written unless the IP is 8 or 32 hex digits (text turns those
+// into an address); the time is NULL, empty, or 'YYYY-MM-DD HH:MM:SS',
+// which detect.ParseTime reads as that UTC time (TestProjects and
+// FuzzProjects hold both to it). Only called when Projection is ok.
+func (ms *multi) Projects(row []seized.Value) bool {
+	b := ms.bindings[0]
+	if fd := b.fields[fIP]; fd != nil && fd.idx >= 0 && fd.idx < len(row) {
+		if v := row[fd.idx]; !v.Null && (len(v.Data) == 8 || len(v.Data) == 32) && isHex(v.Data) {
+			return false
+		}
+	}
+	if fd := b.fields[fLoginAt]; fd != nil && fd.idx >= 0 && fd.idx < len(row) {
+		if v := row[fd.idx]; !v.Null && len(v.Data) > 0 {
+			if _, ok := seized.SQLTimestamp(v.Data); !ok || len(v.Data) != 19 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isHex(b []byte) bool {
+	for _, c := range b {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
 // recorder keeps the values of a lookup table's rows.
 type recorder struct {
 	lt     *lookupTable

@@ -1,0 +1,432 @@
+package seized
+
+import (
+	"database/sql/driver"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/apache/arrow-go/v18/arrow"
+)
+
+// Projections: canonical logins without a second copy.
+//
+// A mapping whose logins are a plain projection of the source row (a
+// Projector) lets the load skip mapping and writing them: while the mapper
+// says of each row that its record would be what the SQL projection of the
+// raw row gives (Projector.Projects), the producer does not map it. The
+// promise is checked by the mapper's tests and fuzz target, and by the
+// load itself with LoadOptions.VerifyProjection. At the end
+// the rows it skipped are either covered by a projection in the view
+// logins (when they are all of the evidence's rows in the src table) or
+// derived from the raw rows in one INSERT … SELECT into logins_rows (when
+// some later row disagreed: rows from then on were written as records).
+// Either way the canonical rows are exactly the ones the records would
+// have been; count checks in SQL confirm that the rows chosen by offset are
+// the rows the producer skipped.
+
+// viewTargets are the canonical tables that are views over their stored
+// rows and projections, by Records index.
+var viewTargets = map[string]int{"logins": 3}
+
+// canonStore names the table that stores each canonical table's records.
+var canonStore = [5]string{"accounts", "identifiers", "payments", "logins_rows", "calls"}
+
+// maxProjExcluded caps the offsets of rows set apart inside a projected
+// range; rows come in offset order, so there are none unless a reader
+// breaks that order.
+const maxProjExcluded = 1 << 16
+
+// projState is the projection of one source table during a load. The
+// producer owns it; the loader reads it after the producer has stopped.
+type projState struct {
+	p      Projector
+	table  *Table
+	ti     int   // Records index of the target
+	cols   []int // source column per canonical column, -1: NULL
+	active bool  // rows are still being projected
+	rows   int64 // rows projected
+	lo, hi int64 // offsets of the first and last row projected
+	excl   []int64
+	err    error
+}
+
+// newProjState returns the projection state of t for mapper m, nil when m
+// offers no usable projection.
+func newProjState(t *Table, m RowMapper) *projState {
+	p, ok := m.(Projector)
+	if !ok {
+		return nil
+	}
+	target, cols, ok := p.Projection()
+	if !ok {
+		return nil
+	}
+	ti, ok := viewTargets[target]
+	if !ok || len(cols) != len(canonColumns[ti]) {
+		return nil
+	}
+	for i, c := range cols {
+		if c < 0 {
+			continue
+		}
+		if c >= len(t.Columns) || t.Columns[c].Binary {
+			return nil
+		}
+		switch canonColumns[ti][i].Type.ID() {
+		case arrow.STRING, arrow.TIMESTAMP:
+		default:
+			return nil
+		}
+	}
+	return &projState{p: p, table: t, ti: ti, cols: cols, active: true}
+}
+
+// projects decides for one row at byte offset off: it is projected while
+// the table is projected, offsets rise and the mapper's Projects agrees.
+// Otherwise the projection of the table ends here.
+func (ps *projState) projects(row []Value, off int64) bool {
+	if ps.active && (ps.rows == 0 || off > ps.hi) && ps.p.Projects(row) {
+		if ps.rows == 0 {
+			ps.lo = off
+		}
+		ps.hi, ps.rows = off, ps.rows+1
+		return true
+	}
+	ps.skip(off)
+	return false
+}
+
+// skip records that the row at offset off is not projected.
+func (ps *projState) skip(off int64) {
+	ps.active = false
+	if ps.rows > 0 && off >= ps.lo && off <= ps.hi {
+		if len(ps.excl) >= maxProjExcluded {
+			ps.err = fmt.Errorf("table %s: %d rows out of offset order", ps.table.Name, len(ps.excl))
+			return
+		}
+		ps.excl = append(ps.excl, off)
+	}
+}
+
+// MatchesProjection reports whether record rec of canonical table target
+// is what the SQL projection of row by cols gives (see Projector): a NULL
+// or empty value is NULL; text is the value as it is; a TIMESTAMP is the
+// value in the form 'YYYY-MM-DD HH:MM:SS[.ffffff]' (SQLTimestamp) at the
+// same microsecond. It defines what Projector.Projects promises.
+func MatchesProjection(target string, cols []int, row []Value, rec []any) bool {
+	ti, ok := viewTargets[target]
+	if !ok || len(cols) != len(canonColumns[ti]) {
+		return false
+	}
+	return (&projState{ti: ti, cols: cols}).matches(row, rec)
+}
+
+// matches reports whether record rec is what the SQL projection of row
+// gives (projExpr).
+func (ps *projState) matches(row []Value, rec []any) bool {
+	if len(rec) != len(ps.cols) {
+		return false
+	}
+	for i, c := range ps.cols {
+		v := rec[i]
+		if c < 0 {
+			if v != nil {
+				return false
+			}
+			continue
+		}
+		if c >= len(row) {
+			return false
+		}
+		raw := row[c]
+		if raw.Null || len(raw.Data) == 0 {
+			if v != nil {
+				return false
+			}
+			continue
+		}
+		switch canonColumns[ps.ti][i].Type.ID() {
+		case arrow.STRING:
+			if s, ok := v.(string); !ok || s != string(raw.Data) {
+				return false
+			}
+		case arrow.TIMESTAMP:
+			t, ok := v.(time.Time)
+			if !ok {
+				return false
+			}
+			us, ok := SQLTimestamp(raw.Data)
+			if !ok || us != t.UnixMicro() {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// SQLTimestamp reads 'YYYY-MM-DD HH:MM:SS' with an optional fraction of
+// one to six digits, as DuckDB casts it to TIMESTAMP, into microseconds
+// since the epoch; ok is false for any other text, so that the check never
+// relies on how DuckDB reads an unusual one.
+func SQLTimestamp(b []byte) (int64, bool) {
+	if len(b) < 19 || len(b) == 20 || len(b) > 26 {
+		return 0, false
+	}
+	num := func(s []byte) (int, bool) {
+		n := 0
+		for _, c := range s {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n, true
+	}
+	if b[4] != '-' || b[7] != '-' || b[10] != ' ' || b[13] != ':' || b[16] != ':' {
+		return 0, false
+	}
+	y, ok1 := num(b[0:4])
+	mo, ok2 := num(b[5:7])
+	d, ok3 := num(b[8:10])
+	h, ok4 := num(b[11:13])
+	mi, ok5 := num(b[14:16])
+	s, ok6 := num(b[17:19])
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || y < 1 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59 {
+		return 0, false
+	}
+	if d > time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return 0, false
+	}
+	us := 0
+	if len(b) > 19 {
+		if b[19] != '.' {
+			return 0, false
+		}
+		f, ok := num(b[20:])
+		if !ok {
+			return 0, false
+		}
+		us = f
+		for range 26 - len(b) {
+			us *= 10
+		}
+	}
+	return time.Date(y, time.Month(mo), d, h, mi, s, us*1000, time.UTC).UnixMicro(), true
+}
+
+// projExpr returns the SQL of canonical column i of table ti read from
+// source column col ("" for NULL).
+func projExpr(ti, i int, col string) string {
+	typ := "VARCHAR"
+	if canonColumns[ti][i].Type.ID() == arrow.TIMESTAMP {
+		typ = "TIMESTAMP"
+	}
+	if col == "" {
+		return "NULL::" + typ
+	}
+	e := "NULLIF(" + quoteIdent(col) + ", '')"
+	if typ == "TIMESTAMP" {
+		// TRY_CAST: the filters of a view may be applied after its
+		// expressions, and other evidence's rows in the table are not
+		// checked.
+		e = "TRY_CAST(" + e + " AS TIMESTAMP)"
+	}
+	return e
+}
+
+// projSelect returns the SELECT list of the projection of canonical table
+// ti, from cols (canonical column → src column) and the src table, with
+// the provenance columns.
+func projSelect(ti int, cols map[string]string, srcTable string) string {
+	var b strings.Builder
+	for i, c := range canonColumns[ti] {
+		fmt.Fprintf(&b, "%s AS %s, ", projExpr(ti, i, cols[c.Name]), c.Name)
+	}
+	fmt.Fprintf(&b, "_evidence AS evidence_id, %s AS src_table, _row AS src_row", quoteString(srcTable))
+	return b.String()
+}
+
+func quoteString(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
+// project ends the projections of the load: for each src table, either a
+// projection in the view (all of the evidence's rows projected, by one
+// source table) or the projected rows inserted from the raw rows. Then it
+// rebuilds the views.
+func (l *loader) project() error {
+	if len(l.projs) == 0 {
+		return nil
+	}
+	perSrc := map[*srcTable]int{} // source tables loaded into each src table
+	for _, st := range l.srcOf {
+		perSrc[st]++
+	}
+	changed := false
+	for _, t := range l.projOrder {
+		ps := l.projs[t]
+		if ps.err != nil {
+			return fmt.Errorf("load %s: %w", l.ev.Path, ps.err)
+		}
+		st := l.srcOf[t]
+		if ps.rows == 0 || st == nil {
+			continue
+		}
+		names, err := l.columnNames(st.name)
+		if err != nil {
+			return err
+		}
+		cols := map[string]string{}
+		for i, c := range ps.cols {
+			if c >= 0 {
+				if c >= len(names) {
+					return fmt.Errorf("load %s: table %s: %s has %d columns", l.ev.Path, t.Name, st.name, len(names))
+				}
+				cols[canonColumns[ps.ti][i].Name] = names[c]
+			}
+		}
+		target := CanonicalTables[ps.ti]
+		if ps.active && len(ps.excl) == 0 && perSrc[st] == 1 {
+			n, err := l.count(`SELECT count(*) FROM `+quoteIdent(st.name)+` WHERE _evidence = ?`, l.ev.ID)
+			if err != nil {
+				return err
+			}
+			if n == ps.rows {
+				js, _ := json.Marshal(cols)
+				if _, err := l.exec(`INSERT INTO seized_projections VALUES (?, ?, ?, ?, ?)`, l.ev.ID, st.name, target, string(js), n); err != nil {
+					return fmt.Errorf("load %s: %w", l.ev.Path, err)
+				}
+				l.res.Canonical[target] += int(n)
+				changed = true
+				continue
+			}
+		}
+		// Some rows were written as records: insert the projected ones.
+		where := `_evidence = ? AND _offset BETWEEN ? AND ?`
+		for _, off := range ps.excl {
+			where += fmt.Sprintf(" AND _offset <> %d", off)
+		}
+		n, err := l.count(`SELECT count(*) FROM `+quoteIdent(st.name)+` WHERE `+where, l.ev.ID, ps.lo, ps.hi)
+		if err != nil {
+			return err
+		}
+		if n != ps.rows {
+			return fmt.Errorf("load %s: table %s: %d rows in the projected range of %s, %d projected", l.ev.Path, t.Name, n, st.name, ps.rows)
+		}
+		var names2 []string
+		for _, c := range canonColumns[ps.ti] {
+			names2 = append(names2, c.Name)
+		}
+		q := fmt.Sprintf(`INSERT INTO %s (%s, evidence_id, src_table, src_row) SELECT %s FROM %s WHERE %s`,
+			canonStore[ps.ti], strings.Join(names2, ", "), projSelect(ps.ti, cols, st.name), quoteIdent(st.name), where)
+		if _, err := l.exec(q, l.ev.ID, ps.lo, ps.hi); err != nil {
+			return fmt.Errorf("load %s: table %s: %s: %w", l.ev.Path, t.Name, target, err)
+		}
+		l.res.Canonical[target] += int(n)
+	}
+	if !changed {
+		return nil
+	}
+	return rebuildViews(l.exec, l.query)
+}
+
+// rebuildViews re-creates each view target as its stored rows plus the
+// projections in seized_projections, in a fixed order.
+func rebuildViews(exec func(string, ...any) (driver.Result, error), query func(string, ...any) ([][]driver.Value, error)) error {
+	rows, err := query(`SELECT target, evidence_id, src_table, columns FROM seized_projections ORDER BY target, evidence_id, src_table`)
+	if err != nil {
+		return fmt.Errorf("projections: %w", err)
+	}
+	parts := map[string][]string{}
+	for _, r := range rows {
+		target, _ := r[0].(string)
+		ev, _ := r[1].(string)
+		src, _ := r[2].(string)
+		js, _ := r[3].(string)
+		ti, ok := viewTargets[target]
+		if !ok {
+			return fmt.Errorf("projections: unknown target %q", target)
+		}
+		var cols map[string]string
+		if err := json.Unmarshal([]byte(js), &cols); err != nil {
+			return fmt.Errorf("projections: %s %s: %w", ev, src, err)
+		}
+		parts[target] = append(parts[target], fmt.Sprintf("SELECT %s FROM %s WHERE _evidence = %s", projSelect(ti, cols, src), quoteIdent(src), quoteString(ev)))
+	}
+	for target, ti := range viewTargets {
+		var names []string
+		for _, c := range canonColumns[ti] {
+			names = append(names, c.Name)
+		}
+		q := fmt.Sprintf("CREATE OR REPLACE VIEW %s AS SELECT %s, evidence_id, src_table, src_row FROM %s", target, strings.Join(names, ", "), canonStore[ti])
+		for _, p := range parts[target] {
+			q += "\nUNION ALL " + p
+		}
+		if _, err := exec(q); err != nil {
+			return fmt.Errorf("view %s: %w", target, err)
+		}
+	}
+	return nil
+}
+
+// columnNames returns the columns of table name in order.
+func (l *loader) columnNames(name string) ([]string, error) {
+	rows, err := l.query(`SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`, name)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, r := range rows {
+		s, _ := r[0].(string)
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// count runs a count query.
+func (l *loader) count(q string, args ...any) (int64, error) {
+	rows, err := l.query(q, args...)
+	if err != nil {
+		return 0, err
+	}
+	if len(rows) != 1 || len(rows[0]) != 1 {
+		return 0, fmt.Errorf("load %s: %s: no count", l.ev.Path, q)
+	}
+	n, _ := rows[0][0].(int64)
+	return n, nil
+}
+
+// query runs a query on the load's connection and returns its rows (small
+// results only).
+func (l *loader) query(q string, args ...any) ([][]driver.Value, error) {
+	qc, ok := l.dc.(driver.QueryerContext)
+	if !ok {
+		return nil, fmt.Errorf("load %s: driver cannot query", l.ev.Path)
+	}
+	nv := make([]driver.NamedValue, len(args))
+	for i, a := range args {
+		nv[i] = driver.NamedValue{Ordinal: i + 1, Value: a}
+	}
+	rows, err := qc.QueryContext(l.ctx, q, nv)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", l.ev.Path, err)
+	}
+	defer rows.Close()
+	var out [][]driver.Value
+	for {
+		dest := make([]driver.Value, len(rows.Columns()))
+		err := rows.Next(dest)
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", l.ev.Path, err)
+		}
+		out = append(out, dest)
+	}
+}
