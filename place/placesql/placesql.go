@@ -9,6 +9,9 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/casefile"
 	"github.com/coinsift/coinsift/place"
@@ -270,14 +273,22 @@ func Save(ctx context.Context, db *sql.DB, rs []Result, w place.Weights) error {
 		}); err != nil {
 			return err
 		}
-		return casefile.AppendRows(ctx, conn, "placement_evidence", len(evs), func(i int) []driver.Value {
+		return casefile.AppendArrow(ctx, conn, "placement_evidence", evidenceSchema, len(evs), func(i int, b *array.RecordBuilder) {
 			r := &rs[evs[i].r]
 			s := &r.Evidence[evs[i].s]
-			var table, row driver.Value
-			if s.Table != "" {
-				table, row = s.Table, s.Row
+			for k, v := range [...]string{r.Kind, r.Subject, string(s.Kind), string(s.Country)} {
+				b.Field(k).(*array.StringBuilder).Append(v)
 			}
-			return []driver.Value{r.Kind, r.Subject, string(s.Kind), string(s.Country), s.Weight, s.Value, s.Detail, table, row}
+			b.Field(4).(*array.Float64Builder).Append(s.Weight)
+			b.Field(5).(*array.StringBuilder).Append(s.Value)
+			b.Field(6).(*array.StringBuilder).Append(s.Detail)
+			if s.Table != "" {
+				b.Field(7).(*array.StringBuilder).Append(s.Table)
+				b.Field(8).(*array.Int64Builder).Append(s.Row)
+			} else {
+				b.Field(7).AppendNull()
+				b.Field(8).AppendNull()
+			}
 		})
 	})
 	if err != nil {
@@ -285,6 +296,19 @@ func Save(ctx context.Context, db *sql.DB, rs []Result, w place.Weights) error {
 	}
 	return nil
 }
+
+// evidenceSchema is placement_evidence's columns, for AppendArrow.
+var evidenceSchema = arrow.NewSchema([]arrow.Field{
+	{Name: "subject_kind", Type: arrow.BinaryTypes.String},
+	{Name: "subject", Type: arrow.BinaryTypes.String},
+	{Name: "kind", Type: arrow.BinaryTypes.String},
+	{Name: "country", Type: arrow.BinaryTypes.String},
+	{Name: "weight", Type: arrow.PrimitiveTypes.Float64},
+	{Name: "value", Type: arrow.BinaryTypes.String},
+	{Name: "detail", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "src_table", Type: arrow.BinaryTypes.String, Nullable: true},
+	{Name: "src_row", Type: arrow.PrimitiveTypes.Int64, Nullable: true},
+}, nil)
 
 // ErrNoSeized reports a case without canonical seized accounts.
 var ErrNoSeized = fmt.Errorf("no seized accounts in the case (run 'coinsift seized load --mapping'): %w", coinsift.ErrNotFound)
