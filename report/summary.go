@@ -173,6 +173,7 @@ func summaryDoc(s Summary, charts []*chart) *doc {
 		ch.draw(cv, marginL, y, bodyW, h, fs)
 		d.f.SetDrawColor(0, 0, 0)
 		d.f.SetXY(marginL, y+h+3)
+		d.fontChanged()
 	}
 	heuristics(d, c)
 	d.section("Audit log lines that produced this summary")
