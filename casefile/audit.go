@@ -107,6 +107,8 @@ func (c *Case) AppendAudit(ctx context.Context, e AuditEntry) (AuditEntry, error
 	if c.opts.ReadOnly {
 		return e, fmt.Errorf("append audit: case is open read-only: %w", coinsift.ErrInvalid)
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	path := c.Path(AuditLogFile)
 	head, err := c.auditHead(ctx)
 	if err != nil {

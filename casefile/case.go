@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -82,6 +83,23 @@ type Case struct {
 	lock   *lockFile
 	opts   Options
 	closed bool
+	// borrowed handles (Borrow) share the store; their Close does nothing.
+	borrowed bool
+	// mu orders the appends to the audit log and the evidence register of
+	// all handles on the case.
+	mu *sync.Mutex
+}
+
+// Borrow returns another handle on the open case, for a part of the
+// program that runs at the same time as others on the same case (the
+// demo's independent steps): it shares the store and the lock, and its
+// Close does nothing. AppendAudit and AddEvidence are safe to call from
+// several handles at once; DuckDB runs their transactions side by side
+// and refuses ones that change the same rows.
+func (c *Case) Borrow() *Case {
+	b := *c
+	b.borrowed = true
+	return &b
 }
 
 // InitOptions are the settings of a new case.
@@ -127,7 +145,7 @@ func Init(ctx context.Context, dir string, o InitOptions) (*Case, error) {
 		Version:  o.Version,
 		Settings: o.Settings,
 	}
-	c := &Case{dir: dir, cfg: cfg, lock: lock, opts: o.Options}
+	c := &Case{dir: dir, cfg: cfg, lock: lock, opts: o.Options, mu: new(sync.Mutex)}
 	fail := func(err error) (*Case, error) {
 		c.Close()
 		return nil, fmt.Errorf("init %s: %w", dir, err)
@@ -174,7 +192,7 @@ func Open(ctx context.Context, dir string, opts Options) (*Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Case{dir: dir, cfg: cfg, lock: lock, opts: opts}
+	c := &Case{dir: dir, cfg: cfg, lock: lock, opts: opts, mu: new(sync.Mutex)}
 	if err := c.openDB(ctx); err != nil {
 		c.Close()
 		return nil, fmt.Errorf("open case %s: %w", dir, err)
@@ -214,7 +232,7 @@ func (c *Case) openDB(ctx context.Context) error {
 
 // Close closes the store and releases the lock.
 func (c *Case) Close() error {
-	if c == nil || c.closed {
+	if c == nil || c.closed || c.borrowed {
 		return nil
 	}
 	c.closed = true

@@ -368,3 +368,45 @@ func TestEvidenceMirrorRepaired(t *testing.T) {
 		t.Errorf("evidence rows after reopen = %d (%v); want 1", n, err)
 	}
 }
+
+// TestBorrowConcurrent: borrowed handles append audit lines and evidence
+// at the same time without breaking the chain, and their Close leaves the
+// case open.
+func TestBorrowConcurrent(t *testing.T) {
+	c := MustInit(t)
+	dir := t.TempDir()
+	done := make(chan error)
+	const n = 8
+	for i := range n {
+		go func() {
+			b := c.Borrow()
+			defer b.Close()
+			p := writeFile(t, filepath.Join(dir, "f"+strconv.Itoa(i)), strings.Repeat("x", i+1))
+			if _, _, err := b.AddEvidence(context.Background(), p, casefile.KindOther, "", nil); err != nil {
+				done <- err
+				return
+			}
+			_, err := b.AppendAudit(context.Background(), casefile.AuditEntry{Command: []string{"coinsift", "step", strconv.Itoa(i)}})
+			done <- err
+		}()
+	}
+	for range n {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+	if _, prob, err := casefile.VerifyAudit(c.Path(casefile.AuditLogFile), nil); err != nil || prob != nil {
+		t.Errorf("VerifyAudit: %v %v", err, prob)
+	}
+	entries, err := casefile.ReadAudit(c.Path(casefile.AuditLogFile))
+	if err != nil || len(entries) != n {
+		t.Errorf("audit lines = %d (%v), want %d", len(entries), err, n)
+	}
+	list, err := c.EvidenceList()
+	if err != nil || len(list) != n {
+		t.Errorf("evidence = %d (%v), want %d", len(list), err, n)
+	}
+	if err := c.DB().Ping(); err != nil {
+		t.Errorf("case closed by a borrowed handle: %v", err)
+	}
+}

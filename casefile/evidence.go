@@ -148,6 +148,8 @@ func (c *Case) AddEvidence(ctx context.Context, path, kind, note string, p coins
 	if err != nil {
 		return Evidence{}, false, err
 	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	list, err := c.EvidenceList()
 	if err != nil {
 		return Evidence{}, false, err

@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -64,78 +65,201 @@ type demoStep struct {
 	stdout       string // file the command's results go to, if any
 }
 
+// demoStage is steps in lanes: the lanes run at the same time, the steps
+// of a lane one after the other. Only the chain import (with the small
+// price and tag imports: none reads seized data) runs beside the seized
+// load: it is mostly one goroutine, and the load leaves about a quarter of
+// the two cores idle (reading, mapping and DuckDB take turns). Measured on
+// the iSpoof world, other pairings made the demo slower: clustering beside
+// the load slowed the load by 25 s; victims beside the money trail, or the
+// two referral runs side by side, cost more than they saved, as those
+// steps use both cores already.
+type demoStage [][]demoStep
+
+func seq(steps ...demoStep) demoStage { return demoStage{steps} }
+
 func runDemo(ctx context.Context, g *globals, o demoOptions) error {
 	if entries, err := os.ReadDir(o.out); err == nil && len(entries) > 0 {
 		return usagef("coinsift demo --out NEW-DIR", "--out %s exists and is not empty", o.out)
 	}
 	worldDir, caseDir := filepath.Join(o.out, "world"), filepath.Join(o.out, "case")
 	name := "iSpoof demo (" + o.scale + " world, seed " + strconv.FormatUint(o.seed, 10) + ")"
-	var steps []demoStep
+	var setup []demoStep
 	if o.world != "" {
 		worldDir, name = o.world, "iSpoof demo (world "+filepath.Base(o.world)+")"
 	} else {
-		steps = append(steps, demoStep{"generate the world", []string{"world", "gen", "--scale", o.scale, "--seed", strconv.FormatUint(o.seed, 10), "--out", worldDir}, false, ""})
+		setup = append(setup, demoStep{"generate the world", []string{"world", "gen", "--scale", o.scale, "--seed", strconv.FormatUint(o.seed, 10), "--out", worldDir}, false, ""})
 	}
-	steps = append(steps, demoStep{"create the case", []string{"case", "init", caseDir, "--name", name}, false, ""})
+	setup = append(setup, demoStep{"create the case", []string{"case", "init", caseDir, "--name", name}, false, ""})
 	dump := filepath.Join(worldDir, "seized", "ispoof.sql")
 	mapping := filepath.Join(o.out, "mapping.yaml")
-	steps = append(steps,
-		demoStep{"register the node's block files as evidence", []string{"evidence", "add", "--kind", "blocks", "--note", "regtest node data", filepath.Join(worldDir, "blocks") + "/*.dat"}, false, ""},
-		demoStep{"import the chain", []string{"chain", "import", "--blocks", filepath.Join(worldDir, "blocks")}, true, ""},
-		demoStep{"suggest a mapping of the seized tables", []string{"seized", "map", "--suggest", dump}, false, mapping},
-		demoStep{"load the seized dump", []string{"seized", "load", dump, "--mapping", mapping}, true, ""},
-		demoStep{"import prices (BTC/GBP)", []string{"prices", "import", filepath.Join(worldDir, "prices", "BTC-GBP.csv"), "--source", "world-yahoo"}, true, ""},
-		demoStep{"import prices (BTC/USD)", []string{"prices", "import", filepath.Join(worldDir, "prices", "BTC-USD.csv"), "--source", "world-yahoo"}, true, ""},
-		demoStep{"import public tags", []string{"tags", "import", filepath.Join(worldDir, "tags", "exchanges.yaml")}, true, ""},
-		demoStep{"cluster addresses into wallets", []string{"cluster", "run"}, false, ""},
-		demoStep{"link payments to the chain", []string{"link"}, false, ""},
-		demoStep{"value payments in GBP", []string{"value", "--method", "open"}, true, ""},
-		demoStep{"trace payers to their exchanges", []string{"trace", "payers"}, false, ""},
-		demoStep{"group accounts into persons", []string{"persons"}, false, ""},
-		demoStep{"place accounts and persons", []string{"place"}, false, ""},
-		demoStep{"find the victims", []string{"victims", "--directory", filepath.Join(worldDir, "directory", "organisations.csv")}, false, ""},
-		demoStep{"triage: UK users who paid at least GBP 100", []string{"triage", "--rule", "ispoof-uk"}, false, ""},
-		demoStep{"referral packages for NL, AU, FR, IE", []string{"report", "referrals", "--out", filepath.Join(o.out, "referrals"), "--countries", "NL,AU,FR,IE"}, false, ""},
-		demoStep{"UK package (victims included)", []string{"report", "referrals", "--rule", "ispoof-uk", "--out", filepath.Join(o.out, "referrals"), "--countries", "GB", "--share-victims", "GB"}, false, ""},
-		demoStep{"case summary", []string{"report", "summary", "--out", filepath.Join(o.out, "summary")}, false, ""},
-		demoStep{"verify the audit log", []string{"audit", "verify"}, false, ""},
-	)
+	stages := []demoStage{
+		seq(demoStep{"register the node's block files as evidence", []string{"evidence", "add", "--kind", "blocks", "--note", "regtest node data", filepath.Join(worldDir, "blocks") + "/*.dat"}, false, ""}),
+		{
+			{
+				demoStep{"import the chain", []string{"chain", "import", "--blocks", filepath.Join(worldDir, "blocks")}, true, ""},
+				demoStep{"import prices (BTC/GBP)", []string{"prices", "import", filepath.Join(worldDir, "prices", "BTC-GBP.csv"), "--source", "world-yahoo"}, true, ""},
+				demoStep{"import prices (BTC/USD)", []string{"prices", "import", filepath.Join(worldDir, "prices", "BTC-USD.csv"), "--source", "world-yahoo"}, true, ""},
+				demoStep{"import public tags", []string{"tags", "import", filepath.Join(worldDir, "tags", "exchanges.yaml")}, true, ""},
+			},
+			{
+				demoStep{"suggest a mapping of the seized tables", []string{"seized", "map", "--suggest", dump}, false, mapping},
+				demoStep{"load the seized dump", []string{"seized", "load", dump, "--mapping", mapping}, true, ""},
+			},
+		},
+		seq(
+			demoStep{"cluster addresses into wallets", []string{"cluster", "run"}, false, ""},
+			demoStep{"link payments to the chain", []string{"link"}, false, ""},
+			demoStep{"value payments in GBP", []string{"value", "--method", "open"}, true, ""},
+			demoStep{"trace payers to their exchanges", []string{"trace", "payers"}, false, ""},
+			demoStep{"group accounts into persons", []string{"persons"}, false, ""},
+			demoStep{"place accounts and persons", []string{"place"}, false, ""},
+			demoStep{"find the victims", []string{"victims", "--directory", filepath.Join(worldDir, "directory", "organisations.csv")}, false, ""},
+			demoStep{"triage: UK users who paid at least GBP 100", []string{"triage", "--rule", "ispoof-uk"}, false, ""},
+			demoStep{"referral packages for NL, AU, FR, IE", []string{"report", "referrals", "--out", filepath.Join(o.out, "referrals"), "--countries", "NL,AU,FR,IE"}, false, ""},
+			demoStep{"UK package (victims included)", []string{"report", "referrals", "--rule", "ispoof-uk", "--out", filepath.Join(o.out, "referrals"), "--countries", "GB", "--share-victims", "GB"}, false, ""},
+		),
+		seq(
+			demoStep{"case summary", []string{"report", "summary", "--out", filepath.Join(o.out, "summary")}, false, ""},
+			demoStep{"verify the audit log", []string{"audit", "verify"}, false, ""},
+		),
+	}
+	total := len(setup)
+	for _, st := range stages {
+		for _, lane := range st {
+			total += len(lane)
+		}
+	}
+	d := &demoRun{g: g, caseDir: caseDir, total: total}
 	start := time.Now()
-	for i, st := range steps {
-		args := append([]string{"--case", caseDir}, st.args...)
-		if st.args[0] == "world" || st.args[0] == "case" {
-			args = st.args
+	for _, st := range setup {
+		if err := d.step(ctx, st, nil); err != nil {
+			return err
 		}
-		args = expandGlobs(args)
-		if g.quiet {
-			args = append([]string{"--quiet"}, args...)
+	}
+	// The steps share one open case from here on (see sharedCase).
+	c, err := casefile.Open(ctx, caseDir, g.caseOptions(false))
+	if err != nil {
+		return err
+	}
+	shared := &sharedCase{c: c, turns: newAuditTurns(d.n + 1)}
+	for _, st := range stages {
+		if err := d.stage(ctx, st, shared); err != nil {
+			c.Close()
+			return err
 		}
-		fmt.Fprintf(g.stderr, "[%d/%d] %s: coinsift %s\n", i+1, len(steps), st.what, strings.Join(args, " "))
-		t0 := time.Now()
-		var out io.Writer = io.Discard
-		if g.verbose > 0 {
-			out = g.stderr
-		}
-		var file *os.File
-		if st.stdout != "" {
-			f, err := os.Create(st.stdout)
-			if err != nil {
-				return fmt.Errorf("step %d (%s): %w", i+1, st.what, err)
-			}
-			file, out = f, f
-		}
-		err := run(ctx, args, g.stdin, out, g.stderr)
-		if file != nil {
-			if cerr := file.Close(); err == nil {
-				err = cerr
-			}
-		}
-		if err != nil && !(st.okQuarantine && errors.Is(err, coinsift.ErrQuarantined)) {
-			return fmt.Errorf("step %d (%s): %w", i+1, st.what, err)
-		}
-		fmt.Fprintf(g.stderr, "      done in %s\n", time.Since(t0).Round(time.Millisecond))
+	}
+	if err := c.Close(); err != nil {
+		return err
 	}
 	return demoSummary(ctx, g, caseDir, time.Since(start))
+}
+
+// demoRun runs the demo's steps and numbers them.
+type demoRun struct {
+	g       *globals
+	caseDir string
+	total   int
+	mu      sync.Mutex // orders the progress lines
+	n       int        // steps numbered so far
+}
+
+// stage runs the lanes of st at the same time; the first error cancels
+// the other lanes and is returned.
+func (d *demoRun) stage(ctx context.Context, st demoStage, shared *sharedCase) error {
+	if len(st) == 1 {
+		for _, step := range st[0] {
+			if err := d.step(ctx, step, shared); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	first := d.n + 1
+	var wg sync.WaitGroup
+	for li, lane := range st {
+		n := first
+		for _, prev := range st[:li] {
+			n += len(prev)
+		}
+		wg.Go(func() {
+			for k, step := range lane {
+				if err := d.stepNumbered(ctx, n+k, step, shared, true); err != nil {
+					cancel(err)
+					// Steps after a failure never write: let later
+					// lanes' audit lines through.
+					for j := k; j < len(lane); j++ {
+						shared.turns.finish(n + j)
+					}
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	d.n = first - 1
+	for _, lane := range st {
+		d.n += len(lane)
+	}
+	return context.Cause(ctx)
+}
+
+func (d *demoRun) step(ctx context.Context, st demoStep, shared *sharedCase) error {
+	d.n++
+	return d.stepNumbered(ctx, d.n, st, shared, false)
+}
+
+// stepNumbered runs step number i as its own command; parallel says that
+// other steps run at the same time.
+func (d *demoRun) stepNumbered(ctx context.Context, i int, st demoStep, shared *sharedCase, parallel bool) error {
+	g := d.g
+	args := append([]string{"--case", d.caseDir}, st.args...)
+	if st.args[0] == "world" || st.args[0] == "case" {
+		args = st.args
+	}
+	args = expandGlobs(args)
+	if g.quiet || parallel {
+		// Progress bars of steps running side by side would overwrite
+		// each other: the step lines say what runs.
+		args = append([]string{"--quiet"}, args...)
+	}
+	d.mu.Lock()
+	fmt.Fprintf(g.stderr, "[%d/%d] %s: coinsift %s\n", i, d.total, st.what, strings.Join(args, " "))
+	d.mu.Unlock()
+	t0 := time.Now()
+	var out io.Writer = io.Discard
+	if g.verbose > 0 && !parallel {
+		out = g.stderr
+	}
+	var file *os.File
+	if st.stdout != "" {
+		f, err := os.Create(st.stdout)
+		if err != nil {
+			return fmt.Errorf("step %d (%s): %w", i, st.what, err)
+		}
+		file, out = f, f
+	}
+	if shared != nil {
+		ctx = withSharedCase(ctx, &sharedCase{c: shared.c, turns: shared.turns, step: i})
+	}
+	err := run(ctx, args, g.stdin, out, g.stderr)
+	if file != nil {
+		if cerr := file.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if shared != nil {
+		shared.turns.finish(i)
+	}
+	if err != nil && !(st.okQuarantine && errors.Is(err, coinsift.ErrQuarantined)) {
+		return fmt.Errorf("step %d (%s): %w", i, st.what, err)
+	}
+	d.mu.Lock()
+	fmt.Fprintf(g.stderr, "      [%d] done in %s\n", i, time.Since(t0).Round(time.Millisecond))
+	d.mu.Unlock()
+	return nil
 }
 
 // expandGlobs expands arguments holding a * (the demo's own paths only).

@@ -203,6 +203,9 @@ func (g *globals) caseOptions(readOnly bool) casefile.Options {
 
 // openCase opens the case read-only, for commands that only read it.
 func (g *globals) openCase(ctx context.Context) (*casefile.Case, error) {
+	if s := sharedFor(ctx, g.caseDir); s != nil {
+		return s.c.Borrow(), nil
+	}
 	return casefile.Open(ctx, g.caseDir, g.caseOptions(true))
 }
 
@@ -210,13 +213,21 @@ func (g *globals) openCase(ctx context.Context) (*casefile.Case, error) {
 // that records the command, its inputs and outputs and how it ended —
 // whether fn succeeded, quarantined input, was interrupted or failed.
 func (g *globals) change(ctx context.Context, fn func(c *casefile.Case, rec *auditRecord) error) (err error) {
-	c, err := casefile.Open(ctx, g.caseDir, g.caseOptions(false))
-	if err != nil {
+	s := sharedFor(ctx, g.caseDir)
+	var c *casefile.Case
+	if s != nil {
+		c = s.c.Borrow()
+	} else if c, err = casefile.Open(ctx, g.caseDir, g.caseOptions(false)); err != nil {
 		return err
 	}
 	defer func() { err = errors.Join(err, c.Close()) }()
 	rec := &auditRecord{}
 	ferr := fn(c, rec)
+	if s != nil {
+		if err := s.turns.wait(ctx, s.step); err != nil {
+			ferr = errors.Join(ferr, err)
+		}
+	}
 	return errors.Join(ferr, g.appendAudit(c, rec, ferr))
 }
 
