@@ -98,6 +98,10 @@ func Open(path string, opts Options) (Source, Format, error) {
 	}
 	switch format {
 	case FormatSQLDump:
+		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+			// SkipTable may jump ahead in a plain file (not in gzip).
+			opts.SQLDump.Seek, opts.SQLDump.SeekSize = f, st.Size()
+		}
 		r, err := sqldump.NewReader(br, &opts.SQLDump)
 		if err != nil {
 			f.Close()

@@ -354,3 +354,84 @@ func TestReaderSkipTable(t *testing.T) {
 		})
 	}
 }
+
+// TestReaderSkipTableSeek: with Options.Seek, SkipTable without count
+// jumps over long runs of INSERT lines and lands where reading every line
+// does: the same tables, the same first rows, the same statements after.
+func TestReaderSkipTableSeek(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("-- MySQL dump 10.13  Distrib 8.0.36\n")
+	line := func(table string, i int) {
+		fmt.Fprintf(&b, "INSERT INTO `%s` VALUES (%d,'x\\n),(\\'%s'),(%d,'%s');\n", table, i, strings.Repeat("y", i%300), i+1, strings.Repeat("z", i%1000))
+	}
+	tables := []struct {
+		name  string
+		lines int
+	}{{"a", 20000}, {"b", 3}, {"c", 9000}, {"a_2", 1}, {"d", 30000}}
+	for _, tb := range tables {
+		fmt.Fprintf(&b, "CREATE TABLE `%s` (`id` int, `s` text);\n/*!40000 ALTER TABLE `%s` DISABLE KEYS */;\n", tb.name, tb.name)
+		for i := range tb.lines {
+			line(tb.name, 2*i+1)
+		}
+		fmt.Fprintf(&b, "/*!40000 ALTER TABLE `%s` ENABLE KEYS */;\nUNLOCK TABLES;\n", tb.name)
+	}
+	dump := b.String()
+	if len(dump) < 20<<20 {
+		t.Fatalf("dump of %d bytes: too small to seek in", len(dump))
+	}
+	read := func(seek bool, use string) (string, int64) {
+		in := strings.Replace(dump, "\n", "\n"+use, 1)
+		var o sqldump.Options
+		if seek {
+			o.Seek, o.SeekSize = strings.NewReader(in), int64(len(in))
+		}
+		cr := &countReader{r: strings.NewReader(in)}
+		r, err := sqldump.NewReader(cr, &o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for {
+			ev, err := r.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("Next: %v", err)
+			}
+			if ev != sqldump.EventRow {
+				continue
+			}
+			got = append(got, fmt.Sprintf("%s:%s@%d", r.Table().Name, r.Row()[0].Data, r.Offset()))
+			if _, ok := r.SkipTable(false); !ok {
+				t.Fatal("SkipTable: false")
+			}
+		}
+		return strings.Join(got, " "), cr.n
+	}
+	want, _ := read(false, "")
+	if got, n := read(true, ""); got != want {
+		t.Errorf("with Seek:\n got %s\nwant %s", got, want)
+	} else if n >= int64(len(dump))/4 {
+		t.Errorf("with Seek: read %d of %d bytes in order; want under a quarter", n, len(dump))
+	}
+	if !strings.Contains(want, "d:1@") || strings.Count(want, " ") != len(tables)-1 {
+		t.Errorf("rows = %s; want the first row of each table", want)
+	}
+	// After a USE statement (a dump of several databases) it reads on.
+	use := "USE `shop`;\n"
+	if got, n := read(true, use); !strings.Contains(got, "d:1@") || n < int64(len(dump)) {
+		t.Errorf("after USE: read %d of %d bytes, rows %s; want all bytes read", n, len(dump), got)
+	}
+}
+
+type countReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
