@@ -3,6 +3,8 @@ package casefile_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"os"
 	"os/exec"
@@ -408,5 +410,22 @@ func TestBorrowConcurrent(t *testing.T) {
 	}
 	if err := c.DB().Ping(); err != nil {
 		t.Errorf("case closed by a borrowed handle: %v", err)
+	}
+}
+
+// TestHashFile checks the read-ahead hash at buffer boundaries.
+func TestHashFile(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []int{0, 1, 4<<20 - 1, 4 << 20, 4<<20 + 1, 17<<20 + 3} {
+		b := bytes.Repeat([]byte("coinsift"), n/8+1)[:n]
+		p := filepath.Join(dir, strconv.Itoa(n))
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		sum, size, err := casefile.HashFile(context.Background(), p, nil)
+		want := sha256.Sum256(b)
+		if err != nil || size != int64(n) || sum != hex.EncodeToString(want[:]) {
+			t.Errorf("HashFile(%d bytes) = %s, %d, %v; want %x, %d", n, sum, size, err, want, n)
+		}
 	}
 }
