@@ -22,7 +22,9 @@
 // removed, reordered or truncated line is found by [VerifyAudit]. A process
 // that opens a case for writing holds an exclusive flock on .lock for its
 // lifetime; the kernel releases it if the process dies, so a crash never
-// leaves a stale lock.
+// leaves a stale lock. Parts of one process that run at the same time
+// share the open case through [Case.Borrow]; audit and evidence appends
+// are serialised between the handles.
 //
 // # Entry points
 //

@@ -66,30 +66,7 @@ func TestSuggestAndLoad(t *testing.T) {
 		`SELECT account_key, address, amount_sats, fiat_minor, fiat_currency, txid, status, created_at FROM payments ORDER BY src_row`,
 		`SELECT account_key, caller_id, destination_raw, destination_e164, started_at, duration_s, status, template FROM calls ORDER BY src_row`,
 	} {
-		rows, err := c.DB().Query(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			rows.Scan(ptrs...)
-			for i, v := range vals {
-				if i > 0 {
-					out.WriteString("|")
-				}
-				if tv, ok := v.(time.Time); ok {
-					v = tv.UTC().Format(time.RFC3339)
-				}
-				out.WriteString(fmtAny(v))
-			}
-			out.WriteString("\n")
-		}
-		rows.Close()
+		out.WriteString(dumpQuery(t, c, q))
 		out.WriteString("--\n")
 	}
 	golden(t, "testdata/load-ispoof-mini.golden", out.Bytes())
