@@ -6,7 +6,6 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"strings"
 	"time"
@@ -53,7 +52,7 @@ type RowMapper interface {
 // Projector is implemented by a RowMapper whose records for one canonical
 // table may be a plain projection of the source row: each canonical column
 // the text of one source column, as it is (NULL for NULL or empty), or, for
-// a TIMESTAMP column, that text read as 'YYYY-MM-DD HH:MM:SS[.ffffff]'.
+// a TIMESTAMP column, that text read as 'YYYY-MM-DD HH:MM:SS'.
 // The load keeps the projection in SQL for the rows up to the first that
 // Projects refuses (see project.go).
 type Projector interface {
@@ -309,28 +308,9 @@ func (l *loader) table(t *Table) (*srcTable, error) {
 
 // existing reports whether table name exists and has t's columns.
 func (l *loader) existing(name string, t *Table) (exists, same bool, err error) {
-	q, ok := l.dc.(driver.QueryerContext)
-	if !ok {
-		return false, false, fmt.Errorf("load %s: driver cannot query", l.ev.Path)
-	}
-	rows, err := q.QueryContext(l.ctx, `SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`,
-		[]driver.NamedValue{{Ordinal: 1, Value: name}})
+	cols, err := l.columnNames(name)
 	if err != nil {
-		return false, false, fmt.Errorf("load %s: %w", l.ev.Path, err)
-	}
-	defer rows.Close()
-	var cols []string
-	dest := make([]driver.Value, 1)
-	for {
-		err := rows.Next(dest)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return false, false, fmt.Errorf("load %s: %w", l.ev.Path, err)
-		}
-		c, _ := dest[0].(string)
-		cols = append(cols, c)
+		return false, false, err
 	}
 	if len(cols) == 0 {
 		return false, false, nil

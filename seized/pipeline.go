@@ -708,17 +708,9 @@ func (l *loader) insertSegment(f *feed, first *batch) error {
 		if len(recs) == 0 {
 			continue
 		}
-		var cols, sel strings.Builder
-		for i, c := range canonColumns[ti] {
-			if i > 0 {
-				cols.WriteString(", ")
-				sel.WriteString(", ")
-			}
-			cols.WriteString(c.Name)
-			sel.WriteString(c.Name)
-		}
-		q := fmt.Sprintf("INSERT INTO %s (%s, evidence_id, src_table, src_row) SELECT %%s FROM %%s", canonStore[ti], cols.String())
-		if err := l.insertView(&records{schema: canonSchemas[ti], recs: recs}, q, sel.String()+", ?, ?, src_row", l.ev.ID, st.name); err != nil {
+		cols := canonList(ti)
+		q := fmt.Sprintf("INSERT INTO %s (%s, evidence_id, src_table, src_row) SELECT %%s FROM %%s", canonStore[ti], cols)
+		if err := l.insertView(&records{schema: canonSchemas[ti], recs: recs}, q, cols+", ?, ?, src_row", l.ev.ID, st.name); err != nil {
 			if cerr := l.ctx.Err(); cerr != nil {
 				return cerr
 			}

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
+
+	"github.com/coinsift/coinsift/seized/detect"
 )
 
 // Projections: canonical logins without a second copy.
@@ -114,8 +116,8 @@ func (ps *projState) skip(off int64) {
 // MatchesProjection reports whether record rec of canonical table target
 // is what the SQL projection of row by cols gives (see Projector): a NULL
 // or empty value is NULL; text is the value as it is; a TIMESTAMP is the
-// value in the form 'YYYY-MM-DD HH:MM:SS[.ffffff]' (SQLTimestamp) at the
-// same microsecond. It defines what Projector.Projects promises.
+// value in the form 'YYYY-MM-DD HH:MM:SS' (SQLTimestamp) at the same
+// microsecond. It defines what Projector.Projects promises.
 func MatchesProjection(target string, cols []int, row []Value, rec []any) bool {
 	ti, ok := viewTargets[target]
 	if !ok || len(cols) != len(canonColumns[ti]) {
@@ -169,54 +171,17 @@ func (ps *projState) matches(row []Value, rec []any) bool {
 	return true
 }
 
-// SQLTimestamp reads 'YYYY-MM-DD HH:MM:SS' with an optional fraction of
-// one to six digits, as DuckDB casts it to TIMESTAMP, into microseconds
-// since the epoch; ok is false for any other text, so that the check never
-// relies on how DuckDB reads an unusual one.
+// SQLTimestamp reads 'YYYY-MM-DD HH:MM:SS' (a valid date and time, year 1
+// or later) into microseconds since the epoch, as DuckDB casts it to
+// TIMESTAMP and as the mapping reads it (detect.ParseSQLDateTime); ok is
+// false for any other text, so that nothing relies on how DuckDB reads an
+// unusual one.
 func SQLTimestamp(b []byte) (int64, bool) {
-	if len(b) < 19 || len(b) == 20 || len(b) > 26 {
+	t, ok := detect.ParseSQLDateTime(string(b))
+	if !ok || t.Year() < 1 {
 		return 0, false
 	}
-	num := func(s []byte) (int, bool) {
-		n := 0
-		for _, c := range s {
-			if c < '0' || c > '9' {
-				return 0, false
-			}
-			n = n*10 + int(c-'0')
-		}
-		return n, true
-	}
-	if b[4] != '-' || b[7] != '-' || b[10] != ' ' || b[13] != ':' || b[16] != ':' {
-		return 0, false
-	}
-	y, ok1 := num(b[0:4])
-	mo, ok2 := num(b[5:7])
-	d, ok3 := num(b[8:10])
-	h, ok4 := num(b[11:13])
-	mi, ok5 := num(b[14:16])
-	s, ok6 := num(b[17:19])
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || y < 1 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59 {
-		return 0, false
-	}
-	if d > time.Date(y, time.Month(mo)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
-		return 0, false
-	}
-	us := 0
-	if len(b) > 19 {
-		if b[19] != '.' {
-			return 0, false
-		}
-		f, ok := num(b[20:])
-		if !ok {
-			return 0, false
-		}
-		us = f
-		for range 26 - len(b) {
-			us *= 10
-		}
-	}
-	return time.Date(y, time.Month(mo), d, h, mi, s, us*1000, time.UTC).UnixMicro(), true
+	return t.UnixMicro(), true
 }
 
 // projExpr returns the SQL of canonical column i of table ti read from
@@ -249,6 +214,16 @@ func projSelect(ti int, cols map[string]string, srcTable string) string {
 	}
 	fmt.Fprintf(&b, "_evidence AS evidence_id, %s AS src_table, _row AS src_row", quoteString(srcTable))
 	return b.String()
+}
+
+// canonList returns the columns of canonical table ti without provenance,
+// comma-separated.
+func canonList(ti int) string {
+	names := make([]string, len(canonColumns[ti]))
+	for i, c := range canonColumns[ti] {
+		names[i] = c.Name
+	}
+	return strings.Join(names, ", ")
 }
 
 func quoteString(s string) string {
@@ -318,12 +293,8 @@ func (l *loader) project() error {
 		if n != ps.rows {
 			return fmt.Errorf("load %s: table %s: %d rows in the projected range of %s, %d projected", l.ev.Path, t.Name, n, st.name, ps.rows)
 		}
-		var names2 []string
-		for _, c := range canonColumns[ps.ti] {
-			names2 = append(names2, c.Name)
-		}
 		q := fmt.Sprintf(`INSERT INTO %s (%s, evidence_id, src_table, src_row) SELECT %s FROM %s WHERE %s`,
-			canonStore[ps.ti], strings.Join(names2, ", "), projSelect(ps.ti, cols, st.name), quoteIdent(st.name), where)
+			canonStore[ps.ti], canonList(ps.ti), projSelect(ps.ti, cols, st.name), quoteIdent(st.name), where)
 		if _, err := l.exec(q, l.ev.ID, ps.lo, ps.hi); err != nil {
 			return fmt.Errorf("load %s: table %s: %s: %w", l.ev.Path, t.Name, target, err)
 		}
@@ -359,11 +330,7 @@ func rebuildViews(exec func(string, ...any) (driver.Result, error), query func(s
 		parts[target] = append(parts[target], fmt.Sprintf("SELECT %s FROM %s WHERE _evidence = %s", projSelect(ti, cols, src), quoteIdent(src), quoteString(ev)))
 	}
 	for target, ti := range viewTargets {
-		var names []string
-		for _, c := range canonColumns[ti] {
-			names = append(names, c.Name)
-		}
-		q := fmt.Sprintf("CREATE OR REPLACE VIEW %s AS SELECT %s, evidence_id, src_table, src_row FROM %s", target, strings.Join(names, ", "), canonStore[ti])
+		q := fmt.Sprintf("CREATE OR REPLACE VIEW %s AS SELECT %s, evidence_id, src_table, src_row FROM %s", target, canonList(ti), canonStore[ti])
 		for _, p := range parts[target] {
 			q += "\nUNION ALL " + p
 		}

@@ -16,9 +16,9 @@ func TestParseSQLDateTime(t *testing.T) {
 		"2023-1-01 23:59:590", "2023-01-01 -3:59:59",
 	} {
 		want, werr := time.Parse("2006-01-02 15:04:05", s)
-		got, ok := parseSQLDateTime(s)
+		got, ok := ParseSQLDateTime(s)
 		if ok != (werr == nil) || ok && !got.Equal(want) {
-			t.Errorf("parseSQLDateTime(%q) = %v, %v; time.Parse: %v, %v", s, got, ok, want, werr)
+			t.Errorf("ParseSQLDateTime(%q) = %v, %v; time.Parse: %v, %v", s, got, ok, want, werr)
 		}
 		if g, l, ok := ParseTime(s); ok != (werr == nil) && !strings.HasPrefix(s, "2023-01-01T") || ok && werr == nil && (!g.Equal(want) || l != "2006-01-02 15:04:05") {
 			t.Errorf("ParseTime(%q) = %v, %q, %v", s, g, l, ok)

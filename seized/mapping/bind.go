@@ -204,7 +204,7 @@ func (ms *multi) Projects(row []seized.Value) bool {
 	}
 	if fd := b.fields[fLoginAt]; fd != nil && fd.idx >= 0 && fd.idx < len(row) {
 		if v := row[fd.idx]; !v.Null && len(v.Data) > 0 {
-			if _, ok := seized.SQLTimestamp(v.Data); !ok || len(v.Data) != 19 {
+			if _, ok := seized.SQLTimestamp(v.Data); !ok {
 				return false
 			}
 		}
