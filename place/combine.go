@@ -115,7 +115,7 @@ type Score struct {
 	Country coinsift.Country
 	Score   float64
 	Signals int  // distinct signals supporting the country
-	Direct  bool // supported by a signal other than the time-zone fit
+	Direct  bool // supported by a signal that names one country (not the time-zone fit, not a share of an exchange's jurisdictions)
 }
 
 // Combine places a person in a country from their signals.
@@ -130,8 +130,10 @@ type Score struct {
 //
 // The top country's confidence is top / (top + rivals) × (1 − e^(−top/Scale)),
 // where rivals is the sum of the scores of the other countries with direct
-// (non-time-zone) support: the fit names a set of countries, so it
-// corroborates the ones it names without counting against the winner.
+// support: the time-zone fit names a set of countries, and so does an
+// exchange registered in several (Exchanges splits its weight), so such
+// signals corroborate the countries they name without counting against
+// the winner, and are no conflicts.
 // Output is deterministic: it does not depend on the order of signals.
 func Combine(signals []Signal, w Weights) Placement {
 	type item struct {
@@ -201,7 +203,7 @@ func Combine(signals []Signal, w Weights) Placement {
 		sc := &scores[k]
 		sc.Score += sum
 		sc.Signals += j - i
-		sc.Direct = sc.Direct || ev[i].Kind != KindTimezone
+		sc.Direct = sc.Direct || direct(ev[i], w)
 		i = j
 	}
 	p := Placement{Evidence: ev}
@@ -243,6 +245,19 @@ func Combine(signals []Signal, w Weights) Placement {
 		p.Confidence = top.Score / (top.Score + rivals) * (1 - math.Exp(-top.Score/w.Scale))
 	}
 	return p
+}
+
+// direct reports whether s, with its effective weight, supports one
+// country rather than a set: the time-zone fit never does, and an exchange
+// signal does only at the full weight of its kind (one jurisdiction).
+func direct(s Signal, w Weights) bool {
+	switch s.Kind {
+	case KindTimezone:
+		return false
+	case KindExchange:
+		return s.Weight >= w.Exchange
+	}
+	return true
 }
 
 // compareRest orders signals equal in kind, country, value and weight by

@@ -87,6 +87,23 @@ func TestCombine(t *testing.T) {
 			want:    "GB", conf: damp(0.5),
 		},
 		{
+			name: "exchange of several jurisdictions corroborates, no conflicts",
+			// Kraken in GB and US (½ each): GB 4·½ + 1·½·½ = 2.25; US 0.25
+			// counts neither as a rival nor as a conflict.
+			signals: append([]place.Signal{sig(place.KindPhone, "GB", "+447400123456")}, place.Exchanges("Kraken", []string{"GB", "US"}, 2)...),
+			want:    "GB", conf: damp(2.25),
+		},
+		{
+			name: "exchange of one jurisdiction is a conflict",
+			// GB 2 against NL 0.5
+			signals:   []place.Signal{sig(place.KindPhone, "GB", "+447400123456"), sig(place.KindExchange, "NL", "Bitvavo")},
+			want:      "GB", conf: 2 / 2.5 * damp(2), conflicts: []coinsift.Country{"NL"},
+		},
+		{
+			name:    "split exchange alone never places",
+			signals: place.Exchanges("Binance", []string{"FR", "NL"}, 1),
+		},
+		{
 			name:    "no signals",
 			signals: nil,
 		},

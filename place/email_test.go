@@ -119,3 +119,31 @@ func TestExchange(t *testing.T) {
 		}
 	}
 }
+
+func TestExchanges(t *testing.T) {
+	tests := []struct {
+		countries []string
+		payments  int
+		want      []coinsift.Country
+		weight    float64
+		detail    string
+	}{
+		{[]string{"NL"}, 1, []coinsift.Country{"NL"}, 1, "exchange jurisdiction, funded 1 payment"},
+		{[]string{"nl", "BE", "NL", "EU", ""}, 3, []coinsift.Country{"NL", "BE"}, 0.5, "exchange jurisdiction (1 of 2), funded 3 payments"},
+		{[]string{"US", "GB", "IE", "DE"}, 0, []coinsift.Country{"US", "GB", "IE", "DE"}, 0.25, "exchange jurisdiction (1 of 4)"},
+		{[]string{"ZZ", "EU"}, 2, nil, 0, ""},
+		{nil, 2, nil, 0, ""},
+	}
+	for _, tt := range tests {
+		got := place.Exchanges("Bitvavo", tt.countries, tt.payments)
+		if len(got) != len(tt.want) {
+			t.Errorf("Exchanges(%q) = %+v; want countries %v", tt.countries, got, tt.want)
+			continue
+		}
+		for i, s := range got {
+			if s.Country != tt.want[i] || s.Weight != tt.weight || s.Detail != tt.detail || s.Kind != place.KindExchange || s.Value != "Bitvavo" {
+				t.Errorf("Exchanges(%q)[%d] = %+v; want %s weight %v detail %q", tt.countries, i, s, tt.want[i], tt.weight, tt.detail)
+			}
+		}
+	}
+}

@@ -168,6 +168,9 @@ func rfc3339(t int64) string { return time.Unix(t, 0).UTC().Format(time.RFC3339)
 // writeTags writes a GraphSense TagPack for the exchanges that public
 // sources know: their hot wallet addresses and a sample of deposit addresses.
 func (g *gen) writeTags(dir string) error {
+	if err := writeActors(dir); err != nil {
+		return err
+	}
 	f, err := os.Create(filepath.Join(dir, "exchanges.yaml"))
 	if err != nil {
 		return err
@@ -205,7 +208,47 @@ tags:
 		}
 		name := exchangeFacts[ex].name
 		fmt.Fprintf(w, "  - address: %s\n    label: %s\n    actor: %s\n    source: https://example.org/attribution/%s\n",
-			a.encode(g.keys.net), name, strings.ToLower(strings.ReplaceAll(name, ".", "")), strings.ToLower(strings.ReplaceAll(name, ".", "")))
+			a.encode(g.keys.net), name, actorID(name), actorID(name))
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// actorID is the TagPack actor id of exchange name.
+func actorID(name string) string {
+	return strings.ToLower(strings.ReplaceAll(name, ".", ""))
+}
+
+// writeActors writes a GraphSense ActorPack of every exchange of the world,
+// public or not (actor packs describe businesses, not addresses): its
+// jurisdictions are its seat and the countries it is registered to serve,
+// as public registers list them.
+func writeActors(dir string) error {
+	f, err := os.Create(filepath.Join(dir, "actors.yaml"))
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	fmt.Fprint(w, `title: Exchanges (coinsift world)
+creator: coinsift world generator
+description: The exchanges of the world, with the countries they are registered in.
+lastmod: 2022-11-30
+is_public: true
+actors:
+`)
+	for _, e := range exchangeFacts {
+		js := []string{e.country}
+		for _, m := range e.markets {
+			if !slices.Contains(js, m) {
+				js = append(js, m)
+			}
+		}
+		id := actorID(e.name)
+		fmt.Fprintf(w, "  - id: %s\n    label: %s\n    uri: https://example.org/exchange/%s\n    categories: [exchange]\n    jurisdictions: [%s]\n",
+			id, e.name, id, strings.Join(js, ", "))
 	}
 	if err := w.Flush(); err != nil {
 		f.Close()

@@ -31,7 +31,10 @@ func newPlaceCommand(g *globals) *cobra.Command {
 		Long: `Place every account and person of the seized data in a country: from phone
 numbers (libphonenumber), sign-up and login IPs (the embedded IP-to-country
 table, or MaxMind-format databases given with --mmdb, tried first), e-mail
-domains, and the time-of-day pattern of logins, combined into a country with a
+domains, the jurisdictions of the exchanges that funded the account's payments
+(from 'coinsift trace payers' and the actor packs imported with 'coinsift tags
+import'; an exchange listed in several countries counts a share in each), and
+the time-of-day pattern of logins, combined into a country with a
 confidence; other supported countries are kept as conflicts. An account's IP
 column counts as the sign-up address only when its name says so (signup_ip,
 reg_ip, created_ip …); last_ip and the like are read as login addresses. The
@@ -70,7 +73,11 @@ func runPlace(ctx context.Context, g *globals, o placeOptions) error {
 		if region == "" {
 			region = c.Config().Settings.DefaultRegion
 		}
-		ins, err := placesql.ReadAccounts(ctx, c.DB(), placesql.Options{Region: region, Locator: loc})
+		extra, err := placesql.ReadExchanges(ctx, c.DB())
+		if err != nil {
+			return err
+		}
+		ins, err := placesql.ReadAccounts(ctx, c.DB(), placesql.Options{Region: region, Locator: loc, Extra: extra})
 		if err != nil {
 			return err
 		}

@@ -33,7 +33,7 @@ type Inputs struct {
 type Options struct {
 	Region  string                    // default region of phone numbers, e.g. "GB"
 	Locator place.IPLocator           // nil: the embedded iploc table
-	Extra   map[string][]place.Signal // more signals per account (e.g. exchange jurisdictions)
+	Extra   map[string][]place.Signal // more signals per account key (e.g. ReadExchanges); keys that are no account are ignored
 }
 
 // ReadAccounts returns the inputs of every account, by account key.
@@ -152,9 +152,12 @@ func ReadAccounts(ctx context.Context, db *sql.DB, o Options) ([]Inputs, error) 
 	if err != nil {
 		return nil, fmt.Errorf("read login times: %w", err)
 	}
+	// Extra signals of keys that are no account (a payment row naming an
+	// unknown user) are dropped: only accounts are placed.
 	for k, extra := range o.Extra {
-		in := get(k)
-		in.Signals = append(in.Signals, extra...)
+		if in := by[k]; in != nil {
+			in.Signals = append(in.Signals, extra...)
+		}
 	}
 	out := make([]Inputs, 0, len(by))
 	for _, in := range by {
