@@ -96,8 +96,8 @@ func TestCombine(t *testing.T) {
 		{
 			name: "exchange of one jurisdiction is a conflict",
 			// GB 2 against NL 0.5
-			signals:   []place.Signal{sig(place.KindPhone, "GB", "+447400123456"), sig(place.KindExchange, "NL", "Bitvavo")},
-			want:      "GB", conf: 2 / 2.5 * damp(2), conflicts: []coinsift.Country{"NL"},
+			signals: []place.Signal{sig(place.KindPhone, "GB", "+447400123456"), sig(place.KindExchange, "NL", "Bitvavo")},
+			want:    "GB", conf: 2 / 2.5 * damp(2), conflicts: []coinsift.Country{"NL"},
 		},
 		{
 			name:    "split exchange alone never places",
