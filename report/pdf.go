@@ -3,6 +3,7 @@ package report
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/go-pdf/fpdf"
 )
@@ -31,6 +32,11 @@ type doc struct {
 	// page, so they may set theirs directly; other code that calls
 	// SetFont itself must call fontChanged.
 	font fontSel
+	cw   *[256]int // glyph widths of font, set with it
+	unit float64   // size of font in user units, set with it
+	k    float64   // points per user unit
+	cm   float64   // fpdf's cell margin
+	ph   float64   // page height in user units, as fpdf has it
 }
 
 type fontSel struct {
@@ -39,8 +45,129 @@ type fontSel struct {
 	set        bool
 }
 
+// index is the font's place in fontMetrics.cw.
+func (s fontSel) index() int {
+	i := 0
+	if s.mono {
+		i = 2
+	}
+	if s.bold {
+		i++
+	}
+	return i
+}
+
 // fontChanged tells doc that the font was selected behind its back.
 func (d *doc) fontChanged() { d.font = fontSel{} }
+
+// fontMetrics are the glyph widths, in thousandths of the font size, of
+// the four core fonts the documents use (Helvetica, Helvetica-Bold,
+// Courier, Courier-Bold), as fpdf measures them.
+type fontMetrics struct {
+	cw [4][256]int
+}
+
+var (
+	metricsOnce sync.Once
+	metricsTab  fontMetrics
+)
+
+func metrics() *fontMetrics {
+	metricsOnce.Do(func() {
+		f := fpdf.New("P", "mm", "A4", "")
+		for i := range metricsTab.cw {
+			family, style := "Helvetica", ""
+			if i >= 2 {
+				family = "Courier"
+			}
+			if i%2 == 1 {
+				style = "B"
+			}
+			f.SetFont(family, style, 10)
+			for c := 1; c < 256; c++ {
+				metricsTab.cw[i][c] = f.GetStringSymbolWidth(string([]byte{byte(c)}))
+			}
+		}
+	})
+	return &metricsTab
+}
+
+// glyphs is the width of s in thousandths of the font size. Like fpdf, it
+// stops at a NUL byte (encoded text has none).
+func glyphs(cw *[256]int, s string) int {
+	w := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0 {
+			break
+		}
+		w += cw[s[i]]
+	}
+	return w
+}
+
+// slowCells makes cell call fpdf's CellFormat, for the test that holds
+// cell to CellFormat's bytes.
+var slowCells = false
+
+// cell draws encoded text s at fpdf's current position in a w×h cell,
+// aligned "L" or "R", without border or fill, and moves right by w: the
+// bytes fpdf's CellFormat(w, h, s, "", 0, align, false, 0, "") writes, at
+// a fraction of its cost (CellFormat formats every number with fmt and was
+// half the time of an evidence sheet). Cases it does not cover (a page
+// break, another alignment, an error) go to CellFormat.
+func (d *doc) cell(w, h float64, s, align string) {
+	x, y := d.f.GetXY()
+	_, trigger := d.f.GetAutoPageBreak()
+	if slowCells || d.f.Err() || (align != "L" && align != "R") || d.cw == nil || y+h > d.ph-trigger {
+		d.f.CellFormat(w, h, s, "", 0, align, false, 0, "")
+		return
+	}
+	if s != "" {
+		dx := d.cm
+		if align == "R" {
+			dx = w - d.cm - float64(glyphs(d.cw, s))*d.unit/1000
+		}
+		b := make([]byte, 0, 64+len(s))
+		tr, tg, tb := d.f.GetTextColor()
+		fr, fg, fb := d.f.GetFillColor()
+		color := tr != fr || tg != fg || tb != fb
+		if color {
+			b = append(b, "q "...)
+			b = appendColor(b, tr, tg, tb)
+			b = append(b, ' ')
+		}
+		b = append(b, "BT "...)
+		b = strconv.AppendFloat(b, (x+dx)*d.k, 'f', 2, 64)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, (d.ph-(y+.5*h+.3*d.unit))*d.k, 'f', 2, 64)
+		b = append(b, " Td ("...)
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c == '\\' || c == '(' || c == ')' {
+				b = append(b, '\\')
+			}
+			b = append(b, s[i])
+		}
+		b = append(b, ")Tj ET"...)
+		if color {
+			b = append(b, " Q"...)
+		}
+		d.f.RawWriteStr(string(b))
+	}
+	d.f.SetX(x + w)
+}
+
+// appendColor appends fpdf's text colour operator for r, g, b (0–255).
+func appendColor(b []byte, r, g, bl int) []byte {
+	if r == g && g == bl {
+		b = strconv.AppendFloat(b, float64(r)/255, 'f', 3, 64)
+		return append(b, " g"...)
+	}
+	for _, v := range [3]int{r, g, bl} {
+		b = strconv.AppendFloat(b, float64(v)/255, 'f', 3, 64)
+		b = append(b, ' ')
+	}
+	return append(b, "rg"...)
+}
 
 func newDoc(c Case, title, running string) *doc {
 	f := fpdf.New("P", "mm", "A4", "")
@@ -58,7 +185,8 @@ func newDoc(c Case, title, running string) *doc {
 	f.SetMargins(marginL, marginT, marginL)
 	f.SetAutoPageBreak(true, marginB)
 	f.AliasNbPages("{nb}")
-	d := &doc{f: f, c: c}
+	_, ph := f.GetPageSize()
+	d := &doc{f: f, c: c, k: f.GetConversionRatio(), cm: f.GetCellMargin(), ph: ph}
 	run := latin(running)
 	f.SetHeaderFunc(func() {
 		f.SetFont("Helvetica", "", 7.5)
@@ -109,6 +237,7 @@ func (d *doc) setFont(mono, bold bool, size float64) {
 		return
 	}
 	d.font = sel
+	d.cw = &metrics().cw[sel.index()]
 	style := ""
 	if bold {
 		style = "B"
@@ -118,6 +247,7 @@ func (d *doc) setFont(mono, bold bool, size float64) {
 	} else {
 		d.f.SetFont("Helvetica", style, size)
 	}
+	_, d.unit = d.f.GetFontSize()
 }
 
 // ensure starts a new page unless h millimetres fit on the current one.
@@ -175,34 +305,42 @@ func (d *doc) note(t string) {
 	d.f.Ln(1)
 }
 
-// wrap splits encoded text into lines no wider than w with the current
-// font: at spaces where possible, inside a word (a txid, an address, a
-// hostile 300-character name) where not. "\n" starts a new line.
-func (d *doc) wrap(s string, w float64) []string {
+// wrap splits encoded text into lines no wider than w in font sel: at
+// spaces where possible, inside a word (a txid, an address, a hostile
+// 300-character name) where not. "\n" starts a new line. Widths come from
+// the font metrics table, not fpdf's current font, so measuring selects no
+// font; they are the sums fpdf's GetStringWidth makes.
+func (d *doc) wrap(s string, w float64, sel fontSel) []string {
+	cw := &metrics().cw[sel.index()]
+	unit := sel.size / d.k // fpdf's font size in user units
+	fits := func(units int) bool { return float64(units)*unit/1000 <= w }
+	space := cw[' ']
 	var lines []string
 	for _, para := range strings.Split(s, "\n") {
-		line := ""
+		line, lineW := "", 0
 		for i, word := range strings.Split(para, " ") {
-			cand := word
+			wordW := glyphs(cw, word)
+			cand, candW := word, wordW
 			if i > 0 {
-				cand = line + " " + word
+				cand, candW = line+" "+word, lineW+space+wordW
 			}
-			if d.f.GetStringWidth(cand) <= w {
-				line = cand
+			if fits(candW) {
+				line, lineW = cand, candW
 				continue
 			}
 			if line != "" {
 				lines = append(lines, line)
 			}
-			for len(word) > 1 && d.f.GetStringWidth(word) > w {
-				k := 1
-				for k < len(word) && d.f.GetStringWidth(word[:k+1]) <= w {
+			for len(word) > 1 && !fits(wordW) {
+				k, kw := 1, cw[word[0]]
+				for k < len(word) && fits(kw+cw[word[k]]) {
+					kw += cw[word[k]]
 					k++
 				}
 				lines = append(lines, word[:k])
-				word = word[k:]
+				word, wordW = word[k:], wordW-kw
 			}
-			line = word
+			line, lineW = word, wordW
 		}
 		lines = append(lines, line)
 	}
@@ -233,8 +371,7 @@ func (d *doc) table(cols []column, rows [][]string) {
 		lines := make([][]string, len(cols))
 		n := 1
 		for i, c := range cols {
-			d.setFont(c.mono && !head, head, size)
-			lines[i] = d.wrap(cells[i], c.w*bodyW-2*pad)
+			lines[i] = d.wrap(cells[i], c.w*bodyW-2*pad, fontSel{mono: c.mono && !head, bold: head, size: size})
 			n = max(n, len(lines[i]))
 		}
 		h := float64(n)*lh + 2*pad
@@ -262,7 +399,7 @@ func (d *doc) table(cols []column, rows [][]string) {
 				if align == "" || head {
 					align = "L"
 				}
-				d.f.CellFormat(w-2*pad, lh, l, "", 0, align, false, 0, "")
+				d.cell(w-2*pad, lh, l, align)
 			}
 			x += w
 		}
@@ -295,8 +432,7 @@ func (d *doc) plain(cols []column, rows [][]string) {
 		lines := make([][]string, len(cols))
 		n := 1
 		for i, c := range cols {
-			d.setFont(c.mono, i == 0, size)
-			lines[i] = d.wrap(cells[i], c.w*bodyW-2*pad)
+			lines[i] = d.wrap(cells[i], c.w*bodyW-2*pad, fontSel{mono: c.mono, bold: i == 0, size: size})
 			n = max(n, len(lines[i]))
 		}
 		h := float64(n)*lh + 2*pad
@@ -309,7 +445,7 @@ func (d *doc) plain(cols []column, rows [][]string) {
 			}
 			for k, l := range lines[i] {
 				d.f.SetXY(x+pad, y+pad+float64(k)*lh)
-				d.f.CellFormat(c.w*bodyW-2*pad, lh, l, "", 0, "L", false, 0, "")
+				d.cell(c.w*bodyW-2*pad, lh, l, "L")
 			}
 			d.f.SetTextColor(0, 0, 0)
 			x += c.w * bodyW
