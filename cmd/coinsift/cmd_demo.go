@@ -18,6 +18,7 @@ import (
 
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/casefile"
+	"github.com/coinsift/coinsift/internal/term"
 )
 
 type demoOptions struct {
@@ -100,7 +101,7 @@ func runDemo(ctx context.Context, g *globals, o demoOptions) error {
 				demoStep{"import the chain", []string{"chain", "import", "--blocks", filepath.Join(worldDir, "blocks")}, true, ""},
 				demoStep{"import prices (BTC/GBP)", []string{"prices", "import", filepath.Join(worldDir, "prices", "BTC-GBP.csv"), "--source", "world-yahoo"}, true, ""},
 				demoStep{"import prices (BTC/USD)", []string{"prices", "import", filepath.Join(worldDir, "prices", "BTC-USD.csv"), "--source", "world-yahoo"}, true, ""},
-				demoStep{"import public tags", []string{"tags", "import", filepath.Join(worldDir, "tags", "exchanges.yaml")}, true, ""},
+				demoStep{"import public tags and the exchanges' actor pack", tagFiles(worldDir, o.world == ""), true, ""},
 			},
 			{
 				demoStep{"suggest a mapping of the seized tables", []string{"seized", "map", "--suggest", dump}, false, mapping},
@@ -160,8 +161,21 @@ type demoRun struct {
 	g       *globals
 	caseDir string
 	total   int
-	mu      sync.Mutex // orders the progress lines
-	n       int        // steps numbered so far
+	mu      sync.Mutex  // orders the progress lines
+	n       int         // steps numbered so far
+	board   *term.Board // the bars of the steps running side by side, during a stage of lanes
+}
+
+// println writes a line of the demo's own output, above the bars of the
+// steps that run side by side, if any.
+func (d *demoRun) println(s string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.board != nil {
+		d.board.Println(s)
+		return
+	}
+	fmt.Fprintln(d.g.stderr, s)
 }
 
 // stage runs the lanes of st at the same time; the first error cancels
@@ -177,6 +191,17 @@ func (d *demoRun) stage(ctx context.Context, st demoStage, shared *sharedCase) e
 	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
+	// The lanes' bars share one board, a line per running task.
+	board := term.NewBoard(ctx, d.g.stderr, !d.g.quiet && !d.g.json)
+	d.mu.Lock()
+	d.board = board
+	d.mu.Unlock()
+	defer func() {
+		d.mu.Lock()
+		d.board = nil
+		d.mu.Unlock()
+		board.Close()
+	}()
 	first := d.n + 1
 	var wg sync.WaitGroup
 	for li, lane := range st {
@@ -220,14 +245,18 @@ func (d *demoRun) stepNumbered(ctx context.Context, i int, st demoStep, shared *
 		args = st.args
 	}
 	args = expandGlobs(args)
-	if g.quiet || parallel {
-		// Progress bars of steps running side by side would overwrite
-		// each other: the step lines say what runs.
+	d.mu.Lock()
+	board := d.board
+	d.mu.Unlock()
+	if parallel && board != nil && board.Enabled() {
+		// Steps running side by side draw their bars as lines of the
+		// stage's board, not bars of their own that would overwrite each
+		// other.
+		ctx = withProgress(ctx, board.ProgressFunc(fmt.Sprintf("[%d] ", i)))
+	} else if g.quiet || parallel {
 		args = append([]string{"--quiet"}, args...)
 	}
-	d.mu.Lock()
-	fmt.Fprintf(g.stderr, "[%d/%d] %s: coinsift %s\n", i, d.total, st.what, strings.Join(args, " "))
-	d.mu.Unlock()
+	d.println(fmt.Sprintf("[%d/%d] %s: coinsift %s", i, d.total, st.what, strings.Join(args, " ")))
 	t0 := time.Now()
 	var out io.Writer = io.Discard
 	if g.verbose > 0 && !parallel {
@@ -256,10 +285,20 @@ func (d *demoRun) stepNumbered(ctx context.Context, i int, st demoStep, shared *
 	if err != nil && !(st.okQuarantine && errors.Is(err, coinsift.ErrQuarantined)) {
 		return fmt.Errorf("step %d (%s): %w", i, st.what, err)
 	}
-	d.mu.Lock()
-	fmt.Fprintf(g.stderr, "      [%d] done in %s\n", i, time.Since(t0).Round(time.Millisecond))
-	d.mu.Unlock()
+	d.println(fmt.Sprintf("      [%d] done in %s", i, time.Since(t0).Round(time.Millisecond)))
 	return nil
+}
+
+// tagFiles is the tags import of a world: its TagPack and its ActorPack
+// (the exchanges' jurisdictions, a placement signal), which worlds
+// generated before actor packs were added lack; fresh says the demo
+// generates the world, so the pack will be there.
+func tagFiles(worldDir string, fresh bool) []string {
+	args := []string{"tags", "import", filepath.Join(worldDir, "tags", "exchanges.yaml")}
+	if actors := filepath.Join(worldDir, "tags", "actors.yaml"); fresh || fileExists(actors) {
+		args = append(args, actors)
+	}
+	return args
 }
 
 // expandGlobs expands arguments holding a * (the demo's own paths only).
@@ -389,4 +428,9 @@ func humanMoney(m coinsift.Money) string {
 		return "-" + out
 	}
 	return out
+}
+
+func fileExists(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.Mode().IsRegular()
 }

@@ -69,7 +69,7 @@ names it, and the current directory is the default.
 			return cmd.Help()
 		},
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
-			return g.setup()
+			return g.setup(cmd.Context())
 		},
 	}
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
@@ -134,7 +134,7 @@ func envOr(key, def string) string {
 	return def
 }
 
-func (g *globals) setup() error {
+func (g *globals) setup(ctx context.Context) error {
 	level := slog.LevelWarn
 	switch {
 	case g.verbose >= 2:
@@ -144,7 +144,19 @@ func (g *globals) setup() error {
 	}
 	g.logger = slog.New(slog.NewTextHandler(g.stderr, &slog.HandlerOptions{Level: level}))
 	g.progress = term.NewProgressFunc(g.stderr, !g.quiet && !g.json)
+	if pf, ok := ctx.Value(progressKey{}).(coinsift.ProgressFunc); ok && !g.quiet && !g.json {
+		g.progress = pf // a line of the demo's board (see withProgress)
+	}
 	return nil
+}
+
+type progressKey struct{}
+
+// withProgress makes the commands run with ctx report progress to pf
+// instead of bars of their own: the demo gives the steps that run side by
+// side lines of one term.Board.
+func withProgress(ctx context.Context, pf coinsift.ProgressFunc) context.Context {
+	return context.WithValue(ctx, progressKey{}, pf)
 }
 
 // commandName is the command path without the program name, e.g. "evidence add".
