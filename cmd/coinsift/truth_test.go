@@ -50,7 +50,7 @@ func truthPipeline(t *testing.T, worldDir string) string {
 	for _, f := range []string{"BTC-GBP.csv", "BTC-USD.csv"} {
 		step(true, "prices", "import", filepath.Join(worldDir, "prices", f), "--source", "world-yahoo")
 	}
-	step(true, "tags", "import", filepath.Join(worldDir, "tags", "exchanges.yaml"))
+	step(true, tagFiles(worldDir, false)...) // the demo's tags import, with the actor pack
 	step(false, "cluster", "run")
 	step(false, "link")
 	step(true, "value", "--method", "open")
