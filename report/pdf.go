@@ -366,6 +366,7 @@ func (d *doc) table(cols []column, rows [][]string) {
 	for i, c := range cols {
 		header[i] = latin(c.title)
 	}
+	xs := columnStarts(cols)
 	var drawRow func(cells []string, head bool, shade bool)
 	drawRow = func(cells []string, head bool, shade bool) {
 		lines := make([][]string, len(cols))
@@ -381,27 +382,26 @@ func (d *doc) table(cols []column, rows [][]string) {
 				drawRow(header, true, false)
 			}
 		}
-		y, x := d.f.GetY(), marginL
-		for i, c := range cols {
-			w := c.w * bodyW
-			switch {
-			case head:
-				d.f.SetFillColor(225, 231, 240)
-				d.f.Rect(x, y, w, h, "F")
-			case shade:
-				d.f.SetFillColor(246, 246, 246)
-				d.f.Rect(x, y, w, h, "F")
-			}
+		y := d.f.GetY()
+		switch {
+		case head:
+			d.f.SetFillColor(225, 231, 240)
+			d.f.Rect(marginL, y, bodyW, h, "F")
+		case shade:
+			d.f.SetFillColor(246, 246, 246)
+			d.f.Rect(marginL, y, bodyW, h, "F")
+		}
+		for _, i := range d.byFont(len(cols), func(i int) fontSel { return fontSel{mono: cols[i].mono && !head, bold: head, size: size, set: true} }) {
+			c := cols[i]
 			d.setFont(c.mono && !head, head, size)
-			for k, l := range lines[i] {
-				d.f.SetXY(x+pad, y+pad+float64(k)*lh)
-				align := c.align
-				if align == "" || head {
-					align = "L"
-				}
-				d.cell(w-2*pad, lh, l, align)
+			align := c.align
+			if align == "" || head {
+				align = "L"
 			}
-			x += w
+			for k, l := range lines[i] {
+				d.f.SetXY(xs[i]+pad, y+pad+float64(k)*lh)
+				d.cell(c.w*bodyW-2*pad, lh, l, align)
+			}
 		}
 		d.f.SetDrawColor(205, 205, 205)
 		d.f.SetLineWidth(0.15)
@@ -428,6 +428,7 @@ func (d *doc) kv(pairs [][2]string) {
 // plain is table without a header row.
 func (d *doc) plain(cols []column, rows [][]string) {
 	const size, lh = 8.5, 4.0
+	xs := columnStarts(cols)
 	for _, cells := range rows {
 		lines := make([][]string, len(cols))
 		n := 1
@@ -437,18 +438,18 @@ func (d *doc) plain(cols []column, rows [][]string) {
 		}
 		h := float64(n)*lh + 2*pad
 		d.ensure(h)
-		y, x := d.f.GetY(), marginL
-		for i, c := range cols {
+		y := d.f.GetY()
+		for _, i := range d.byFont(len(cols), func(i int) fontSel { return fontSel{mono: cols[i].mono, bold: i == 0, size: size, set: true} }) {
+			c := cols[i]
 			d.setFont(c.mono, i == 0, size)
 			if i == 0 {
 				d.f.SetTextColor(60, 60, 60)
 			}
 			for k, l := range lines[i] {
-				d.f.SetXY(x+pad, y+pad+float64(k)*lh)
+				d.f.SetXY(xs[i]+pad, y+pad+float64(k)*lh)
 				d.cell(c.w*bodyW-2*pad, lh, l, "L")
 			}
 			d.f.SetTextColor(0, 0, 0)
-			x += c.w * bodyW
 		}
 		d.f.SetDrawColor(225, 225, 225)
 		d.f.SetLineWidth(0.15)
@@ -456,6 +457,43 @@ func (d *doc) plain(cols []column, rows [][]string) {
 		d.f.SetXY(marginL, y+h)
 	}
 	d.f.Ln(2)
+}
+
+// columnStarts returns the left edge of each column.
+func columnStarts(cols []column) []float64 {
+	xs := make([]float64, len(cols))
+	x := marginL
+	for i, c := range cols {
+		xs[i] = x
+		x += c.w * bodyW
+	}
+	return xs
+}
+
+// byFont orders the columns 0..n-1 of a row for drawing: those in the
+// font selected now first, then the others grouped by font, each group in
+// column order. A row then switches fonts at most once per font it uses
+// (drawn column by column, a row of alternating fonts switched at every
+// column, and fpdf formats an operator for each switch).
+func (d *doc) byFont(n int, font func(i int) fontSel) []int {
+	order := make([]int, 0, n)
+	done := make([]bool, n)
+	next := d.font
+	for len(order) < n {
+		for i := range n {
+			if !done[i] && font(i) == next {
+				order = append(order, i)
+				done[i] = true
+			}
+		}
+		for i := range n {
+			if !done[i] {
+				next = font(i)
+				break
+			}
+		}
+	}
+	return order
 }
 
 // lines joins values encoded one by one.
