@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
@@ -87,12 +90,15 @@ func runPlace(ctx context.Context, g *globals, o placeOptions) error {
 		p := g.progress("place", "subjects")
 		p.SetTotal(int64(len(ins)))
 		byAccount := make(map[string]int, len(ins)) // account key → index in ins and rs
-		rs := make([]placesql.Result, 0, 2*len(ins))
 		for i := range ins {
+			byAccount[ins[i].Subject] = i
+		}
+		rs := make([]placesql.Result, len(ins), 2*len(ins))
+		if err := eachParallel(ctx, len(ins), p, func(i int) {
 			in := &ins[i]
-			byAccount[in.Subject] = i
-			rs = append(rs, placeOne("account", in.Subject, in.Signals, &in.Logins, w))
-			p.Add(1)
+			rs[i] = placeOne("account", in.Subject, in.Signals, &in.Logins, w)
+		}); err != nil {
+			return err
 		}
 		p.Done()
 		accounts = len(ins)
@@ -105,15 +111,17 @@ func runPlace(ctx context.Context, g *globals, o placeOptions) error {
 			ids = append(ids, id)
 		}
 		sort.Strings(ids)
-		for _, id := range ids {
+		prs := make([]placesql.Result, len(ids))
+		if err := eachParallel(ctx, len(ids), nil, func(j int) {
+			id := ids[j]
 			if ms := members[id]; len(ms) == 1 {
 				// A person of one account has that account's signals and
 				// logins, so that account's placement.
 				if i, ok := byAccount[ms[0]]; ok {
 					r := rs[i]
 					r.Kind, r.Subject = "person", id
-					rs = append(rs, r)
-					continue
+					prs[j] = r
+					return
 				}
 			}
 			var sig []place.Signal
@@ -124,8 +132,11 @@ func runPlace(ctx context.Context, g *globals, o placeOptions) error {
 					logins.Merge(&ins[i].Logins)
 				}
 			}
-			rs = append(rs, placeOne("person", id, sig, &logins, w))
+			prs[j] = placeOne("person", id, sig, &logins, w)
+		}); err != nil {
+			return err
 		}
+		rs = append(rs, prs...)
 		persons = len(ids)
 		for _, r := range rs {
 			if r.Country != "" {
@@ -146,6 +157,34 @@ func runPlace(ctx context.Context, g *globals, o placeOptions) error {
 	}
 	g.printf("placed %d of %d subjects (%d accounts, %d persons)\n", placed, accounts+persons, accounts, persons)
 	return nil
+}
+
+// eachParallel calls fn(i) for i in [0, n) on GOMAXPROCS goroutines, in
+// chunks, adding to p (if not nil) as chunks finish; fn must only write
+// state of its own i. It returns ctx's error if ctx ends first.
+func eachParallel(ctx context.Context, n int, p coinsift.Progress, fn func(i int)) error {
+	const chunk = 256
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), (n+chunk-1)/chunk) {
+		wg.Go(func() {
+			for ctx.Err() == nil {
+				lo := int(next.Add(chunk)) - chunk
+				if lo >= n {
+					return
+				}
+				hi := min(lo+chunk, n)
+				for i := lo; i < hi; i++ {
+					fn(i)
+				}
+				if p != nil {
+					p.Add(int64(hi - lo))
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return ctx.Err()
 }
 
 func placeOne(kind, subject string, sig []place.Signal, logins *place.Rhythm, w place.Weights) placesql.Result {
