@@ -248,11 +248,13 @@ func (d *demoRun) stepNumbered(ctx context.Context, i int, st demoStep, shared *
 	d.mu.Lock()
 	board := d.board
 	d.mu.Unlock()
+	var errw io.Writer = g.stderr
 	if parallel && board != nil && board.Enabled() {
 		// Steps running side by side draw their bars as lines of the
 		// stage's board, not bars of their own that would overwrite each
-		// other.
+		// other, and write their logs above it.
 		ctx = withProgress(ctx, board.ProgressFunc(fmt.Sprintf("[%d] ", i)))
+		errw = board
 	} else if g.quiet || parallel {
 		args = append([]string{"--quiet"}, args...)
 	}
@@ -273,7 +275,7 @@ func (d *demoRun) stepNumbered(ctx context.Context, i int, st demoStep, shared *
 	if shared != nil {
 		ctx = withSharedCase(ctx, &sharedCase{c: shared.c, turns: shared.turns, step: i})
 	}
-	err := run(ctx, args, g.stdin, out, g.stderr)
+	err := run(ctx, args, g.stdin, out, errw)
 	if file != nil {
 		if cerr := file.Close(); err == nil {
 			err = cerr

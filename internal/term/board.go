@@ -23,9 +23,9 @@ import (
 // nothing. Lines written with Println appear above the bars.
 type Board struct {
 	w  io.Writer
-	p  *mpb.Progress // nil when disabled
-	mu sync.Mutex
-	bs []*mpb.Bar // bars not done, for Close
+	mu sync.Mutex    // guards p and bs
+	p  *mpb.Progress // nil when disabled or closed
+	bs []*mpb.Bar    // bars made, for Close
 }
 
 // NewBoard returns a Board drawing on w while ctx lasts, or a Board that
@@ -52,23 +52,36 @@ func newBoard(ctx context.Context, w io.Writer, cw mpb.ConsoleWriter) *Board {
 }
 
 // Enabled reports whether the board draws bars.
-func (b *Board) Enabled() bool { return b.p != nil }
+func (b *Board) Enabled() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.p != nil
+}
 
 // Println writes a line above the bars.
 func (b *Board) Println(s string) {
-	if b.p == nil {
-		io.WriteString(b.w, s+"\n")
-		return
+	b.Write([]byte(s + "\n"))
+}
+
+// Write writes p above the bars (whole lines, such as log records, read
+// best); it is how the commands that run under the board write to stderr.
+func (b *Board) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	mp := b.p
+	b.mu.Unlock()
+	if mp != nil {
+		if n, err := mp.Write(p); err == nil {
+			return n, nil
+		}
+		// The board has shut down: write straight through.
 	}
-	if _, err := b.p.Write([]byte(s + "\n")); err != nil {
-		io.WriteString(b.w, s+"\n") // the board has shut down
-	}
+	return b.w.Write(p)
 }
 
 // ProgressFunc returns a coinsift.ProgressFunc whose tasks are lines of the
 // board, named prefix + task.
 func (b *Board) ProgressFunc(prefix string) coinsift.ProgressFunc {
-	if b.p == nil {
+	if !b.Enabled() {
 		return coinsift.NopProgressFunc
 	}
 	return func(task, unit string) coinsift.Progress {
@@ -94,12 +107,15 @@ func (b *Board) ProgressFunc(prefix string) coinsift.ProgressFunc {
 			}
 			return strconv.FormatInt(min(100, s.Current*100/s.Total), 10) + " %"
 		}, decor.WCSyncSpace)
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		if b.p == nil { // the board has closed
+			return coinsift.NopProgress{}
+		}
 		bar := b.p.New(0, mpb.BarStyle(), mpb.BarRemoveOnComplete(),
 			mpb.PrependDecorators(decor.Name(prefix+task, decor.WCSyncSpaceR), count),
 			mpb.AppendDecorators(share, speed))
-		b.mu.Lock()
 		b.bs = append(b.bs, bar)
-		b.mu.Unlock()
 		return &boardBar{b: bar}
 	}
 }
@@ -107,7 +123,10 @@ func (b *Board) ProgressFunc(prefix string) coinsift.ProgressFunc {
 // Close completes the bars whose tasks ended without Done (an error) and
 // stops drawing. The Board passes Println through afterwards.
 func (b *Board) Close() {
-	if b.p == nil {
+	b.mu.Lock()
+	closed := b.p == nil
+	b.mu.Unlock()
+	if closed {
 		return
 	}
 	b.mu.Lock()
@@ -115,9 +134,10 @@ func (b *Board) Close() {
 		bar.Abort(false)
 	}
 	b.bs = nil
-	b.mu.Unlock()
-	b.p.Wait()
+	mp := b.p
 	b.p = nil
+	b.mu.Unlock()
+	mp.Wait()
 }
 
 type boardBar struct {
