@@ -8,6 +8,7 @@ import (
 	"net/netip"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -110,6 +111,15 @@ func ReadAccounts(ctx context.Context, db *sql.DB, o Options) ([]Inputs, error) 
 	if err != nil {
 		return nil, fmt.Errorf("read identifiers: %w", err)
 	}
+	// The login addresses and the login times are two aggregates over the
+	// largest table; each leaves part of the two cores idle, so they run
+	// side by side on two connections.
+	var (
+		rhythms  map[string]*place.Rhythm
+		timesErr error
+		wg       sync.WaitGroup
+	)
+	wg.Go(func() { rhythms, timesErr = loginRhythms(ctx, db) })
 	err = query(ctx, db, `SELECT account_key, ip, min(src_table), min(src_row) FROM logins
 		WHERE account_key IS NOT NULL AND ip IS NOT NULL GROUP BY account_key, ip ORDER BY account_key, ip`, func(r *sql.Rows) error {
 		var k, ip, table string
@@ -120,37 +130,15 @@ func ReadAccounts(ctx context.Context, db *sql.DB, o Options) ([]Inputs, error) 
 		addIP(get(k), ip, table, row, false)
 		return nil
 	})
+	wg.Wait()
 	if err != nil {
 		return nil, fmt.Errorf("read login ips: %w", err)
 	}
-	// The earliest MaxLoginTimes login times of each account, as one list
-	// per account of microseconds since the epoch: DuckDB's top-n min keeps
-	// a small heap per account instead of sorting every login, and a list of
-	// integers crosses to Go far more cheaply than a row per time.Time.
-	// Equal times are interchangeable, so ties need no breaking.
-	err = query(ctx, db, fmt.Sprintf(`SELECT account_key, min(epoch_us(login_at), %d) FROM logins
-		WHERE account_key IS NOT NULL AND login_at IS NOT NULL GROUP BY account_key`, MaxLoginTimes), func(r *sql.Rows) error {
-		var k string
-		var list any
-		if err := r.Scan(&k, &list); err != nil {
-			return err
-		}
-		us, ok := list.([]any)
-		if !ok {
-			return fmt.Errorf("account %s: login times: got %T, want a list", k, list)
-		}
-		in := get(k)
-		for _, v := range us {
-			u, ok := v.(int64)
-			if !ok {
-				return fmt.Errorf("account %s: login time: got %T, want microseconds", k, v)
-			}
-			in.Logins.Add(unixSeconds(u))
-		}
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("read login times: %w", err)
+	if timesErr != nil {
+		return nil, fmt.Errorf("read login times: %w", timesErr)
+	}
+	for k, r := range rhythms {
+		get(k).Logins = *r
 	}
 	// Extra signals of keys that are no account (a payment row naming an
 	// unknown user) are dropped: only accounts are placed.
@@ -165,6 +153,42 @@ func ReadAccounts(ctx context.Context, db *sql.DB, o Options) ([]Inputs, error) 
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Subject < out[j].Subject })
 	return out, nil
+}
+
+// loginRhythms reads the earliest MaxLoginTimes login times of each
+// account, as one list per account of microseconds since the epoch:
+// DuckDB's top-n min keeps a small heap per account instead of sorting
+// every login, and a list of integers crosses to Go far more cheaply than
+// a row per time.Time. Equal times are interchangeable, so ties need no
+// breaking.
+func loginRhythms(ctx context.Context, db *sql.DB) (map[string]*place.Rhythm, error) {
+	out := map[string]*place.Rhythm{}
+	err := query(ctx, db, fmt.Sprintf(`SELECT account_key, min(epoch_us(login_at), %d) FROM logins
+		WHERE account_key IS NOT NULL AND login_at IS NOT NULL GROUP BY account_key`, MaxLoginTimes), func(r *sql.Rows) error {
+		var k string
+		var list any
+		if err := r.Scan(&k, &list); err != nil {
+			return err
+		}
+		us, ok := list.([]any)
+		if !ok {
+			return fmt.Errorf("account %s: login times: got %T, want a list", k, list)
+		}
+		rh := out[k]
+		if rh == nil {
+			rh = new(place.Rhythm)
+			out[k] = rh
+		}
+		for _, v := range us {
+			u, ok := v.(int64)
+			if !ok {
+				return fmt.Errorf("account %s: login time: got %T, want microseconds", k, v)
+			}
+			rh.Add(unixSeconds(u))
+		}
+		return nil
+	})
+	return out, err
 }
 
 // unixSeconds converts microseconds since the epoch to whole seconds,
