@@ -23,10 +23,7 @@ func evidenceDoc(c Case, r Referral, s Suspect) *doc {
 			"\nCase "+c.Name+" - dated "+ftime(c.Generated)+" (audit seq "+strconv.FormatInt(lastSeq(c), 10)+")")
 
 	d.section("Summary")
-	conf := make([]string, len(s.Conflicts))
-	for i, x := range s.Conflicts {
-		conf[i] = string(x)
-	}
+	conf := countryStrings(s.Conflicts)
 	var paidSats coinsift.Sats
 	verified := 0
 	for _, p := range s.Payments {
@@ -71,9 +68,14 @@ func evidenceDoc(c Case, r Referral, s Suspect) *doc {
 	if len(s.Placement) == 0 {
 		d.note("No placement signals.")
 	} else {
-		rows := make([][]string, len(s.Placement))
-		for i, g := range s.Placement {
-			rows[i] = []string{latin(g.Kind), latin(g.Value), latin(string(g.Country)), latin(ffloat(g.Weight)), latin(g.Detail)}
+		var rows [][]string
+		for _, g := range groupSignals(s.Placement) {
+			country, how := string(g.countries[0]), g.detail
+			if n := len(g.countries); n > 1 {
+				country = strconv.Itoa(n) + " countries"
+				how += "; each of " + strings.Join(countryStrings(g.countries), ", ") + " " + fweight(g.each)
+			}
+			rows = append(rows, []string{latin(g.kind), latin(g.value), latin(country), latin(fweight(g.weight)), latin(how)})
 		}
 		d.table([]column{{"Signal", 0.14, false, ""}, {"Value", 0.30, true, ""}, {"Country", 0.09, false, ""},
 			{"Weight", 0.09, false, "R"}, {"How placed", 0.38, false, ""}}, rows)
@@ -215,4 +217,45 @@ func orderDoc(c Case, r Referral, o ProductionOrder) *doc {
 	d.f.Ln(8)
 	d.para("Officer: ______________________________     Signature: ____________________     Date: ______________")
 	return d
+}
+
+// signalGroup is the signals of one kind, value and detail: the countries
+// of a time-zone fit, or of an exchange registered in several, which the
+// evidence sheet shows as one row (a fit names 30 to 50 countries, which
+// filled three pages of every sheet).
+type signalGroup struct {
+	kind, value, detail string
+	countries           []coinsift.Country
+	weight, each        float64 // the group's total, and its first signal's weight
+}
+
+// groupSignals groups sig by kind, value and detail, in the order of each
+// group's first signal; suspects.json keeps every signal.
+func groupSignals(sig []Signal) []signalGroup {
+	var out []signalGroup
+	at := map[[3]string]int{}
+	for _, g := range sig {
+		k := [3]string{g.Kind, g.Value, g.Detail}
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, signalGroup{kind: g.Kind, value: g.Value, detail: g.Detail, each: g.Weight})
+		}
+		out[i].countries = append(out[i].countries, g.Country)
+		out[i].weight += g.Weight
+	}
+	return out
+}
+
+// fweight formats a placement weight for people: three decimals are the
+// precision that matters (weights are sums of 1, 2, 4 and shares of them).
+func fweight(w float64) string { return strconv.FormatFloat(w, 'f', 3, 64) }
+
+func countryStrings(cs []coinsift.Country) []string {
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = string(c)
+	}
+	return out
 }

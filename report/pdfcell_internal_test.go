@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/coinsift/coinsift"
 )
 
 // wrapRef is wrap as it was written against fpdf's GetStringWidth, with
@@ -139,5 +141,39 @@ func TestEvidenceSheetCells(t *testing.T) {
 				t.Errorf("hostile %d, %d payments: evidence sheet differs from CellFormat's (%d vs %d bytes)", i, n, len(fast), len(slow))
 			}
 		}
+	}
+}
+
+func TestGroupSignals(t *testing.T) {
+	tz := func(c string) Signal {
+		return Signal{Kind: "timezone", Value: "UTC+01:00", Detail: "quiet 01-07", Country: coinsift.Country(c), Weight: 0.25}
+	}
+	in := []Signal{
+		{Kind: "phone", Value: "+447700900123", Detail: "+44 mobile", Country: "GB", Weight: 4},
+		tz("FR"), tz("DE"),
+		{Kind: "ip", Value: "81.2.69.160", Detail: "iploc", Country: "GB", Weight: 2},
+		tz("NL"),
+		{Kind: "timezone", Value: "UTC+00:00", Detail: "quiet 00-06", Country: "GB", Weight: 0.5},
+		tz("BE"),
+	}
+	got := groupSignals(in)
+	want := []signalGroup{
+		{kind: "phone", value: "+447700900123", detail: "+44 mobile", countries: []coinsift.Country{"GB"}, weight: 4, each: 4},
+		{kind: "timezone", value: "UTC+01:00", detail: "quiet 01-07", countries: []coinsift.Country{"FR", "DE", "NL", "BE"}, weight: 1, each: 0.25},
+		{kind: "ip", value: "81.2.69.160", detail: "iploc", countries: []coinsift.Country{"GB"}, weight: 2, each: 2},
+		{kind: "timezone", value: "UTC+00:00", detail: "quiet 00-06", countries: []coinsift.Country{"GB"}, weight: 0.5, each: 0.5},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("groupSignals: %d groups, want %d: %+v", len(got), len(want), got)
+	}
+	for i := range want {
+		g, w := got[i], want[i]
+		if g.kind != w.kind || g.value != w.value || g.detail != w.detail || g.weight != w.weight || g.each != w.each ||
+			strings.Join(countryStrings(g.countries), ",") != strings.Join(countryStrings(w.countries), ",") {
+			t.Errorf("group %d = %+v; want %+v", i, g, w)
+		}
+	}
+	if fweight(1.0/54) != "0.019" || fweight(4) != "4.000" {
+		t.Errorf("fweight: %s, %s", fweight(1.0/54), fweight(4))
 	}
 }
