@@ -54,8 +54,9 @@ type File struct {
 // goroutines at once.
 type pkgWriter struct {
 	final, tmp string
-	mu         sync.Mutex // guards files
+	mu         sync.Mutex // guards files and dirs
 	files      []File
+	dirs       map[string]bool // directories made
 }
 
 func newPkgWriter(final string) (*pkgWriter, error) {
@@ -75,22 +76,57 @@ func newPkgWriter(final string) (*pkgWriter, error) {
 	return &pkgWriter{final: final, tmp: tmp}, nil
 }
 
-// write writes the package file rel.
-func (w *pkgWriter) write(rel string, data []byte) error {
-	return w.stream(rel, func(out io.Writer) error {
-		_, err := out.Write(data)
+// write writes the package file rel: one write, its hash taken from data
+// (a package has tens of thousands of small evidence sheets; a buffered
+// writer for each cost a 64 KB buffer apiece).
+func (w *pkgWriter) write(rel string, data []byte) (err error) {
+	f, err := w.create(rel)
+	if err != nil {
 		return err
-	})
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(data)
+	w.add(File{Path: path.Clean(rel), Size: int64(len(data)), SHA256: hex.EncodeToString(sum[:])})
+	return nil
+}
+
+// create creates the package file rel, and its directory the first time.
+func (w *pkgWriter) create(rel string) (*os.File, error) {
+	p := filepath.Join(w.tmp, filepath.FromSlash(rel))
+	dir := filepath.Dir(p)
+	w.mu.Lock()
+	made := w.dirs[dir]
+	w.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+		w.mu.Lock()
+		if w.dirs == nil {
+			w.dirs = map[string]bool{}
+		}
+		w.dirs[dir] = true
+		w.mu.Unlock()
+	}
+	return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
+func (w *pkgWriter) add(f File) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.files = append(w.files, f)
 }
 
 // stream writes the package file rel with what fn writes to out, hashing
 // it on the way, for files too large to build in memory first.
 func (w *pkgWriter) stream(rel string, fn func(out io.Writer) error) (err error) {
-	p := filepath.Join(w.tmp, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := w.create(rel)
 	if err != nil {
 		return err
 	}
@@ -108,9 +144,7 @@ func (w *pkgWriter) stream(rel string, fn func(out io.Writer) error) (err error)
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.files = append(w.files, File{Path: path.Clean(rel), Size: cw.n, SHA256: hex.EncodeToString(h.Sum(nil))})
+	w.add(File{Path: path.Clean(rel), Size: cw.n, SHA256: hex.EncodeToString(h.Sum(nil))})
 	return nil
 }
 
