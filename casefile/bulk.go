@@ -80,7 +80,6 @@ const arrowBatchRows = 65536
 // fields are table's columns in order. ctx is checked every batch.
 func AppendArrow(ctx context.Context, conn *sql.Conn, table string, schema *arrow.Schema, n int, row func(i int, b *array.RecordBuilder)) error {
 	r := &rowBatches{ctx: ctx, schema: schema, n: n, row: row}
-	defer r.close()
 	return conn.Raw(func(dc any) error {
 		c, ok := dc.(driver.Conn)
 		if !ok {
@@ -89,18 +88,15 @@ func AppendArrow(ctx context.Context, conn *sql.Conn, table string, schema *arro
 		const view = "coinsift_append_arrow"
 		release, err := duckarrow.Register(c, r, view)
 		if err != nil {
+			r.close()
 			return fmt.Errorf("append %s: %w", table, err)
 		}
-		e, ok := c.(driver.ExecerContext)
-		if !ok {
-			release()
-			return fmt.Errorf("append %s: driver cannot exec", table)
+		_, err = c.(driver.ExecerContext).ExecContext(ctx, "INSERT INTO "+table+" SELECT * FROM "+view, nil)
+		if rerr := release(); rerr != nil {
+			// DuckDB may still hold the stream: keep its batches.
+			return errors.Join(err, rerr)
 		}
-		_, err = e.ExecContext(ctx, "INSERT INTO "+table+" SELECT * FROM "+view, nil)
-		release()
-		if _, derr := e.ExecContext(context.Background(), "DROP VIEW IF EXISTS "+view, nil); err == nil && derr != nil {
-			err = derr
-		}
+		r.close()
 		if r.err != nil {
 			return r.err
 		}

@@ -737,10 +737,9 @@ func (l *loader) insertView(r array.RecordReader, query, sel string, args ...any
 	start := time.Now()
 	q := fmt.Sprintf(query, sel, name)
 	_, err = l.exec(q, args...)
-	release()
 	l.log.Debug("seized load: insert", "statement", q[:strings.Index(q, " SELECT")], "elapsed", time.Since(start))
-	if _, derr := l.exec("DROP VIEW IF EXISTS " + name); derr != nil && err == nil {
-		err = derr
+	if rerr := release(); err == nil {
+		err = rerr
 	}
 	return err
 }

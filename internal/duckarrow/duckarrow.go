@@ -22,10 +22,12 @@ extern int duckdb_arrow_scan(void *connection, const char *table_name, void *arr
 import "C"
 
 import (
+	"context"
 	"database/sql/driver"
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"unsafe"
 
 	"github.com/apache/arrow-go/v18/arrow/array"
@@ -55,19 +57,30 @@ func connHandle(dc driver.Conn) (unsafe.Pointer, error) {
 	return c.Ptr, nil
 }
 
-// Register makes reader scannable as the temporary view name on the
-// connection dc (a duckdb-go driver connection, as passed to
-// sql.Conn.Raw). The view reads the stream once: run one statement over
-// it, then call release, which drops nothing in DuckDB (drop the view with
-// SQL if the name is reused) but frees the exported stream. DuckDB calls
-// the reader's Next from its own threads, one call at a time.
-func Register(dc driver.Conn, reader array.RecordReader, name string) (release func(), err error) {
+// Register makes reader scannable as the view name on the connection dc
+// (a duckdb-go driver connection, as passed to sql.Conn.Raw). The view
+// reads the stream once: run one statement over it, then call release.
+// DuckDB calls the reader's Next from its own threads, one call at a time.
+//
+// DuckDB creates the view in the catalog (not as a temporary view), in the
+// connection's transaction: register inside a transaction so that a crash
+// never leaves it behind. release drops the view and then frees the stream.
+// The order matters: a statement interrupted by a cancelled context is
+// cleaned up only when the connection runs its next statement, and that
+// clean-up may read the stream once more, so the stream lives until the
+// DROP has run. When the DROP fails, release keeps the stream (a leak, not
+// a crash) and returns the error.
+func Register(dc driver.Conn, reader array.RecordReader, name string) (release func() error, err error) {
 	h, err := connHandle(dc)
 	if err != nil {
 		return nil, err
 	}
+	e, ok := dc.(driver.ExecerContext)
+	if !ok {
+		return nil, ErrUnsupported
+	}
 	stream := (*cdata.CArrowArrayStream)(C.calloc(1, C.size_t(unsafe.Sizeof(cdata.CArrowArrayStream{}))))
-	release = func() {
+	free := func() {
 		cdata.ReleaseCArrowArrayStream(stream)
 		C.free(unsafe.Pointer(stream))
 	}
@@ -75,8 +88,25 @@ func Register(dc driver.Conn, reader array.RecordReader, name string) (release f
 	cname := C.CString(name)
 	defer C.free(unsafe.Pointer(cname))
 	if C.duckdb_arrow_scan(h, cname, unsafe.Pointer(stream)) != 0 {
-		release()
+		free()
 		return nil, fmt.Errorf("duckarrow: register view %q: duckdb_arrow_scan failed", name)
 	}
+	var done bool
+	release = func() error {
+		if done {
+			return nil
+		}
+		if _, err := e.ExecContext(context.Background(), "DROP VIEW IF EXISTS "+quoteIdent(name), nil); err != nil {
+			return fmt.Errorf("duckarrow: drop view %q: %w", name, err)
+		}
+		done = true
+		free()
+		return nil
+	}
 	return release, nil
+}
+
+// quoteIdent quotes name as a DuckDB identifier.
+func quoteIdent(name string) string {
+	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }

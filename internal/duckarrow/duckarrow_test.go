@@ -109,10 +109,9 @@ func TestRegisterInsert(t *testing.T) {
 				if err != nil {
 					return err
 				}
-				defer release()
 				_, err = dc.(driver.ExecerContext).ExecContext(ctx, `INSERT INTO x SELECT s, b, n, t, ? FROM v`,
 					[]driver.NamedValue{{Ordinal: 1, Value: "ev1"}})
-				return err
+				return errors.Join(err, release())
 			})
 			if err != nil {
 				t.Fatal(err)
@@ -165,9 +164,8 @@ func TestReaderError(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		defer release()
 		_, err = dc.(driver.ExecerContext).ExecContext(ctx, `INSERT INTO x SELECT * FROM v`, nil)
-		return err
+		return errors.Join(err, release())
 	})
 	if err == nil || !strings.Contains(err.Error(), "source broke at byte 42") {
 		t.Fatalf("err = %v, want the reader's error", err)
@@ -180,6 +178,67 @@ func TestUnsupported(t *testing.T) {
 	for _, dc := range []driver.Conn{nil, otherConn{}, &otherConn{}} {
 		if _, err := duckarrow.Register(dc, &batches{schema: schema()}, "v"); !errors.Is(err, duckarrow.ErrUnsupported) {
 			t.Errorf("%T: err = %v, want ErrUnsupported", dc, err)
+		}
+	}
+}
+
+// repeat is a RecordReader that gives one batch n times and cancels its
+// context on the first call of Next.
+type repeat struct {
+	schema *arrow.Schema
+	rec    arrow.RecordBatch
+	n      int
+	cancel func()
+}
+
+func (e *repeat) Retain()                        {}
+func (e *repeat) Release()                       {}
+func (e *repeat) Schema() *arrow.Schema          { return e.schema }
+func (e *repeat) Record() arrow.RecordBatch      { return e.rec }
+func (e *repeat) RecordBatch() arrow.RecordBatch { return e.rec }
+func (e *repeat) Err() error                     { return nil }
+func (e *repeat) Next() bool {
+	e.cancel()
+	e.n--
+	return e.n >= 0
+}
+
+// TestCancelledInsert cancels the context of a statement over the view
+// while DuckDB's threads read the stream. duckdb-go then returns at once,
+// but DuckDB's threads read on until the connection's next statement
+// cleans the query up, so a stream freed right after ExecContext crashed
+// the process ("misuse of an invalid Handle"). Release must wait for that
+// clean-up; the view is gone after it, and the connection works on.
+func TestCancelledInsert(t *testing.T) {
+	conn, done := open(t)
+	defer done()
+	ctx := context.Background()
+	if _, err := conn.ExecContext(ctx, `CREATE TABLE x (s VARCHAR, b BLOB, n BIGINT, t TIMESTAMP)`); err != nil {
+		t.Fatal(err)
+	}
+	rec := build(t, 2048, 0)
+	defer rec.Release()
+	for i := range 40 {
+		cctx, cancel := context.WithCancel(ctx)
+		r := &repeat{schema: schema(), rec: rec, n: 100, cancel: cancel}
+		err := conn.Raw(func(dc any) error {
+			release, err := duckarrow.Register(dc.(driver.Conn), r, "v")
+			if err != nil {
+				return err
+			}
+			_, err = dc.(driver.ExecerContext).ExecContext(cctx, `INSERT INTO x SELECT * FROM v`, nil)
+			if rerr := release(); rerr != nil {
+				t.Fatalf("run %d: release: %v", i, rerr)
+			}
+			return err
+		})
+		cancel()
+		if err == nil {
+			t.Fatalf("run %d: an insert under a cancelled context succeeded", i)
+		}
+		var views int
+		if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM duckdb_views() WHERE view_name = 'v'`).Scan(&views); err != nil || views != 0 {
+			t.Fatalf("run %d: %d views named v after release (%v)", i, views, err)
 		}
 	}
 }
