@@ -11,13 +11,15 @@
 // delimited text (one table per file, dialect sniffed), package jsonl JSON
 // lines (columns are the union of the objects' keys). Row numbers of files
 // with one table are line numbers. [Inspect] profiles every column with package
-// detect. [Load] copies every row into a raw table src_<table> (all VARCHAR,
-// BLOB for binary columns, plus _evidence, _row and _offset) through DuckDB's
-// Appender and, with a [Mapper] (package seized/mapping), derives the
+// detect. [Load] copies every row into a raw table src_<table> (every value
+// as the source's text, BLOB for binary columns, plus _evidence, _row and
+// _offset): a view over a store seized_rows_<table> that keeps canonical
+// integers and datetimes typed (store.go, docs/format/mapping.md "Raw
+// tables"). With a [Mapper] (package seized/mapping) it also derives the
 // canonical accounts, identifiers, payments, logins and calls tables, each
 // row carrying evidence_id, src_table and src_row. Reading, decoding and
-// mapping run on one goroutine and the appends on another, connected by a
-// pool of four batches of at most 4096 rows or 4 MiB.
+// mapping run on one goroutine and DuckDB's inserts of Arrow record batches
+// on others, connected by a queue bounded in bytes (pipeline.go).
 //
 // # Invariants
 //

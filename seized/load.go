@@ -224,7 +224,9 @@ func (l *loader) exec(query string, args ...any) (driver.Result, error) {
 }
 
 type srcTable struct {
-	name   string // src_* table
+	name   string // src_* view
+	layout rawLayout
+	evNo   int // the evidence's _ev in the store
 	source *Table
 	rows   int64
 	quar   int64
@@ -260,43 +262,58 @@ func (l *loader) quarantine(table string, row, off int64, reason string, raw []b
 	}
 }
 
-// table returns the src table for source table t, creating it on first use.
+// table returns the src table for source table t, creating it on first use:
+// its store, its registry rows and its view (store.go).
 func (l *loader) table(t *Table) (*srcTable, error) {
-	if st := l.tables[t.Name]; st != nil && len(st.source.Columns) == len(t.Columns) {
+	if st := l.tables[t.Name]; st != nil && layoutOf(st.name, t).same(st.layout) {
 		st.source = t
 		return st, nil
 	}
 	name := SrcTableName(t.Name)
-	exists, same, err := l.existing(name, t)
+	want := layoutOf(name, t)
+	have, exists, err := readLayout(l.query, name)
 	if err != nil {
 		return nil, err
 	}
-	if exists && !same {
+	if exists && !have.same(want) {
+		// Another shape, or a plain table from before typed stores.
 		name = name + "_" + l.ev.ID[:8]
-		if exists, same, err = l.existing(name, t); err != nil {
+		want = layoutOf(name, t)
+		if have, exists, err = readLayout(l.query, name); err != nil {
 			return nil, err
 		}
-		if exists && !same {
+		if exists && !have.same(want) {
 			return nil, fmt.Errorf("load %s: table %s: %s exists with other columns: %w", l.ev.Path, t.Name, name, coinsift.ErrExists)
 		}
 	}
-	st := &srcTable{name: name, source: t}
+	st := &srcTable{name: name, source: t, layout: want}
 	if !exists {
-		var b strings.Builder
-		fmt.Fprintf(&b, "CREATE TABLE %s (", quoteIdent(name))
 		for i, c := range t.Columns {
-			typ := "VARCHAR"
-			if c.Binary {
-				typ = "BLOB"
-			}
-			fmt.Fprintf(&b, "%s %s, ", quoteIdent(c.Name), typ)
-			if _, err := l.exec(`INSERT INTO seized_src_columns VALUES (?, ?, ?, ?, ?)`, name, i+1, c.Name, c.Type, c.Binary); err != nil {
+			if _, err := l.exec(`INSERT INTO seized_src_columns VALUES (?, ?, ?, ?, ?, ?)`, name, i+1, c.Name, c.Type, c.Binary, want.kinds[i].String()); err != nil {
 				return nil, fmt.Errorf("load %s: %w", l.ev.Path, err)
 			}
 		}
-		b.WriteString("_evidence VARCHAR NOT NULL, _row BIGINT NOT NULL, _offset BIGINT NOT NULL)")
-		if _, err := l.exec(b.String()); err != nil {
-			return nil, fmt.Errorf("load %s: create %s: %w", l.ev.Path, name, err)
+		if _, err := l.exec(want.createSQL()); err != nil {
+			return nil, fmt.Errorf("load %s: create %s: %w", l.ev.Path, want.store, err)
+		}
+	}
+	evs, err := evidenceNumbers(l.query, name)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", l.ev.Path, err)
+	}
+	for n, id := range evs {
+		if id == l.ev.ID {
+			st.evNo = n
+		}
+	}
+	if st.evNo == 0 {
+		st.evNo = len(evs) + 1
+		evs[st.evNo] = l.ev.ID
+		if _, err := l.exec(`INSERT INTO seized_src_stores VALUES (?, ?, ?, ?)`, name, want.store, st.evNo, l.ev.ID); err != nil {
+			return nil, fmt.Errorf("load %s: %w", l.ev.Path, err)
+		}
+		if _, err := l.exec(want.viewSQL(evs)); err != nil {
+			return nil, fmt.Errorf("load %s: view %s: %w", l.ev.Path, name, err)
 		}
 	}
 	// A source name seen before with another shape (re-created in the
@@ -304,26 +321,6 @@ func (l *loader) table(t *Table) (*srcTable, error) {
 	l.order = append(l.order, st)
 	l.tables[t.Name] = st
 	return st, nil
-}
-
-// existing reports whether table name exists and has t's columns.
-func (l *loader) existing(name string, t *Table) (exists, same bool, err error) {
-	cols, err := l.columnNames(name)
-	if err != nil {
-		return false, false, err
-	}
-	if len(cols) == 0 {
-		return false, false, nil
-	}
-	if len(cols) != len(t.Columns)+3 {
-		return true, false, nil
-	}
-	for i, c := range t.Columns {
-		if cols[i] != c.Name {
-			return true, false, nil
-		}
-	}
-	return true, true, nil
 }
 
 // finish writes the table registry and the quarantine inside the

@@ -130,38 +130,124 @@ var canonSchemas = func() (s [5]*arrow.Schema) {
 	return s
 }()
 
-// rawBuilder builds the raw batches of one source table.
+// rawBuilder builds the raw batches of one source table, in the columns of
+// its store (store.go).
 type rawBuilder struct {
 	rb   *array.RecordBuilder
-	vals []*array.BinaryBuilder // string and binary columns alike
+	cols []rawCol
 	row  *array.Int64Builder
 	off  *array.Int64Builder
 }
 
+// rawCol builds one source column: text or bytes in bin, or a typed
+// value in i64 or ts with the text that is not canonical in exc.
+type rawCol struct {
+	kind storage
+	bin  *array.BinaryBuilder
+	i64  *array.Int64Builder
+	ts   *array.TimestampBuilder
+	exc  *array.BinaryBuilder
+}
+
 func newRawBuilder(t *Table) *rawBuilder {
-	fields := make([]arrow.Field, 0, len(t.Columns)+2)
-	for i, c := range t.Columns {
-		typ := arrow.BinaryTypes.String
-		if c.Binary {
+	lay := layoutOf("", t)
+	fields := make([]arrow.Field, 0, 2*len(t.Columns)+2)
+	for i, k := range lay.kinds {
+		var typ arrow.DataType
+		switch k {
+		case storeText:
+			typ = arrow.BinaryTypes.String
+		case storeBlob:
 			typ = arrow.BinaryTypes.Binary
+		case storeBigint:
+			typ = arrow.PrimitiveTypes.Int64
+		case storeTimestamp:
+			typ = &arrow.TimestampType{Unit: arrow.Microsecond}
 		}
-		fields = append(fields, arrow.Field{Name: fmt.Sprintf("c%d", i), Type: typ, Nullable: true})
+		fields = append(fields, arrow.Field{Name: storeCol(i), Type: typ, Nullable: true})
+		if k.typed() {
+			fields = append(fields, arrow.Field{Name: storeExc(i), Type: arrow.BinaryTypes.String, Nullable: true})
+		}
 	}
 	fields = append(fields, arrow.Field{Name: "_row", Type: arrow.PrimitiveTypes.Int64},
 		arrow.Field{Name: "_offset", Type: arrow.PrimitiveTypes.Int64})
 	rb := array.NewRecordBuilder(memory.DefaultAllocator, arrow.NewSchema(fields, nil))
 	b := &rawBuilder{rb: rb}
-	for i := range t.Columns {
-		switch f := rb.Field(i).(type) {
-		case *array.StringBuilder:
-			b.vals = append(b.vals, f.BinaryBuilder)
-		case *array.BinaryBuilder:
-			b.vals = append(b.vals, f)
+	f := 0
+	binary := func(f array.Builder) *array.BinaryBuilder {
+		if sb, ok := f.(*array.StringBuilder); ok {
+			return sb.BinaryBuilder
 		}
+		return f.(*array.BinaryBuilder)
 	}
-	b.row = rb.Field(len(t.Columns)).(*array.Int64Builder)
-	b.off = rb.Field(len(t.Columns) + 1).(*array.Int64Builder)
+	for _, k := range lay.kinds {
+		c := rawCol{kind: k}
+		switch k {
+		case storeText, storeBlob:
+			c.bin = binary(rb.Field(f))
+		case storeBigint:
+			c.i64 = rb.Field(f).(*array.Int64Builder)
+		case storeTimestamp:
+			c.ts = rb.Field(f).(*array.TimestampBuilder)
+		}
+		f++
+		if k.typed() {
+			c.exc = binary(rb.Field(f))
+			f++
+		}
+		b.cols = append(b.cols, c)
+	}
+	b.row = rb.Field(f).(*array.Int64Builder)
+	b.off = rb.Field(f + 1).(*array.Int64Builder)
 	return b
+}
+
+// appendRow appends one row's values and returns their bytes (8 for a
+// typed value).
+func (b *rawBuilder) appendRow(row []Value) int64 {
+	var n int64
+	for i, v := range row {
+		c := &b.cols[i]
+		switch c.kind {
+		case storeText, storeBlob:
+			if v.Null {
+				c.bin.AppendNull()
+				continue
+			}
+			c.bin.Append(v.Data)
+			n += int64(len(v.Data))
+			continue
+		case storeBigint:
+			if v.Null {
+				c.i64.AppendNull()
+				c.exc.AppendNull()
+				continue
+			}
+			if x, ok := canonInt(v.Data); ok {
+				c.i64.Append(x)
+				c.exc.AppendNull()
+				n += 8
+				continue
+			}
+			c.i64.AppendNull()
+		case storeTimestamp:
+			if v.Null {
+				c.ts.AppendNull()
+				c.exc.AppendNull()
+				continue
+			}
+			if us, ok := canonDateTime(v.Data); ok {
+				c.ts.Append(arrow.Timestamp(us))
+				c.exc.AppendNull()
+				n += 8
+				continue
+			}
+			c.ts.AppendNull()
+		}
+		c.exc.Append(v.Data)
+		n += int64(len(v.Data))
+	}
+	return n
 }
 
 // newBatchReserved returns the record batch built in b and reserves room in
@@ -286,7 +372,7 @@ func (l *loader) produce(src Source, full chan<- *batch, q *queue, stop <-chan s
 		cur.bytes = src.BytesRead()
 		if cur.raw != nil {
 			// Values, their offsets, and the row number and offset columns.
-			charge := rawBytes + cur.rows*int64(16+4*len(rb.vals))
+			charge := rawBytes + cur.rows*int64(16+4*len(rb.cols))
 			if !q.acquire(charge, stop) {
 				cur.release()
 				return false
@@ -347,20 +433,13 @@ func (l *loader) produce(src Source, full chan<- *batch, q *queue, stop <-chan s
 			}
 		}
 		row := src.Row()
-		if len(row) != len(rb.vals) {
-			cur.err = fmt.Errorf("load %s: table %s: row %d has %d values for %d columns", l.ev.Path, t.Name, src.RowNumber(), len(row), len(rb.vals))
+		if len(row) != len(rb.cols) {
+			cur.err = fmt.Errorf("load %s: table %s: row %d has %d values for %d columns", l.ev.Path, t.Name, src.RowNumber(), len(row), len(rb.cols))
 			send()
 			return
 		}
 		rowNo := src.RowNumber()
-		for i, v := range row {
-			if v.Null {
-				rb.vals[i].AppendNull()
-				continue
-			}
-			rb.vals[i].Append(v.Data)
-			rawBytes += int64(len(v.Data))
-		}
+		rawBytes += rb.appendRow(row)
 		rb.row.Append(rowNo)
 		rb.off.Append(src.Offset())
 		cur.rows++
@@ -553,7 +632,7 @@ func (l *loader) take(f *feed, b *batch) {
 
 // srcFor returns the src table of source table t.
 func (l *loader) srcFor(t *Table) (*srcTable, error) {
-	if st := l.tables[t.Name]; st != nil && st.source == t {
+	if st := l.srcOf[t]; st != nil {
 		return st, nil
 	}
 	st, err := l.table(t)
@@ -688,12 +767,9 @@ func (l *loader) insertSegment(f *feed, first *batch) error {
 	}
 	s := &segment{l: l, f: f, table: first.table, schema: first.raw.Schema(), next: first}
 	defer s.close()
-	var sel strings.Builder
-	for i := range first.table.Columns {
-		fmt.Fprintf(&sel, `c%d, `, i)
-	}
-	sel.WriteString(`?, _row, _offset`)
-	if err := l.insertView(s, "INSERT INTO "+quoteIdent(st.name)+" SELECT %s FROM %s", sel.String(), l.ev.ID); err != nil {
+	cols := st.layout.insertColumns()
+	sel := strings.Replace(cols, "_ev,", "?,", 1)
+	if err := l.insertView(s, "INSERT INTO "+quoteIdent(st.layout.store)+" ("+cols+") SELECT %s FROM %s", sel, st.evNo); err != nil {
 		if s.err != nil {
 			return s.err
 		}

@@ -185,35 +185,36 @@ func SQLTimestamp(b []byte) (int64, bool) {
 }
 
 // projExpr returns the SQL of canonical column i of table ti read from
-// source column col ("" for NULL).
-func projExpr(ti, i int, col string) string {
-	typ := "VARCHAR"
-	if canonColumns[ti][i].Type.ID() == arrow.TIMESTAMP {
-		typ = "TIMESTAMP"
+// column col of raw layout lay (-1 for NULL).
+func projExpr(ti, i int, lay rawLayout, col int) string {
+	ts := canonColumns[ti][i].Type.ID() == arrow.TIMESTAMP
+	switch {
+	case col < 0 && ts:
+		return "NULL::TIMESTAMP"
+	case col < 0:
+		return "NULL::VARCHAR"
+	case ts:
+		return lay.timestampExpr(col)
 	}
-	if col == "" {
-		return "NULL::" + typ
-	}
-	e := "NULLIF(" + quoteIdent(col) + ", '')"
-	if typ == "TIMESTAMP" {
-		// TRY_CAST: the filters of a view may be applied after its
-		// expressions, and other evidence's rows in the table are not
-		// checked.
-		e = "TRY_CAST(" + e + " AS TIMESTAMP)"
-	}
-	return e
+	return "NULLIF(" + lay.textExpr(col) + ", '')"
 }
 
 // projSelect returns the SELECT list of the projection of canonical table
-// ti, from cols (canonical column → src column) and the src table, with
+// ti, from cols (canonical column → src column) over raw layout lay, with
 // the provenance columns.
-func projSelect(ti int, cols map[string]string, srcTable string) string {
+func projSelect(ti int, cols map[string]string, lay rawLayout, ev string) (string, error) {
 	var b strings.Builder
 	for i, c := range canonColumns[ti] {
-		fmt.Fprintf(&b, "%s AS %s, ", projExpr(ti, i, cols[c.Name]), c.Name)
+		col := -1
+		if name, ok := cols[c.Name]; ok {
+			if col = lay.col(name); col < 0 {
+				return "", fmt.Errorf("projection %s: %s has no column %q", CanonicalTables[ti], lay.view, name)
+			}
+		}
+		fmt.Fprintf(&b, "%s AS %s, ", projExpr(ti, i, lay, col), c.Name)
 	}
-	fmt.Fprintf(&b, "_evidence AS evidence_id, %s AS src_table, _row AS src_row", quoteString(srcTable))
-	return b.String()
+	fmt.Fprintf(&b, "%s AS evidence_id, %s AS src_table, _row AS src_row", quoteString(ev), quoteString(lay.view))
+	return b.String(), nil
 }
 
 // canonList returns the columns of canonical table ti without provenance,
@@ -252,22 +253,20 @@ func (l *loader) project() error {
 		if ps.rows == 0 || st == nil {
 			continue
 		}
-		names, err := l.columnNames(st.name)
-		if err != nil {
-			return err
-		}
+		lay := st.layout
 		cols := map[string]string{}
 		for i, c := range ps.cols {
 			if c >= 0 {
-				if c >= len(names) {
-					return fmt.Errorf("load %s: table %s: %s has %d columns", l.ev.Path, t.Name, st.name, len(names))
+				if c >= len(lay.cols) {
+					return fmt.Errorf("load %s: table %s: %s has %d columns", l.ev.Path, t.Name, st.name, len(lay.cols))
 				}
-				cols[canonColumns[ps.ti][i].Name] = names[c]
+				cols[canonColumns[ps.ti][i].Name] = lay.cols[c]
 			}
 		}
+		from, evWhere := lay.from(l.ev.ID, st.evNo)
 		target := CanonicalTables[ps.ti]
 		if ps.active && len(ps.excl) == 0 && perSrc[st] == 1 {
-			n, err := l.count(`SELECT count(*) FROM `+quoteIdent(st.name)+` WHERE _evidence = ?`, l.ev.ID)
+			n, err := l.count(`SELECT count(*) FROM ` + from + ` WHERE ` + evWhere)
 			if err != nil {
 				return err
 			}
@@ -282,20 +281,24 @@ func (l *loader) project() error {
 			}
 		}
 		// Some rows were written as records: insert the projected ones.
-		where := `_evidence = ? AND _offset BETWEEN ? AND ?`
+		where := evWhere + ` AND _offset BETWEEN ? AND ?`
 		for _, off := range ps.excl {
 			where += fmt.Sprintf(" AND _offset <> %d", off)
 		}
-		n, err := l.count(`SELECT count(*) FROM `+quoteIdent(st.name)+` WHERE `+where, l.ev.ID, ps.lo, ps.hi)
+		n, err := l.count(`SELECT count(*) FROM `+from+` WHERE `+where, ps.lo, ps.hi)
 		if err != nil {
 			return err
 		}
 		if n != ps.rows {
 			return fmt.Errorf("load %s: table %s: %d rows in the projected range of %s, %d projected", l.ev.Path, t.Name, n, st.name, ps.rows)
 		}
+		sel, err := projSelect(ps.ti, cols, lay, l.ev.ID)
+		if err != nil {
+			return fmt.Errorf("load %s: %w", l.ev.Path, err)
+		}
 		q := fmt.Sprintf(`INSERT INTO %s (%s, evidence_id, src_table, src_row) SELECT %s FROM %s WHERE %s`,
-			canonStore[ps.ti], canonList(ps.ti), projSelect(ps.ti, cols, st.name), quoteIdent(st.name), where)
-		if _, err := l.exec(q, l.ev.ID, ps.lo, ps.hi); err != nil {
+			canonStore[ps.ti], canonList(ps.ti), sel, from, where)
+		if _, err := l.exec(q, ps.lo, ps.hi); err != nil {
 			return fmt.Errorf("load %s: table %s: %s: %w", l.ev.Path, t.Name, target, err)
 		}
 		l.res.Canonical[target] += int(n)
@@ -308,7 +311,7 @@ func (l *loader) project() error {
 
 // rebuildViews re-creates each view target as its stored rows plus the
 // projections in seized_projections, in a fixed order.
-func rebuildViews(exec func(string, ...any) (driver.Result, error), query func(string, ...any) ([][]driver.Value, error)) error {
+func rebuildViews(exec func(string, ...any) (driver.Result, error), query queryFunc) error {
 	rows, err := query(`SELECT target, evidence_id, src_table, columns FROM seized_projections ORDER BY target, evidence_id, src_table`)
 	if err != nil {
 		return fmt.Errorf("projections: %w", err)
@@ -327,7 +330,34 @@ func rebuildViews(exec func(string, ...any) (driver.Result, error), query func(s
 		if err := json.Unmarshal([]byte(js), &cols); err != nil {
 			return fmt.Errorf("projections: %s %s: %w", ev, src, err)
 		}
-		parts[target] = append(parts[target], fmt.Sprintf("SELECT %s FROM %s WHERE _evidence = %s", projSelect(ti, cols, src), quoteIdent(src), quoteString(ev)))
+		lay, ok, err := readLayout(query, src)
+		if err != nil {
+			return fmt.Errorf("projections: %s: %w", src, err)
+		}
+		if !ok {
+			return fmt.Errorf("projections: %s: no such table", src)
+		}
+		evNo := 0
+		if lay.store != "" {
+			evs, err := evidenceNumbers(query, src)
+			if err != nil {
+				return fmt.Errorf("projections: %s: %w", src, err)
+			}
+			for n, id := range evs {
+				if id == ev {
+					evNo = n
+				}
+			}
+			if evNo == 0 {
+				return fmt.Errorf("projections: %s: evidence %s is not in its store", src, ev)
+			}
+		}
+		sel, err := projSelect(ti, cols, lay, ev)
+		if err != nil {
+			return err
+		}
+		from, where := lay.from(ev, evNo)
+		parts[target] = append(parts[target], fmt.Sprintf("SELECT %s FROM %s WHERE %s", sel, from, where))
 	}
 	for target, ti := range viewTargets {
 		q := fmt.Sprintf("CREATE OR REPLACE VIEW %s AS SELECT %s, evidence_id, src_table, src_row FROM %s", target, canonList(ti), canonStore[ti])
@@ -339,20 +369,6 @@ func rebuildViews(exec func(string, ...any) (driver.Result, error), query func(s
 		}
 	}
 	return nil
-}
-
-// columnNames returns the columns of table name in order.
-func (l *loader) columnNames(name string) ([]string, error) {
-	rows, err := l.query(`SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position`, name)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, r := range rows {
-		s, _ := r[0].(string)
-		out = append(out, s)
-	}
-	return out, nil
 }
 
 // count runs a count query.

@@ -173,8 +173,9 @@ func newSeizedLoadCommand(g *globals) *cobra.Command {
 		Use:   "load FILE... [--mapping mapping.yaml]",
 		Short: "Register seized files as evidence and load their rows into the case",
 		Long: `Register each FILE as evidence (kind seized) and load every row into a raw
-table src_<table> of the case (all text, binary columns as BLOB, plus
-_evidence, _row and _offset). With --mapping, also derive the canonical
+table src_<table> of the case (every value as the source's text, binary
+columns as BLOB, plus _evidence, _row and _offset; integers and datetimes
+are stored typed underneath, see docs/format/mapping.md). With --mapping, also derive the canonical
 accounts, identifiers, payments, logins and calls tables, each row carrying
 evidence_id, src_table and src_row.
 

@@ -67,6 +67,7 @@ func TestLoginsProjection(t *testing.T) {
 		unit   string   // login_at unit
 		view   int      // projections expected in seized_projections
 		stored int      // rows expected in logins_rows: all of a table's once one row is not projected
+		check  string   // a query over logins and its result, "query|want", optional
 	}{
 		{name: "plain", dumps: []string{loginsDump("datetime", plain...)}, view: 1},
 		{name: "plain-timestamp-type", dumps: []string{loginsDump("timestamp NULL", plain...)}, view: 1},
@@ -86,7 +87,9 @@ func TestLoginsProjection(t *testing.T) {
 		{name: "epoch-unit", unit: ", unit: epoch_s", stored: 3, dumps: []string{loginsDump("bigint", "(1,1,'1.1.1.1','ua','1600000000')", "(2,1,'1.1.1.1','ua','1600000001')", "(3,1,NULL,NULL,'1600000002')")}},
 		{name: "two-evidence", view: 2, dumps: []string{loginsDump("datetime", plain...), loginsDump("datetime", plainLogins(200, 4)...)}},
 		{name: "two-evidence-one-stored", view: 1, stored: 6, dumps: []string{loginsDump("datetime", plain...), loginsDump("datetime", with(0, "(61,2,'1.1.1.1','ua','0000-00-00 00:00:00')")...)}},
-		{name: "recreated-table", stored: 17, dumps: []string{loginsDump("datetime", plain...) +
+		// A table re-created with its columns in another order gets a src
+		// table of its own, and its rows are read by the new names.
+		{name: "recreated-table", view: 2, check: `SELECT ip, user_agent FROM logins WHERE src_row = 13|9.9.9.9|ua2` + "\n", dumps: []string{loginsDump("datetime", plain...) +
 			strings.Replace(strings.Replace(loginsTable, "%s", "datetime", 1), "`ip` varchar(45),\n  `user_agent` text", "`user_agent` text,\n  `ip` varchar(45)", 1) +
 			"INSERT INTO `logins` VALUES (300,1,'ua2','9.9.9.9','2022-01-01 01:01:01'),(301,2,NULL,'9.9.9.8','2022-01-01 01:01:02'),(302,2,'x','9.9.9.7','2022-01-01 01:01:03'),(303,3,'y','9.9.9.6','2022-01-01 01:01:04'),(304,4,'z','9.9.9.5','2022-01-01 01:01:05');\n"}},
 	}
@@ -137,6 +140,11 @@ func TestLoginsProjection(t *testing.T) {
 			}
 			if n := countQuery(t, c, `SELECT count(*) FROM logins_rows`); n != tt.stored {
 				t.Errorf("logins_rows = %d, want %d", n, tt.stored)
+			}
+			if q, want, ok := strings.Cut(tt.check, "|"); ok {
+				if got := dumpQuery(t, c, q); got != want {
+					t.Errorf("%s = %q, want %q", q, got, want)
+				}
 			}
 		})
 	}
@@ -195,4 +203,50 @@ func dumpQuery(t *testing.T, c *casefile.Case, q string) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// TestLoginsProjectionPlainTable loads logins into a case that already
+// holds a plain src_logins table of text with a projection, as cases made
+// before typed stores (migration 140) do: the new rows get a store of
+// their own, and the view logins holds both.
+func TestLoginsProjectionPlainTable(t *testing.T) {
+	dir := t.TempDir()
+	c := mustCase(t, filepath.Join(dir, "case"))
+	db := c.DB()
+	for _, q := range []string{
+		`CREATE TABLE src_logins (id VARCHAR, user_id VARCHAR, ip VARCHAR, user_agent VARCHAR, created_at VARCHAR,
+			_evidence VARCHAR NOT NULL, _row BIGINT NOT NULL, _offset BIGINT NOT NULL)`,
+		`INSERT INTO seized_src_columns VALUES ('src_logins', 1, 'id', 'bigint', false, NULL), ('src_logins', 2, 'user_id', 'int', false, NULL),
+			('src_logins', 3, 'ip', 'varchar(45)', false, NULL), ('src_logins', 4, 'user_agent', 'text', false, NULL), ('src_logins', 5, 'created_at', 'datetime', false, NULL)`,
+		`INSERT INTO src_logins VALUES ('1', '7', '1.2.3.4', 'old', '2020-01-01 00:00:00', 'oldev', 1, 100), ('2', '8', '', NULL, 'bad', 'oldev', 2, 200)`,
+		`INSERT INTO seized_projections VALUES ('oldev', 'src_logins', 'logins', '{"account_key":"user_id","ip":"ip","login_at":"created_at","user_agent":"user_agent"}', 2)`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	f := filepath.Join(dir, "dump.sql")
+	if err := os.WriteFile(f, []byte(loginsDump("datetime", plainLogins(1, 3)...)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, err := mapping.Read(strings.NewReader(strings.Replace(loginsMapping, "%s", "", 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, _, err := c.AddEvidence(context.Background(), f, casefile.KindSeized, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := seized.Load(context.Background(), c, ev, seized.LoadOptions{Mapper: m, VerifyProjection: true}); err != nil {
+		t.Fatal(err)
+	}
+	got := dumpQuery(t, c, `SELECT account_key, ip, login_at, user_agent, src_table, src_row FROM logins ORDER BY src_table, src_row`)
+	want := "7|1.2.3.4|2020-01-01T00:00:00Z|old|src_logins|1\n" +
+		"8|NULL|NULL|NULL|src_logins|2\n" +
+		"2|10.0.0.1|2021-02-11T01:11:21Z|Mozilla/5.0 <script>x</script>|src_logins_" + ev.ID[:8] + "|1\n" +
+		"3|10.0.0.2|2021-03-12T02:12:22Z|Mozilla/5.0 <script>x</script>|src_logins_" + ev.ID[:8] + "|2\n" +
+		"4|10.0.0.3|2021-04-13T03:13:23Z|Mozilla/5.0 <script>x</script>|src_logins_" + ev.ID[:8] + "|3\n"
+	if got != want {
+		t.Errorf("logins:\n%s\nwant:\n%s", got, want)
+	}
 }

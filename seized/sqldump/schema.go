@@ -317,21 +317,22 @@ options:
 	if len(t.Columns) == 0 {
 		return nil
 	}
-	r.register(t)
-	return t
+	return r.register(t)
 }
 
 // register records t, replacing an earlier table of the same name (a dump
-// may DROP and re-CREATE a table); row numbering continues.
-func (r *Reader) register(t *Table) {
+// may DROP and re-CREATE a table); row numbering continues. It returns the
+// table the rows will name: the earlier one, with t's columns, or t.
+func (r *Reader) register(t *Table) *Table {
 	key := t.QualifiedName()
 	if old, ok := r.tables[key]; ok {
 		t.Rows = old.Rows
 		*old = *t
-		return
+		return old
 	}
 	r.tables[key] = t
 	r.order = append(r.order, t)
+	return t
 }
 
 // lookup returns the table db.name, creating an undeclared one if needed.
