@@ -209,6 +209,30 @@ func checkCanonical(t *testing.T, db *sql.DB, worldDir string) {
 	if n := queryInt(t, db, `SELECT count(*) FROM calls WHERE destination_e164 IS NULL OR started_at IS NULL OR account_key IS NULL`); n != 0 {
 		t.Errorf("calls without E.164 destination, time or account = %d; want 0", n)
 	}
+	// The destinations are the victims' numbers (not the spoofed caller
+	// ids, which are phone numbers too).
+	victims := map[string]bool{}
+	for _, v := range truthRows(t, worldDir, "victims.tsv") {
+		victims[v["phone"]] = true
+	}
+	rows, err := db.Query(`SELECT DISTINCT destination_e164 FROM calls`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var notVictims []string
+	for rows.Next() {
+		var d string
+		if err := rows.Scan(&d); err != nil {
+			t.Fatal(err)
+		}
+		if !victims[d] {
+			notVictims = append(notVictims, d)
+		}
+	}
+	rows.Close()
+	if len(notVictims) > 0 {
+		t.Errorf("%d call destinations are not victims' numbers (truth/victims.tsv), e.g. %v", len(notVictims), notVictims[:min(3, len(notVictims))])
+	}
 	if n := queryInt(t, db, `SELECT count(*) FROM logins WHERE ip IS NULL OR login_at IS NULL OR account_key IS NULL`); n != 0 {
 		t.Errorf("logins without ip, time or account = %d; want 0", n)
 	}

@@ -47,10 +47,15 @@ var hints = map[string][]hint{
 	},
 	"calls": {
 		{"account_key", []string{"user_id", "userid", "uid", "member_id", "account_id", "user"}, nil},
-		{"caller_id", []string{"caller", "callerid", "cli", "from", "spoof", "display"}, []detect.Kind{detect.Phone}},
-		{"destination", []string{"dest", "destination", "called", "number", "to", "victim", "target"}, []detect.Kind{detect.Phone}},
+		// src, clid, dst and billsec are Asterisk's CDR columns; ani and
+		// dnis the telephone network's names; caller_id_number and
+		// destination_number FreeSWITCH's.
+		{"caller_id", []string{"caller", "callerid", "cli", "clid", "src", "source", "ani", "from", "spoof", "display"}, []detect.Kind{detect.Phone}},
+		{"destination", []string{"dest", "destination", "dst", "called", "dialled", "dialed", "dnis", "number", "to", "victim", "target"}, []detect.Kind{detect.Phone}},
 		{"started_at", []string{"start", "time", "date", "created", "at"}, []detect.Kind{detect.Timestamp, detect.EpochS, detect.EpochMS}},
-		{"duration_s", []string{"duration", "secs", "seconds", "length", "billsec"}, []detect.Kind{detect.Integer}},
+		// billsec (the answered part) before duration (which counts the
+		// ringing too) where a CDR has both.
+		{"duration_s", []string{"billsec", "duration", "secs", "seconds", "length"}, []detect.Kind{detect.Integer}},
 		{"status", []string{"status", "result", "disposition", "state"}, nil},
 		{"template", []string{"template", "script", "org", "bank", "company", "scenario", "ivr", "campaign"}, nil},
 	},
@@ -273,7 +278,7 @@ func columnScore(c seized.ColumnReport, h hint) float64 {
 	s := 0.0
 	for i, w := range h.words {
 		if n == w {
-			s = 0.8
+			s = 0.8 - 0.0001*float64(i) // earlier words win ties
 			break
 		}
 		if strings.Contains(n, w) && len(w) > 2 {
