@@ -104,3 +104,29 @@ func sameLines(a, b string) bool {
 	}
 	return true
 }
+
+// TestRawStoreReservedNames loads a table whose columns are named like the
+// provenance columns (_row, _evidence, _offset) and like the store's own
+// (_ev, c1, t1): the load keeps every value under the source's names, and
+// the view's provenance columns take DuckDB's suffix (_row_1 and so on).
+func TestRawStoreReservedNames(t *testing.T) {
+	c := MustInit(t)
+	path := filepath.Join(t.TempDir(), "d.sql")
+	dump := "CREATE TABLE `t` (\n  `_row` int(11),\n  `_evidence` varchar(9),\n  `_offset` datetime,\n  `_ev` int(11),\n  `c1` int(11),\n  `t1` varchar(3)\n);\n" +
+		"INSERT INTO `t` VALUES (-1,'<b>x</b>','2020-01-01 00:00:00',5,6,'y');\n"
+	if err := os.WriteFile(path, []byte(dump), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ev := MustEvidence(t, c, path)
+	if _, err := seized.Load(context.Background(), c, ev, seized.LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	var got string
+	err := c.DB().QueryRow(`SELECT concat_ws('|', "_row", "_evidence", "_offset", "_ev", c1, t1, _evidence_1 = ?, _row_1, _offset_1 > 0) FROM src_t`, ev.ID).Scan(&got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "-1|<b>x</b>|2020-01-01 00:00:00|5|6|y|true|1|true"; got != want {
+		t.Errorf("src_t = %q; want %q", got, want)
+	}
+}
