@@ -168,9 +168,26 @@ func truthFigures(t *testing.T, caseDir, worldDir string) truthReport {
 	for _, n := range []string{"accounts", "persons", "invoices", "victims"} {
 		read("truth_"+n, filepath.Join(worldDir, "truth", n+".tsv"))
 	}
-	// The raw call log as the world wrote it (schema variant 0), not as
-	// 'seized load' read it.
-	read("truth_calls", filepath.Join(worldDir, "seized", "csv", "calls.csv"))
+	// The raw call log as the world wrote it, not as 'seized load' read
+	// it: the destination and the seconds of each call, by schema variant
+	// (docs/format/world.md).
+	callLog := ""
+	for _, v := range []struct{ file, dest, secs string }{
+		{"calls.csv", "destination", "duration"},
+		{"call_log.csv", "'+' || dialled", "secs"},
+		{"tbl_cdr.csv", "dst", "billsec"},
+	} {
+		path := filepath.Join(worldDir, "seized", "csv", v.file)
+		if _, err := os.Stat(path); err == nil {
+			read("truth_call_log", path)
+			callLog = fmt.Sprintf("SELECT %s AS destination, %s AS duration FROM truth_call_log", v.dest, v.secs)
+			break
+		}
+	}
+	if callLog == "" {
+		t.Fatalf("%s: no call log of a known schema variant in seized/csv", worldDir)
+	}
+	exec("CREATE OR REPLACE TEMP TABLE truth_calls AS " + callLog)
 	// Our person → the true person holding most of its accounts (ties: the
 	// smallest id); test accounts (person -1) are left out everywhere.
 	exec(`CREATE OR REPLACE TEMP TABLE our_person AS
