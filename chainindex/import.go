@@ -38,7 +38,12 @@ type Options struct {
 	// Confirmations keeps the index this many blocks behind the source's tip.
 	Confirmations int
 	// CommitBlocks and CommitBytes bound a batch between commits
-	// (defaults 2,000 blocks and 128 MiB).
+	// (defaults 2,000 blocks and 1 GiB of raw blocks). Every commit
+	// fsyncs the hash tables, whose random inserts dirty most of their
+	// pages again in the next batch, so fewer commits write less: on a
+	// 1.15 GB chain 128 MiB batches ran at 77 MB/s and 1 GiB at 91–94.
+	// A crash loses at most one batch (seconds of work); a cancelled
+	// context commits what was applied.
 	CommitBlocks int
 	CommitBytes  int64
 	// Workers parse blocks in parallel (default GOMAXPROCS).
@@ -62,7 +67,7 @@ func (o *Options) EnsureDefaults() {
 		o.CommitBlocks = 2000
 	}
 	if o.CommitBytes <= 0 {
-		o.CommitBytes = 128 << 20
+		o.CommitBytes = 1 << 30
 	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
