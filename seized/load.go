@@ -301,12 +301,7 @@ func (l *loader) table(t *Table) (*srcTable, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load %s: %w", l.ev.Path, err)
 	}
-	for n, id := range evs {
-		if id == l.ev.ID {
-			st.evNo = n
-		}
-	}
-	if st.evNo == 0 {
+	if st.evNo = numberOf(evs, l.ev.ID); st.evNo == 0 {
 		st.evNo = len(evs) + 1
 		evs[st.evNo] = l.ev.ID
 		if _, err := l.exec(`INSERT INTO seized_src_stores VALUES (?, ?, ?, ?)`, name, want.store, st.evNo, l.ev.ID); err != nil {

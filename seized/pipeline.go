@@ -151,23 +151,10 @@ type rawCol struct {
 
 func newRawBuilder(t *Table) *rawBuilder {
 	lay := layoutOf("", t)
-	fields := make([]arrow.Field, 0, 2*len(t.Columns)+2)
-	for i, k := range lay.kinds {
-		var typ arrow.DataType
-		switch k {
-		case storeText:
-			typ = arrow.BinaryTypes.String
-		case storeBlob:
-			typ = arrow.BinaryTypes.Binary
-		case storeBigint:
-			typ = arrow.PrimitiveTypes.Int64
-		case storeTimestamp:
-			typ = &arrow.TimestampType{Unit: arrow.Microsecond}
-		}
-		fields = append(fields, arrow.Field{Name: storeCol(i), Type: typ, Nullable: true})
-		if k.typed() {
-			fields = append(fields, arrow.Field{Name: storeExc(i), Type: arrow.BinaryTypes.String, Nullable: true})
-		}
+	cols := lay.storeColumns()
+	fields := make([]arrow.Field, 0, len(cols)+2)
+	for _, c := range cols {
+		fields = append(fields, arrow.Field{Name: c.name, Type: c.arrow, Nullable: true})
 	}
 	fields = append(fields, arrow.Field{Name: "_row", Type: arrow.PrimitiveTypes.Int64},
 		arrow.Field{Name: "_offset", Type: arrow.PrimitiveTypes.Int64})
@@ -218,12 +205,7 @@ func (b *rawBuilder) appendRow(row []Value) int64 {
 			n += int64(len(v.Data))
 			continue
 		case storeBigint:
-			if v.Null {
-				c.i64.AppendNull()
-				c.exc.AppendNull()
-				continue
-			}
-			if x, ok := canonInt(v.Data); ok {
+			if x, ok := canonInt(v.Data); ok && !v.Null {
 				c.i64.Append(x)
 				c.exc.AppendNull()
 				n += 8
@@ -231,18 +213,17 @@ func (b *rawBuilder) appendRow(row []Value) int64 {
 			}
 			c.i64.AppendNull()
 		case storeTimestamp:
-			if v.Null {
-				c.ts.AppendNull()
-				c.exc.AppendNull()
-				continue
-			}
-			if us, ok := canonDateTime(v.Data); ok {
+			if us, ok := canonDateTime(v.Data); ok && !v.Null {
 				c.ts.Append(arrow.Timestamp(us))
 				c.exc.AppendNull()
 				n += 8
 				continue
 			}
 			c.ts.AppendNull()
+		}
+		if v.Null {
+			c.exc.AppendNull()
+			continue
 		}
 		c.exc.Append(v.Data)
 		n += int64(len(v.Data))
@@ -767,8 +748,7 @@ func (l *loader) insertSegment(f *feed, first *batch) error {
 	}
 	s := &segment{l: l, f: f, table: first.table, schema: first.raw.Schema(), next: first}
 	defer s.close()
-	cols := st.layout.insertColumns()
-	sel := strings.Replace(cols, "_ev,", "?,", 1)
+	cols, sel := st.layout.insertSQL()
 	if err := l.insertView(s, "INSERT INTO "+quoteIdent(st.layout.store)+" ("+cols+") SELECT %s FROM %s", sel, st.evNo); err != nil {
 		if s.err != nil {
 			return s.err

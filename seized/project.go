@@ -343,12 +343,7 @@ func rebuildViews(exec func(string, ...any) (driver.Result, error), query queryF
 			if err != nil {
 				return fmt.Errorf("projections: %s: %w", src, err)
 			}
-			for n, id := range evs {
-				if id == ev {
-					evNo = n
-				}
-			}
-			if evNo == 0 {
+			if evNo = numberOf(evs, ev); evNo == 0 {
 				return fmt.Errorf("projections: %s: evidence %s is not in its store", src, ev)
 			}
 		}

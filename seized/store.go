@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/apache/arrow-go/v18/arrow"
 )
 
 // Raw storage: the src_* tables are views over typed stores.
@@ -251,38 +253,59 @@ func (l rawLayout) from(ev string, evNo int) (table, where string) {
 	return quoteIdent(l.store), fmt.Sprintf("_ev = %d", evNo)
 }
 
+// storeColumn is one value column of a store.
+type storeColumn struct {
+	name  string
+	sql   string // DuckDB type
+	arrow arrow.DataType
+}
+
+// columnOf is the store column of each storage.
+var columnOf = [...]storeColumn{
+	storeText:      {sql: "VARCHAR", arrow: arrow.BinaryTypes.String},
+	storeBlob:      {sql: "BLOB", arrow: arrow.BinaryTypes.Binary},
+	storeBigint:    {sql: "BIGINT", arrow: arrow.PrimitiveTypes.Int64},
+	storeTimestamp: {sql: "TIMESTAMP", arrow: &arrow.TimestampType{Unit: arrow.Microsecond}},
+}
+
+// storeColumns lists the store's value columns in the order the raw
+// batches have them: c<n> for each source column, and t<n> (text) after
+// each typed one. The provenance columns (_ev, _row, _offset) follow.
+func (l rawLayout) storeColumns() []storeColumn {
+	out := make([]storeColumn, 0, 2*len(l.kinds))
+	for i, k := range l.kinds {
+		c := columnOf[k]
+		c.name = storeCol(i)
+		out = append(out, c)
+		if k.typed() {
+			e := columnOf[storeText]
+			e.name = storeExc(i)
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // createSQL returns the statement that creates the store.
 func (l rawLayout) createSQL() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "CREATE TABLE %s (", quoteIdent(l.store))
-	for i, k := range l.kinds {
-		switch k {
-		case storeText:
-			fmt.Fprintf(&b, "%s VARCHAR, ", storeCol(i))
-		case storeBlob:
-			fmt.Fprintf(&b, "%s BLOB, ", storeCol(i))
-		case storeBigint:
-			fmt.Fprintf(&b, "%s BIGINT, %s VARCHAR, ", storeCol(i), storeExc(i))
-		case storeTimestamp:
-			fmt.Fprintf(&b, "%s TIMESTAMP, %s VARCHAR, ", storeCol(i), storeExc(i))
-		}
+	for _, c := range l.storeColumns() {
+		fmt.Fprintf(&b, "%s %s, ", c.name, c.sql)
 	}
 	b.WriteString("_ev INTEGER NOT NULL, _row BIGINT NOT NULL, _offset BIGINT NOT NULL)")
 	return b.String()
 }
 
-// insertColumns lists the store's columns in the order the raw batches
-// have them.
-func (l rawLayout) insertColumns() string {
+// insertSQL returns the column list of an insert into the store from a
+// raw batch, and the select list that reads the batch with the evidence
+// number as the statement's one parameter.
+func (l rawLayout) insertSQL() (columns, selects string) {
 	var b strings.Builder
-	for i, k := range l.kinds {
-		b.WriteString(storeCol(i) + ", ")
-		if k.typed() {
-			b.WriteString(storeExc(i) + ", ")
-		}
+	for _, c := range l.storeColumns() {
+		b.WriteString(c.name + ", ")
 	}
-	b.WriteString("_ev, _row, _offset")
-	return b.String()
+	return b.String() + "_ev, _row, _offset", b.String() + "?, _row, _offset"
 }
 
 // viewSQL returns the statement that (re)creates the view over the store
@@ -370,6 +393,16 @@ func evidenceNumbers(query queryFunc, src string) (map[int]string, error) {
 		m[int(n)] = id
 	}
 	return m, nil
+}
+
+// numberOf returns the number of evidence id in evs, 0 if it has none.
+func numberOf(evs map[int]string, id string) int {
+	for n, e := range evs {
+		if e == id {
+			return n
+		}
+	}
+	return 0
 }
 
 // same reports whether two layouts store the same columns the same way.
