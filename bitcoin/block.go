@@ -1,11 +1,10 @@
 package bitcoin
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
-	"hash"
 
 	coinsift "github.com/coinsift/coinsift"
+	"github.com/coinsift/coinsift/bitcoin/internal/sha256d"
 )
 
 // HeaderSize is the size of a serialized block header.
@@ -54,9 +53,13 @@ func HeaderHash(b []byte) coinsift.TxID {
 }
 
 // DoubleHash returns SHA256(SHA256(b)).
-func DoubleHash(b []byte) coinsift.TxID {
-	first := sha256.Sum256(b)
-	return sha256.Sum256(first[:])
+func DoubleHash(b []byte) coinsift.TxID { return sha256d.Sum(b) }
+
+// doubleHash2 returns DoubleHash(a) and DoubleHash(b), hashed side by side
+// (about 1.7 times the throughput of two DoubleHash calls on SHA-NI).
+func doubleHash2(a, b []byte) (coinsift.TxID, coinsift.TxID) {
+	da, db := sha256d.Sum2(a, b)
+	return da, db
 }
 
 // Block is a parsed block. Its slices (Raw, scripts, witnesses) alias the
@@ -70,8 +73,7 @@ type Block struct {
 	ins   []TxIn
 	outs  []TxOut
 	spans []span
-	sum   []byte
-	h     hash.Hash
+	strip [2][]byte // scratch for segwit transactions' txid serializations
 }
 
 type span struct{ in0, in1, out0, out1 int }
@@ -85,9 +87,10 @@ type Tx struct {
 	Inputs   []TxIn
 	Outputs  []TxOut
 
-	witness  bool
-	bodyEnd  int // end of the outputs within Raw
-	baseSize int
+	witness   bool
+	bodyStart int // start of the inputs within Raw (after a segwit marker)
+	bodyEnd   int // end of the outputs within Raw
+	baseSize  int
 }
 
 // TxIn is a transaction input.
@@ -151,6 +154,56 @@ func (tx *Tx) WTxID() coinsift.TxID {
 	return DoubleHash(tx.Raw)
 }
 
+// txidMsg returns the bytes a txid hashes: Raw without witness data, or
+// for a segwit transaction version ‖ inputs ‖ outputs ‖ locktime, copied
+// into *buf.
+func (tx *Tx) txidMsg(buf *[]byte) []byte {
+	if !tx.witness {
+		return tx.Raw
+	}
+	b := append((*buf)[:0], tx.Raw[:4]...)
+	b = append(b, tx.Raw[tx.bodyStart:tx.bodyEnd]...)
+	b = append(b, tx.Raw[len(tx.Raw)-4:]...)
+	*buf = b
+	return b
+}
+
+// hashTxIDs computes every transaction's txid, two at a time.
+func (blk *Block) hashTxIDs() {
+	txs := blk.Txs
+	i := 0
+	for ; i+1 < len(txs); i += 2 {
+		txs[i].TxID, txs[i+1].TxID = doubleHash2(txs[i].txidMsg(&blk.strip[0]), txs[i+1].txidMsg(&blk.strip[1]))
+	}
+	if i < len(txs) {
+		txs[i].TxID = DoubleHash(txs[i].txidMsg(&blk.strip[0]))
+	}
+}
+
+// WTxIDs returns every transaction's witness txid (WTxID), appended to
+// dst[:0]; segwit transactions are hashed two at a time.
+func (blk *Block) WTxIDs(dst []coinsift.TxID) []coinsift.TxID {
+	dst = grow(dst[:0], len(blk.Txs))
+	pend := -1 // a segwit transaction waiting for a partner
+	for i := range blk.Txs {
+		tx := &blk.Txs[i]
+		if !tx.witness {
+			dst[i] = tx.TxID
+			continue
+		}
+		if pend < 0 {
+			pend = i
+			continue
+		}
+		dst[pend], dst[i] = doubleHash2(blk.Txs[pend].Raw, tx.Raw)
+		pend = -1
+	}
+	if pend >= 0 {
+		dst[pend] = DoubleHash(blk.Txs[pend].Raw)
+	}
+	return dst
+}
+
 // IsCoinbase reports whether tx is a coinbase: one input spending the null
 // outpoint.
 func (tx *Tx) IsCoinbase() bool {
@@ -177,13 +230,7 @@ func (blk *Block) Parse(b []byte) error {
 	blk.Raw = b
 	blk.Header = h
 	blk.Hash = DoubleHash(b[:HeaderSize])
-	if blk.h == nil {
-		blk.h = sha256.New()
-	}
-	if blk.sum == nil {
-		blk.sum = make([]byte, 0, 32)
-	}
-	d := decoder{b: b, off: HeaderSize, sum: blk.sum}
+	d := decoder{b: b, off: HeaderSize}
 	n := d.count(minTxSize, "tx count")
 	if d.err != nil {
 		return d.error(-1)
@@ -197,7 +244,7 @@ func (blk *Block) Parse(b []byte) error {
 		tx := &blk.Txs[i]
 		s := &spans[i]
 		s.in0, s.out0 = len(blk.ins), len(blk.outs)
-		blk.ins, blk.outs = d.tx(tx, blk.ins, blk.outs, blk.h)
+		blk.ins, blk.outs = d.tx(tx, blk.ins, blk.outs)
 		if d.err != nil {
 			return d.error(i)
 		}
@@ -211,6 +258,7 @@ func (blk *Block) Parse(b []byte) error {
 		blk.Txs[i].Inputs = blk.ins[s.in0:s.in1:s.in1]
 		blk.Txs[i].Outputs = blk.outs[s.out0:s.out1:s.out1]
 	}
+	blk.hashTxIDs()
 	return nil
 }
 
@@ -233,15 +281,23 @@ func MerkleRoot(ids []coinsift.TxID) coinsift.TxID {
 	if len(ids) == 0 {
 		return coinsift.TxID{}
 	}
-	var buf [64]byte
+	var a, b [64]byte
 	for len(ids) > 1 {
 		if len(ids)%2 == 1 {
 			ids = append(ids, ids[len(ids)-1])
 		}
-		for i := 0; i < len(ids); i += 2 {
-			copy(buf[:32], ids[i][:])
-			copy(buf[32:], ids[i+1][:])
-			ids[i/2] = DoubleHash(buf[:])
+		i := 0
+		for ; i+3 < len(ids); i += 4 { // two pairs side by side
+			copy(a[:32], ids[i][:])
+			copy(a[32:], ids[i+1][:])
+			copy(b[:32], ids[i+2][:])
+			copy(b[32:], ids[i+3][:])
+			ids[i/2], ids[i/2+1] = doubleHash2(a[:], b[:])
+		}
+		if i < len(ids) {
+			copy(a[:32], ids[i][:])
+			copy(a[32:], ids[i+1][:])
+			ids[i/2] = DoubleHash(a[:])
 		}
 		ids = ids[:len(ids)/2]
 	}
@@ -252,12 +308,14 @@ func MerkleRoot(ids []coinsift.TxID) coinsift.TxID {
 // number of bytes it occupied.
 func ParseTx(b []byte) (*Tx, int, error) {
 	tx := new(Tx)
-	d := decoder{b: b, sum: make([]byte, 0, 32)}
-	ins, outs := d.tx(tx, nil, nil, sha256.New())
+	d := decoder{b: b}
+	ins, outs := d.tx(tx, nil, nil)
 	if d.err != nil {
 		return nil, 0, d.error(0)
 	}
 	tx.Inputs, tx.Outputs = ins, outs
+	var buf []byte
+	tx.TxID = DoubleHash(tx.txidMsg(&buf))
 	return tx, d.off, nil
 }
 

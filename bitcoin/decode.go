@@ -1,9 +1,7 @@
 package bitcoin
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
-	"hash"
 
 	coinsift "github.com/coinsift/coinsift"
 )
@@ -15,7 +13,6 @@ type decoder struct {
 	off   int
 	err   error
 	field string
-	sum   []byte // scratch for the first SHA-256 round, reused to avoid allocation
 }
 
 func (d *decoder) fail(field string, err error) {
@@ -145,8 +142,9 @@ func (d *decoder) skipVarBytes(field string) {
 }
 
 // tx decodes one transaction into tx, appending its inputs and outputs to
-// ins and outs, and computes the txid with h.
-func (d *decoder) tx(tx *Tx, ins []TxIn, outs []TxOut, h hash.Hash) ([]TxIn, []TxOut) {
+// ins and outs. It leaves tx.TxID to the caller (Block.hashTxIDs hashes
+// two transactions at a time).
+func (d *decoder) tx(tx *Tx, ins []TxIn, outs []TxOut) ([]TxIn, []TxOut) {
 	start := d.off
 	tx.Version = int32(d.u32("version"))
 	if d.err != nil {
@@ -170,8 +168,7 @@ func (d *decoder) tx(tx *Tx, ins []TxIn, outs []TxOut, h hash.Hash) ([]TxIn, []T
 			tx.witness = false
 			tx.Raw = d.b[start:d.off:d.off]
 			tx.baseSize = len(tx.Raw)
-			tx.bodyEnd = d.off - 4
-			tx.TxID = DoubleHash(tx.Raw)
+			tx.bodyStart, tx.bodyEnd = bodyStart-start, d.off-4-start
 			return ins, outs
 		case 1:
 			witness = true
@@ -224,20 +221,12 @@ func (d *decoder) tx(tx *Tx, ins []TxIn, outs []TxOut, h hash.Hash) ([]TxIn, []T
 	}
 	tx.Raw = d.b[start:d.off:d.off]
 	tx.witness = witness
-	tx.bodyEnd = bodyEnd - start
+	tx.bodyStart, tx.bodyEnd = bodyStart-start, bodyEnd-start
 	if !witness {
 		tx.baseSize = len(tx.Raw)
-		tx.TxID = DoubleHash(tx.Raw)
 		return ins, outs
 	}
-	// txid = SHA256d(version ‖ inputs ‖ outputs ‖ locktime), hashed from the
-	// ranges in place.
+	// The txid hashes version ‖ inputs ‖ outputs ‖ locktime (txidMsg).
 	tx.baseSize = 4 + (bodyEnd - bodyStart) + 4
-	h.Reset()
-	h.Write(d.b[start : start+4])
-	h.Write(d.b[bodyStart:bodyEnd])
-	h.Write(d.b[d.off-4 : d.off])
-	d.sum = h.Sum(d.sum[:0])
-	tx.TxID = sha256.Sum256(d.sum)
 	return ins, outs
 }
