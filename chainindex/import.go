@@ -103,6 +103,7 @@ type job struct {
 	buf  []byte
 	raw  []byte
 	blk  bitcoin.Block
+	wtx  []coinsift.TxID // witness txids, computed by the parse workers
 	err  error
 	done chan struct{}
 }
@@ -230,6 +231,9 @@ func (w *writer) appendRange(ctx context.Context, src Source, from, to coinsift.
 					if j.err = j.blk.Parse(j.raw); j.err == nil {
 						j.err = j.blk.CheckMerkle()
 					}
+					if j.err == nil {
+						j.wtx = j.blk.WTxIDs(j.wtx)
+					}
 				}
 				close(j.done)
 			}
@@ -272,7 +276,7 @@ func (w *writer) appendRange(ctx context.Context, src Source, from, to coinsift.
 		if j.h > 0 && j.blk.Header.PrevBlock != w.blockHash(j.h-1) {
 			return fmt.Errorf("block %d %s: previous block %s, index has %s: %w", j.h, j.blk.Hash, j.blk.Header.PrevBlock, w.blockHash(j.h-1), ErrSourceChanged)
 		}
-		if err := w.apply(&j.blk, j.h); err != nil {
+		if err := w.apply(&j.blk, j.wtx, j.h); err != nil {
 			return fmt.Errorf("apply block %d: %w", j.h, err)
 		}
 		n := int64(len(j.raw))

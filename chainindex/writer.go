@@ -36,6 +36,9 @@ type writer struct {
 	batchFrom  coinsift.Height
 	quarantine func(*coinsift.InputError)
 	log        *slog.Logger
+	// broken is set when a block failed half-way: its table entries and
+	// spenders may be on disk, so the WRITING marker stays for a repair.
+	broken bool
 }
 
 // openWriter opens or creates the index in dir for network net.
@@ -179,11 +182,40 @@ var (
 	errValue        = fmt.Errorf("chainindex: output value out of range: %w", coinsift.ErrInvalid)
 )
 
-// apply appends one parsed block at height h (= current block count).
-func (w *writer) apply(blk *bitcoin.Block, h coinsift.Height) error {
+// parallelOutputs is the number of outputs from which a block's
+// addresses are registered by a second goroutine while the writer applies
+// its transactions; smaller blocks are not worth the hand-over.
+const parallelOutputs = 256
+
+// apply appends one parsed block at height h (= current block count);
+// wtxids holds its transactions' witness txids (Block.WTxIDs).
+//
+// A block is applied in two halves that touch disjoint columns and run
+// side by side: the transactions (txs, txids, wtxids, inputs, seqx, the
+// txid table and the spenders of what the inputs spend) and the outputs
+// (outputs and the address columns and table). Both halves number their
+// records from the counts at the start of the block, and the shared
+// columns are extended before they start, so neither remaps a column the
+// other is writing. On error the counts go back to the start of the block
+// and the WRITING marker stays, so the next open repairs the tables.
+func (w *writer) apply(blk *bitcoin.Block, wtxids []coinsift.TxID, h coinsift.Height) error {
 	if w.c.Blocks == w.man.Counts.Blocks {
 		w.batchFrom = h
 	}
+	start := w.c
+	if err := w.applyBlock(blk, wtxids, h); err != nil {
+		w.c = start
+		for i := range appendCols {
+			w.cols[i].truncate(start.bytesOf(i))
+		}
+		w.spenders.truncate(int64(start.Outputs) * u40Rec)
+		w.broken = true
+		return err
+	}
+	return nil
+}
+
+func (w *writer) applyBlock(blk *bitcoin.Block, wtxids []coinsift.TxID, h coinsift.Height) error {
 	b, err := w.cols[iBlocks].extend(blockRec)
 	if err != nil {
 		return err
@@ -197,22 +229,98 @@ func (w *writer) apply(blk *bitcoin.Block, h coinsift.Height) error {
 	binary.LittleEndian.PutUint32(b[56:], uint32(len(blk.Raw)))
 	binary.LittleEndian.PutUint32(b[60:], 0)
 	w.c.Blocks++
+	nout := 0
 	for ti := range blk.Txs {
-		if err := w.applyTx(&blk.Txs[ti], h); err != nil {
-			return err
-		}
+		nout += len(blk.Txs[ti].Outputs)
+	}
+	outs, err := w.cols[iOutputs].extend(nout * outputRec)
+	if err != nil {
+		return err
+	}
+	sp, err := w.spenders.extend(nout * u40Rec)
+	if err != nil {
+		return err
+	}
+	clear(sp)
+	out0 := w.c.Outputs
+	var (
+		bad    []int // transactions with an impossible output value
+		outErr error
+		done   chan struct{}
+	)
+	if nout >= parallelOutputs {
+		done = make(chan struct{})
+		go func() {
+			defer close(done)
+			bad, outErr = w.applyOutputs(blk, outs)
+		}()
+	} else {
+		bad, outErr = w.applyOutputs(blk, outs)
+	}
+	txErr := w.applyTxs(blk, wtxids, h, out0)
+	if done != nil {
+		<-done
+	}
+	if err := errors.Join(txErr, outErr); err != nil {
+		return err
+	}
+	w.c.Outputs += uint64(nout)
+	for _, ti := range bad {
+		w.q("read output", fmt.Sprintf("block %d tx %s", h, blk.Txs[ti].TxID), errValue)
 	}
 	return nil
 }
 
-func (w *writer) applyTx(tx *bitcoin.Tx, h coinsift.Height) error {
+// applyOutputs writes the block's output records into outs, registering
+// new addresses, and returns the transactions with an impossible value.
+func (w *writer) applyOutputs(blk *bitcoin.Block, outs []byte) (bad []int, err error) {
+	for ti := range blk.Txs {
+		badValue := false
+		for oi := range blk.Txs[ti].Outputs {
+			out := &blk.Txs[ti].Outputs[oi]
+			s := bitcoin.Classify(out.Script)
+			var addr uint64
+			if p, _, ok := bitcoin.PayloadOf(s); ok {
+				if addr, err = w.address(p); err != nil {
+					return bad, err
+				}
+			}
+			val := uint64(out.Value)
+			if out.Value < 0 || val > maxValue {
+				val, badValue = maxValue, true
+			}
+			put56(outs, val|uint64(s.Type)<<52)
+			binary.LittleEndian.PutUint32(outs[7:], uint32(addr))
+			outs = outs[outputRec:]
+		}
+		if badValue {
+			bad = append(bad, ti)
+		}
+	}
+	return bad, nil
+}
+
+// applyTxs appends the block's transaction records, txids and inputs;
+// the block's outputs are numbered from out0.
+func (w *writer) applyTxs(blk *bitcoin.Block, wtxids []coinsift.TxID, h coinsift.Height, out0 uint64) error {
+	for ti := range blk.Txs {
+		tx := &blk.Txs[ti]
+		if err := w.applyTx(tx, wtxids[ti], h, out0); err != nil {
+			return err
+		}
+		out0 += uint64(len(tx.Outputs))
+	}
+	return nil
+}
+
+func (w *writer) applyTx(tx *bitcoin.Tx, wtxid coinsift.TxID, h coinsift.Height, out0 uint64) error {
 	t := w.c.Txs
 	r, err := w.cols[iTxs].extend(txRec)
 	if err != nil {
 		return err
 	}
 	put40(r[0:], w.c.Inputs)
-	put40(r[5:], w.c.Outputs)
+	put40(r[5:], out0)
 	binary.LittleEndian.PutUint32(r[10:], uint32(tx.Version))
 	binary.LittleEndian.PutUint32(r[14:], tx.LockTime)
 	binary.LittleEndian.PutUint32(r[18:], uint32(tx.Size()))
@@ -237,10 +345,10 @@ func (w *writer) applyTx(tx *bitcoin.Tx, h coinsift.Height) error {
 			return err
 		}
 		binary.LittleEndian.PutUint64(wb, t)
-		wid := tx.WTxID()
-		copy(wb[8:], wid[:])
+		copy(wb[8:], wtxid[:])
 		w.c.Wtxids++
 	}
+	sp := w.spenders.data()
 	for ii := range tx.Inputs {
 		in := &tx.Inputs[ii]
 		spent := uint64(spentCoin)
@@ -250,7 +358,7 @@ func (w *writer) applyTx(tx *bitcoin.Tx, h coinsift.Height) error {
 				w.q("resolve input", fmt.Sprintf("block %d tx %s input %d", h, tx.TxID, ii),
 					fmt.Errorf("spends %s: %w", in.PrevOut, errUnknownSpend))
 			} else {
-				put40(w.spenders.data()[spent*u40Rec:], w.c.Inputs+1)
+				put40(sp[spent*u40Rec:], w.c.Inputs+1)
 			}
 		}
 		v := spent
@@ -287,36 +395,6 @@ func (w *writer) applyTx(tx *bitcoin.Tx, h coinsift.Height) error {
 		}
 	}
 	w.txh.insert(txidKey(tx.TxID[:]), t, func(o uint64) bool { return bytes.Equal(w.txidAt(o), tx.TxID[:]) })
-	badValue := false
-	for oi := range tx.Outputs {
-		out := &tx.Outputs[oi]
-		s := bitcoin.Classify(out.Script)
-		var addr uint64
-		if p, _, ok := bitcoin.PayloadOf(s); ok {
-			if addr, err = w.address(p); err != nil {
-				return err
-			}
-		}
-		val := uint64(out.Value)
-		if out.Value < 0 || val > maxValue {
-			val, badValue = maxValue, true
-		}
-		ob, err := w.cols[iOutputs].extend(outputRec)
-		if err != nil {
-			return err
-		}
-		put56(ob, val|uint64(s.Type)<<52)
-		binary.LittleEndian.PutUint32(ob[7:], uint32(addr))
-		sb, err := w.spenders.extend(u40Rec)
-		if err != nil {
-			return err
-		}
-		put40(sb, 0)
-		w.c.Outputs++
-	}
-	if badValue {
-		w.q("read output", fmt.Sprintf("block %d tx %s", h, tx.TxID), errValue)
-	}
 	w.c.Txs++
 	return nil
 }
@@ -427,7 +505,7 @@ func (w *writer) close() error {
 	}
 	errs = append(errs, w.txh.close(), w.addrh.close())
 	err := errors.Join(errs...)
-	if err == nil && w.man != nil && w.c == w.man.Counts {
+	if err == nil && w.man != nil && w.c == w.man.Counts && !w.broken {
 		err = os.Remove(filepath.Join(w.dir, writingName))
 	}
 	return err
