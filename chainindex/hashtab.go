@@ -19,12 +19,23 @@ const tabHeader = headerSize + 16 // file header, slots u64, entries u64
 // of other keys are rejected without reading the candidate's txid or
 // payload. Keys are derived from random hashes, so no further mixing is
 // needed.
+//
+// A writer keeps a table either in its file, mapped and synced at every
+// commit, or (mem) in anonymous memory that is written to the file only
+// when the writer closes with everything committed. Random inserts dirty
+// nearly every page of a table between two commits, so syncing a mapped
+// table rewrites all of it each time, and the kernel's write-back of the
+// mapped pages takes page faults and TLB shootdowns from the writer;
+// anonymous memory (with huge pages) has neither. A crash leaves the old
+// file, and the WRITING marker makes the next writer rebuild the table.
 type hashtab struct {
 	path    string
 	id      uint16
 	idBits  uint
-	f       *os.File // nil when read-only
+	f       *os.File // the mapped file of a writer's table; nil otherwise
 	m       *mmap.Map
+	mem     bool // in anonymous memory, written to path by flush
+	dirty   bool // mem: changed since read from or written to path
 	slots   uint64
 	entries uint64
 	limit   uint64 // ids ≥ limit are ignored (uncommitted)
@@ -84,6 +95,7 @@ func (h *hashtab) insert(key, id uint64, eq func(id uint64) bool) {
 		if v == 0 {
 			put40(s, fp|(id+1))
 			h.entries++
+			h.dirty = true
 			return
 		}
 		if eq != nil && v&fpMask == fp && eq(h.idOf(v)) {
@@ -108,6 +120,7 @@ func (h *hashtab) remove(key, id uint64, keyOf func(id uint64) uint64) {
 		i = (i + 1) & mask
 	}
 	h.entries--
+	h.dirty = true
 	for {
 		put40(h.slot(i), 0)
 		j := i
@@ -136,6 +149,13 @@ func (h *hashtab) writeCounts() {
 	binary.LittleEndian.PutUint64(b[headerSize+8:], h.entries)
 }
 
+func (h *hashtab) size() int64 {
+	if h == nil || h.m == nil {
+		return 0
+	}
+	return int64(h.m.Len())
+}
+
 func (h *hashtab) close() error {
 	if h == nil || h.m == nil {
 		return nil
@@ -150,40 +170,97 @@ func (h *hashtab) close() error {
 	return err
 }
 
+// sync makes a mapped table durable; a table in memory waits for flush.
 func (h *hashtab) sync() error {
 	h.writeCounts()
 	return h.m.Sync()
 }
 
-// buildTab writes a fresh table with room for n ids (inserting ids 0..n-1
-// with keyOf/eqOf) at path via a temporary file and a rename.
-func buildTab(dir, name string, id uint16, n uint64, keyOf func(uint64) uint64, eqOf func(a, b uint64) bool) (*hashtab, error) {
+// flush writes a table kept in memory to its file (through a temporary
+// file and a rename).
+func (h *hashtab) flush() error {
+	if h == nil || !h.mem || !h.dirty {
+		return nil
+	}
+	h.writeCounts()
+	tmp := h.path + ".tmp"
+	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(h.m.Bytes()); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", tmp, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("sync %s: %w", tmp, err)
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, h.path); err != nil {
+		return err
+	}
+	h.dirty = false
+	return nil
+}
+
+// tabSlots returns the number of slots of a table built for n ids.
+func tabSlots(n uint64) uint64 {
 	slots := uint64(1 << 10)
 	for slots*5 <= (n+1)*8 {
 		slots *= 2
 	}
+	return slots
+}
+
+// tabSize returns the file size of a table built for n ids.
+func tabSize(n uint64) int64 { return int64(tabHeader + tabSlots(n)*u40Rec) }
+
+// buildTab makes a fresh table with room for n ids (inserting ids 0..n-1
+// with keyOf/eqOf), in memory when mem is set, else at path via a
+// temporary file and a rename.
+func buildTab(dir, name string, id uint16, n uint64, mem bool, keyOf func(uint64) uint64, eqOf func(a, b uint64) bool) (*hashtab, error) {
+	slots := tabSlots(n)
+	size := int64(tabHeader + slots*u40Rec)
 	path := filepath.Join(dir, name)
+	hdr := fileHeader(id, u40Rec)
+	binary.LittleEndian.PutUint32(hdr[12:], uint32(idBitsOf(id)))
+	h := &hashtab{path: path, id: id, idBits: idBitsOf(id), slots: slots, limit: 1<<63 - 1, mem: mem, dirty: true}
+	fill := func() {
+		for i := uint64(0); i < n; i++ {
+			a := i
+			h.insert(keyOf(i), i, func(b uint64) bool { return eqOf(a, b) })
+		}
+	}
+	if mem {
+		m, err := mmap.Anon(size)
+		if err != nil {
+			return nil, err
+		}
+		copy(m.Bytes(), hdr)
+		h.m = m
+		fill()
+		h.writeCounts()
+		return h, nil
+	}
 	tmp := path + ".tmp"
 	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return nil, err
 	}
-	hdr := fileHeader(id, u40Rec)
-	binary.LittleEndian.PutUint32(hdr[12:], uint32(idBitsOf(id)))
 	if _, err := f.Write(hdr); err != nil {
 		f.Close()
 		return nil, err
 	}
-	m, err := mmap.OpenFile(f, int64(tabHeader+slots*u40Rec), true)
+	m, err := mmap.OpenFile(f, size, true)
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	h := &hashtab{path: path, id: id, idBits: idBitsOf(id), f: f, m: m, slots: slots, limit: 1<<63 - 1}
-	for i := uint64(0); i < n; i++ {
-		a := i
-		h.insert(keyOf(i), i, func(b uint64) bool { return eqOf(a, b) })
-	}
+	h.f, h.m = f, m
+	fill()
 	if err := h.sync(); err != nil {
 		h.close()
 		return nil, err
@@ -195,15 +272,20 @@ func buildTab(dir, name string, id uint16, n uint64, keyOf func(uint64) uint64, 
 	return h, nil
 }
 
-// openTab opens an existing table for writing (f != nil) or reading.
-func openTab(dir, name string, id uint16, writable bool) (*hashtab, error) {
+// openTab opens an existing table for writing (mapped, or read into
+// memory when mem is set) or reading.
+func openTab(dir, name string, id uint16, writable, mem bool) (*hashtab, error) {
 	path := filepath.Join(dir, name)
 	var (
 		m   *mmap.Map
 		f   *os.File
 		err error
 	)
-	if writable {
+	if writable && mem {
+		if m, err = readAnon(path); err != nil {
+			return nil, err
+		}
+	} else if writable {
 		if f, err = os.OpenFile(path, os.O_RDWR, 0); err != nil {
 			return nil, err
 		}
@@ -219,7 +301,7 @@ func openTab(dir, name string, id uint16, writable bool) (*hashtab, error) {
 	} else if m, err = mmap.Open(path); err != nil {
 		return nil, err
 	}
-	h := &hashtab{path: path, id: id, idBits: idBitsOf(id), f: f, m: m, limit: 1<<63 - 1}
+	h := &hashtab{path: path, id: id, idBits: idBitsOf(id), f: f, m: m, limit: 1<<63 - 1, mem: writable && mem}
 	b := m.Bytes()
 	if err := checkHeader(b, id, path); err != nil || len(b) < tabHeader {
 		h.close()
@@ -237,6 +319,31 @@ func openTab(dir, name string, id uint16, writable bool) (*hashtab, error) {
 		return nil, fmt.Errorf("%s: bad table size: %w", path, coinsift.ErrCorrupt)
 	}
 	return h, nil
+}
+
+// readAnon reads the file at path into anonymous memory.
+func readAnon(path string) (*mmap.Map, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if fi.Size() < tabHeader {
+		return nil, fmt.Errorf("%s: %d bytes: %w", path, fi.Size(), coinsift.ErrCorrupt)
+	}
+	m, err := mmap.Anon(fi.Size())
+	if err != nil {
+		return nil, err
+	}
+	if _, err := f.ReadAt(m.Bytes(), 0); err != nil {
+		m.Close()
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return m, nil
 }
 
 func txidKey(id []byte) uint64 { return binary.LittleEndian.Uint64(id) }

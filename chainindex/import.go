@@ -11,6 +11,7 @@ import (
 
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/bitcoin"
+	"github.com/coinsift/coinsift/internal/mmap"
 )
 
 // Source is a chain to import: a blocks directory (blockfile.Dir) or a node
@@ -46,6 +47,11 @@ type Options struct {
 	// context commits what was applied.
 	CommitBlocks int
 	CommitBytes  int64
+	// TableMemory bounds the RAM the two hash tables may take while they
+	// are kept in anonymous memory during the import (default 40 % of the
+	// machine's RAM; negative keeps them in their mapped files, synced at
+	// every commit, as larger tables must be).
+	TableMemory int64
 	// Workers parse blocks in parallel (default GOMAXPROCS).
 	Workers int
 	// StopAt stops the import after this height (0 = source tip).
@@ -68,6 +74,9 @@ func (o *Options) EnsureDefaults() {
 	}
 	if o.CommitBytes <= 0 {
 		o.CommitBytes = 1 << 30
+	}
+	if o.TableMemory == 0 {
+		o.TableMemory = int64(mmap.PhysicalMemory() / 5 * 2)
 	}
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
@@ -116,7 +125,7 @@ type job struct {
 func Import(ctx context.Context, dir string, src Source, opts Options) (res Result, err error) {
 	opts.EnsureDefaults()
 	start := time.Now()
-	w, err := openWriter(dir, src.Network(), opts.Quarantine, opts.Logger)
+	w, err := openWriter(dir, src.Network(), opts.Quarantine, opts.Logger, opts.TableMemory)
 	if err != nil {
 		return res, err
 	}

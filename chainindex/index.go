@@ -25,6 +25,9 @@ type Index struct {
 	post  *roColumn
 	txh   *hashtab
 	addrh *hashtab
+	// Transactions and addresses from these numbers on are not in the
+	// table files yet (a writer keeps the tables in memory).
+	txTail, addrTail uint64
 }
 
 // Open opens the index in dir as of its last commit.
@@ -59,15 +62,21 @@ func Open(dir string) (*Index, error) {
 			return nil, err
 		}
 	}
-	if c.Txs > 0 {
-		if x.txh, err = openTab(dir, "txid.hash", colTxidHash, false); err != nil {
+	// While a writer keeps the tables in memory, the files reach only
+	// TableCover; later ids are found by scanning the columns.
+	x.txTail, x.addrTail = c.Txs, c.Addresses
+	if tc := man.TableCover; tc != nil {
+		x.txTail, x.addrTail = min(tc.Txs, c.Txs), min(tc.Addresses, c.Addresses)
+	}
+	if x.txTail > 0 {
+		if x.txh, err = openTab(dir, "txid.hash", colTxidHash, false, false); err != nil {
 			x.Close()
 			return nil, err
 		}
 		x.txh.limit = c.Txs
 	}
-	if c.Addresses > 0 {
-		if x.addrh, err = openTab(dir, "addr.hash", colAddrHash, false); err != nil {
+	if x.addrTail > 0 {
+		if x.addrh, err = openTab(dir, "addr.hash", colAddrHash, false, false); err != nil {
 			x.Close()
 			return nil, err
 		}
@@ -132,7 +141,7 @@ func (x *Index) Info() Info {
 		inf.Bytes += int64(len(x.post.data) + len(x.poff.data))
 	}
 	if x.txh != nil {
-		inf.Bytes += int64(x.txh.m.Len() + x.addrh.m.Len())
+		inf.Bytes += x.txh.size() + x.addrh.size()
 	}
 	return inf
 }
@@ -172,6 +181,14 @@ func (x *Index) Block(h coinsift.Height) Block {
 
 // TxByID returns the number of the transaction with txid id.
 func (x *Index) TxByID(id coinsift.TxID) (int64, error) {
+	// Newest first: of two transactions with one txid (BIP 30), the
+	// later is the one the table keeps.
+	ids := x.cols[iTxids].data
+	for t := x.man.Counts.Txs; t > x.txTail; t-- {
+		if bytes.Equal(ids[(t-1)*txidRec:t*txidRec], id[:]) {
+			return int64(t - 1), nil
+		}
+	}
 	t, ok := x.txh.find(txidKey(id[:]), func(t uint64) bool { return bytes.Equal(x.cols[iTxids].data[t*txidRec:(t+1)*txidRec], id[:]) })
 	if !ok {
 		return 0, fmt.Errorf("tx %s: %w", id, coinsift.ErrNotFound)
@@ -423,10 +440,16 @@ func (x *Index) AddressByPayload(p bitcoin.Payload) (uint32, error) {
 		q := x.Address(uint32(a + 1))
 		return byte(q.Kind) == kind && q.Version == ver && bytes.Equal(q.Data, p.Data)
 	})
-	if !ok {
-		return 0, fmt.Errorf("address %x: %w", p.Data, coinsift.ErrNotFound)
+	if ok {
+		return uint32(a + 1), nil
 	}
-	return uint32(a + 1), nil
+	for a := x.addrTail; a < x.man.Counts.Addresses; a++ {
+		q := x.Address(uint32(a + 1))
+		if byte(q.Kind) == kind && q.Version == ver && bytes.Equal(q.Data, p.Data) {
+			return uint32(a + 1), nil
+		}
+	}
+	return 0, fmt.Errorf("address %x: %w", p.Data, coinsift.ErrNotFound)
 }
 
 // AddressByString parses s for the index's network and returns its id.

@@ -329,6 +329,64 @@ func TestResumeAndCancel(t *testing.T) {
 	})
 }
 
+// TestTableModes checks that hash tables kept in memory during an import
+// and tables kept in mapped files give the same files, and that a reader
+// finds every transaction and address while a writer holds the tables in
+// memory (past the table files, in the columns).
+func TestTableModes(t *testing.T) {
+	recs := records(t)[:3000]
+	src := openSource(t, blocksDir(t, recs), false)
+	mem, files := t.TempDir(), t.TempDir()
+	mustImport(t, mem, src, chainindex.Options{CommitBlocks: 500})
+	mustImport(t, files, src, chainindex.Options{CommitBlocks: 500, TableMemory: -1})
+	for _, name := range []string{"txid.hash", "addr.hash", "MANIFEST"} {
+		a, err := os.ReadFile(filepath.Join(mem, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(files, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between tables in memory and in files", name)
+		}
+	}
+	wantSnap := snapshot(t, files)
+
+	// Read while a second run holds the tables in memory: the first run's
+	// table files cover blocks up to 1000, the columns the rest.
+	dir := t.TempDir()
+	mustImport(t, dir, src, chainindex.Options{StopAt: 1000})
+	var n int64
+	var during []byte
+	prog := func(task, unit string) coinsift.Progress {
+		if unit != "blocks" {
+			return coinsift.NopProgress{}
+		}
+		return progressFunc(func(k int64) {
+			if n += k; n == 1234 { // blocks up to 2200 are committed
+				if man, _ := os.ReadFile(filepath.Join(dir, "MANIFEST")); !bytes.Contains(man, []byte(`"table_cover"`)) {
+					t.Error("manifest has no table cover while the tables are in memory")
+				}
+				during = snapshot(t, dir)
+			}
+		})
+	}
+	mustImport(t, dir, src, chainindex.Options{CommitBlocks: 200, Progress: prog})
+	if during == nil {
+		t.Fatal("progress never reached block 2234")
+	}
+	x := mustOpen(t, dir)
+	if c := x.Counts(); c.Txs == 0 {
+		t.Fatal("empty index")
+	}
+	x.Close()
+	if !bytes.Equal(snapshot(t, dir), wantSnap) {
+		t.Fatal("index differs from a one-shot import")
+	}
+}
+
 type progressFunc func(int64)
 
 func (f progressFunc) Add(n int64)  { f(n) }

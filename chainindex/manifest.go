@@ -92,6 +92,16 @@ type manifest struct {
 	Quarantined     int64            `json:"quarantined"`
 	Quarantine      []QuarantineItem `json:"quarantine,omitempty"`
 	Segments        []segment        `json:"segments"`
+	// TableCover is set while a writer keeps the hash tables in memory:
+	// the table files reach only this far, and readers look up later
+	// transactions and addresses in the columns.
+	TableCover *tableCover `json:"table_cover,omitempty"`
+}
+
+// tableCover is how many transactions and addresses the table files hold.
+type tableCover struct {
+	Txs       uint64 `json:"txs"`
+	Addresses uint64 `json:"addresses"`
 }
 
 func readManifest(dir string) (*manifest, error) {

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/bitcoin"
@@ -36,13 +37,17 @@ type writer struct {
 	batchFrom  coinsift.Height
 	quarantine func(*coinsift.InputError)
 	log        *slog.Logger
+	tableMem   int64        // RAM the tables may take in memory (see hashtab)
+	tabBytes   atomic.Int64 // the tables' current total size
 	// broken is set when a block failed half-way: its table entries and
 	// spenders may be on disk, so the WRITING marker stays for a repair.
 	broken bool
 }
 
-// openWriter opens or creates the index in dir for network net.
-func openWriter(dir string, net *bitcoin.Params, quarantine func(*coinsift.InputError), log *slog.Logger) (*writer, error) {
+// openWriter opens or creates the index in dir for network net. The hash
+// tables are kept in anonymous memory while they fit in tableMem bytes
+// together (see hashtab).
+func openWriter(dir string, net *bitcoin.Params, quarantine func(*coinsift.InputError), log *slog.Logger, tableMem int64) (*writer, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
 	}
@@ -63,7 +68,7 @@ func openWriter(dir string, net *bitcoin.Params, quarantine func(*coinsift.Input
 	if err := os.WriteFile(filepath.Join(dir, writingName), []byte("a writer has this index open\n"), 0o644); err != nil {
 		return nil, err
 	}
-	w := &writer{dir: dir, man: man, net: net, c: man.Counts, quarantine: quarantine, log: log}
+	w := &writer{dir: dir, man: man, net: net, c: man.Counts, quarantine: quarantine, log: log, tableMem: tableMem}
 	for i, ac := range appendCols {
 		if w.cols[i], err = openColumn(dir, ac.name, ac.id, ac.rec, man.Counts.bytesOf(i)); err != nil {
 			w.close()
@@ -75,9 +80,10 @@ func openWriter(dir string, net *bitcoin.Params, quarantine func(*coinsift.Input
 		return nil, err
 	}
 	if !crashed {
-		w.txh, err = openTab(dir, "txid.hash", colTxidHash, true)
+		mem := w.inMemory(fileSize(filepath.Join(dir, "txid.hash")) + fileSize(filepath.Join(dir, "addr.hash")))
+		w.txh, err = openTab(dir, "txid.hash", colTxidHash, true, mem)
 		if err == nil {
-			w.addrh, err = openTab(dir, "addr.hash", colAddrHash, true)
+			w.addrh, err = openTab(dir, "addr.hash", colAddrHash, true, mem)
 		}
 		if err == nil && (w.txh.entries > w.c.Txs || w.addrh.entries != w.c.Addresses) {
 			crashed = true // tables hold uncommitted entries
@@ -97,8 +103,27 @@ func openWriter(dir string, net *bitcoin.Params, quarantine func(*coinsift.Input
 			return nil, fmt.Errorf("repair %s: %w", dir, err)
 		}
 	}
+	if w.txh.mem || w.addrh.mem {
+		// The table files reach only this far until close writes the
+		// tables: readers look later ids up in the columns. Growing may
+		// move a table into memory only while this is set.
+		w.man.TableCover = &tableCover{Txs: w.c.Txs, Addresses: w.c.Addresses}
+	}
+	w.tabBytes.Store(w.txh.size() + w.addrh.size())
 	return w, nil
 }
+
+func fileSize(path string) int64 {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
+}
+
+// inMemory reports whether tables of size bytes together may be kept in
+// memory.
+func (w *writer) inMemory(size int64) bool { return w.tableMem > 0 && size <= w.tableMem }
 
 // repair clears spender entries of uncommitted inputs and rebuilds both
 // hash tables from the committed columns.
@@ -121,10 +146,11 @@ func (w *writer) rebuildTables() error {
 		w.addrh.close()
 	}
 	w.txh, w.addrh = nil, nil
-	if w.txh, err = w.buildTxTab(w.c.Txs); err != nil {
+	mem := w.inMemory(tabSize(w.c.Txs) + tabSize(w.c.Addresses))
+	if w.txh, err = w.buildTxTab(w.c.Txs, mem); err != nil {
 		return err
 	}
-	w.addrh, err = w.buildAddrTab(w.c.Addresses)
+	w.addrh, err = w.buildAddrTab(w.c.Addresses, mem)
 	return err
 }
 
@@ -132,8 +158,8 @@ func (w *writer) txidAt(t uint64) []byte {
 	return w.cols[iTxids].m.Bytes()[headerSize+t*txidRec : headerSize+(t+1)*txidRec]
 }
 
-func (w *writer) buildTxTab(n uint64) (*hashtab, error) {
-	return buildTab(w.dir, "txid.hash", colTxidHash, n,
+func (w *writer) buildTxTab(n uint64, mem bool) (*hashtab, error) {
+	return buildTab(w.dir, "txid.hash", colTxidHash, n, mem,
 		func(t uint64) uint64 { return txidKey(w.txidAt(t)) },
 		func(a, b uint64) bool { return bytes.Equal(w.txidAt(a), w.txidAt(b)) })
 }
@@ -144,8 +170,8 @@ func (w *writer) addrAt(a uint64) (kind, version byte, data []byte) {
 	return rec[0], rec[1], rec[3 : 3+int(rec[2])]
 }
 
-func (w *writer) buildAddrTab(n uint64) (*hashtab, error) {
-	return buildTab(w.dir, "addr.hash", colAddrHash, n,
+func (w *writer) buildAddrTab(n uint64, mem bool) (*hashtab, error) {
+	return buildTab(w.dir, "addr.hash", colAddrHash, n, mem,
 		func(a uint64) uint64 { k, v, d := w.addrAt(a); return addrKey(k, v, d) },
 		func(a, b uint64) bool {
 			k1, v1, d1 := w.addrAt(a)
@@ -400,14 +426,20 @@ func (w *writer) applyTx(tx *bitcoin.Tx, wtxid coinsift.TxID, h coinsift.Height,
 }
 
 // growTab rebuilds a table at twice the size; n ids are registered so far.
-func (w *writer) growTab(tab **hashtab, build func(uint64) (*hashtab, error), n uint64) error {
+// The two halves of a block may grow their tables at the same time, so
+// the tables' total size is kept in an atomic (the budget is soft: both
+// may pass the check at once), and w.man is only read.
+func (w *writer) growTab(tab **hashtab, build func(uint64, bool) (*hashtab, error), n uint64) error {
+	old, size := (*tab).size(), tabSize(n)
+	mem := w.man.TableCover != nil && w.inMemory(w.tabBytes.Load()-old+size)
 	(*tab).close()
 	*tab = nil
-	nt, err := build(n)
+	nt, err := build(n, mem)
 	if err != nil {
 		return err
 	}
 	*tab = nt
+	w.tabBytes.Add(nt.size() - old)
 	return nil
 }
 
@@ -491,10 +523,18 @@ func (w *writer) commit() error {
 	return nil
 }
 
-// close commits nothing; it releases the maps and removes the WRITING
-// marker when the state on disk is committed.
+// close commits nothing; when the state on disk is committed it writes
+// the tables kept in memory and removes the WRITING marker. Then it
+// releases the maps.
 func (w *writer) close() error {
 	var errs []error
+	clean := w.man != nil && w.c == w.man.Counts && !w.broken
+	if clean {
+		if err := w.flushTables(); err != nil {
+			errs = append(errs, err)
+			clean = false
+		}
+	}
 	for _, c := range w.cols {
 		if c != nil {
 			errs = append(errs, c.close())
@@ -505,8 +545,21 @@ func (w *writer) close() error {
 	}
 	errs = append(errs, w.txh.close(), w.addrh.close())
 	err := errors.Join(errs...)
-	if err == nil && w.man != nil && w.c == w.man.Counts && !w.broken {
+	if err == nil && clean {
 		err = os.Remove(filepath.Join(w.dir, writingName))
 	}
 	return err
+}
+
+// flushTables writes the tables kept in memory to their files and then
+// the manifest without a table cover.
+func (w *writer) flushTables() error {
+	if err := errors.Join(w.txh.flush(), w.addrh.flush()); err != nil {
+		return fmt.Errorf("write hash tables: %w", err)
+	}
+	if w.man.TableCover == nil {
+		return nil
+	}
+	w.man.TableCover = nil
+	return writeManifest(w.dir, w.man)
 }

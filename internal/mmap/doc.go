@@ -6,7 +6,10 @@
 // Core block files and committed index columns; read-write maps back the
 // growing columns of the chain index while it is written. [Map.Remap]
 // changes the mapped length (growing the file first when writable), which
-// invalidates every slice previously returned by [Map.Bytes].
+// invalidates every slice previously returned by [Map.Bytes]. [Anon] maps
+// anonymous memory (huge pages advised on Linux) for structures that are
+// written to their files in one piece, such as the chain index's hash
+// tables during an import.
 //
 // # Platforms
 //

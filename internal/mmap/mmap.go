@@ -1,6 +1,7 @@
 package mmap
 
 import (
+	"errors"
 	"fmt"
 	"os"
 )
@@ -43,6 +44,17 @@ func OpenFile(f *os.File, size int64, writable bool) (*Map, error) {
 	return m, nil
 }
 
+// Anon maps size bytes of zeroed anonymous memory, read-write, backed by
+// no file and by transparent huge pages where the system offers them.
+// Sync does nothing on it and Remap refuses it; Close releases it.
+func Anon(size int64) (*Map, error) {
+	b, err := anon(size)
+	if err != nil {
+		return nil, fmt.Errorf("mmap %d anonymous bytes: %w", size, err)
+	}
+	return &Map{data: b, writable: true}, nil
+}
+
 // Bytes returns the mapped bytes. The slice is valid until the next Remap or
 // Close.
 func (m *Map) Bytes() []byte { return m.data }
@@ -52,6 +64,9 @@ func (m *Map) Len() int { return len(m.data) }
 
 // Remap changes the mapped length to size, extending a writable file first.
 func (m *Map) Remap(size int64) error {
+	if m.f == nil {
+		return errors.New("mmap: an anonymous map cannot be resized")
+	}
 	if m.writable {
 		fi, err := m.f.Stat()
 		if err != nil {

@@ -32,8 +32,19 @@ func (m *Map) unmap() error {
 
 // Sync flushes a writable map's dirty pages to the file.
 func (m *Map) Sync() error {
-	if !m.writable || m.data == nil {
+	if !m.writable || m.data == nil || m.f == nil {
 		return nil
 	}
 	return m.f.Sync() // on Linux fsync also writes back pages dirtied through the map
+}
+
+// anon maps size bytes of zeroed private anonymous memory and asks for
+// transparent huge pages (a hint: ignored where unsupported).
+func anon(size int64) ([]byte, error) {
+	b, err := syscall.Mmap(-1, 0, int(size), syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_ANON|syscall.MAP_PRIVATE)
+	if err != nil {
+		return nil, err
+	}
+	_ = madviseHuge(b)
+	return b, nil
 }
