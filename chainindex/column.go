@@ -109,7 +109,13 @@ type column struct {
 	f    *os.File
 	m    *mmap.Map
 	n    int64
+	pop  int64 // the map is prefaulted up to here (file offset)
 }
+
+// populateStep is how far ahead of the appends a column's pages are
+// prefaulted (mmap.PopulateWrite): one system call per step instead of a
+// page fault per 4 KiB page.
+const populateStep = 8 << 20
 
 // openColumn opens (creating if needed) a column for writing, truncated to
 // committed data bytes.
@@ -175,6 +181,12 @@ func (c *column) extend(k int) ([]byte, error) {
 		if err := c.m.Remap(nc); err != nil {
 			return nil, err
 		}
+		c.pop = 0 // a new mapping
+	}
+	if need > c.pop {
+		from := max(c.pop, headerSize+c.n)
+		c.pop = min(need+populateStep, int64(c.m.Len()))
+		c.m.PopulateWrite(from, c.pop-from)
 	}
 	b := c.m.Bytes()[headerSize+c.n : need]
 	c.n += int64(k)

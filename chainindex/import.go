@@ -222,7 +222,8 @@ func (w *writer) appendRange(ctx context.Context, src Source, from, to coinsift.
 	depth := opts.Workers * 4
 	order := make(chan *job, depth)
 	work := make(chan *job, depth)
-	free := make(chan *job, depth+opts.Workers+2)
+	// Jobs: the parse queue, the workers' and the address stage's.
+	free := make(chan *job, depth+opts.Workers+2+addrStageDepth+1)
 	for i := 0; i < cap(free); i++ {
 		free <- &job{}
 	}
@@ -270,6 +271,14 @@ func (w *writer) appendRange(ctx context.Context, src Source, from, to coinsift.
 		}
 		wg.Wait()
 	}()
+	w.release = func(tag any) { free <- tag.(*job) }
+	w.startAddrStage()
+	defer func() {
+		if err := w.stopAddrStage(); err != nil && w.log != nil {
+			w.log.Warn("address stage", slog.String("error", err.Error()))
+		}
+		w.release = nil
+	}()
 	var batchBlocks int
 	var batchBytes int64
 	for j := range order {
@@ -285,7 +294,7 @@ func (w *writer) appendRange(ctx context.Context, src Source, from, to coinsift.
 		if j.h > 0 && j.blk.Header.PrevBlock != w.blockHash(j.h-1) {
 			return fmt.Errorf("block %d %s: previous block %s, index has %s: %w", j.h, j.blk.Hash, j.blk.Header.PrevBlock, w.blockHash(j.h-1), ErrSourceChanged)
 		}
-		if err := w.apply(&j.blk, j.wtx, j.h); err != nil {
+		if err := w.apply(&j.blk, j.wtx, j.h, j); err != nil {
 			return fmt.Errorf("apply block %d: %w", j.h, err)
 		}
 		n := int64(len(j.raw))
@@ -297,7 +306,6 @@ func (w *writer) appendRange(ctx context.Context, src Source, from, to coinsift.
 		pBlocks.Add(1)
 		batchBlocks++
 		batchBytes += n
-		free <- j
 		if batchBlocks >= opts.CommitBlocks || batchBytes >= opts.CommitBytes {
 			if err := w.commit(); err != nil {
 				return err

@@ -39,6 +39,11 @@ type writer struct {
 	log        *slog.Logger
 	tableMem   int64        // RAM the tables may take in memory (see hashtab)
 	tabBytes   atomic.Int64 // the tables' current total size
+	// as registers the addresses of outputs on a goroutine of its own
+	// during appendRange; ac are its counts.
+	as      *addrStage
+	ac      addrCounts
+	release func(tag any) // called when a block is done with
 	// broken is set when a block failed half-way: its table entries and
 	// spenders may be on disk, so the WRITING marker stays for a repair.
 	broken bool
@@ -208,40 +213,36 @@ var (
 	errValue        = fmt.Errorf("chainindex: output value out of range: %w", coinsift.ErrInvalid)
 )
 
-// parallelOutputs is the number of outputs from which a block's
-// addresses are registered by a second goroutine while the writer applies
-// its transactions; smaller blocks are not worth the hand-over.
-const parallelOutputs = 256
-
 // apply appends one parsed block at height h (= current block count);
-// wtxids holds its transactions' witness txids (Block.WTxIDs).
-//
-// A block is applied in two halves that touch disjoint columns and run
-// side by side: the transactions (txs, txids, wtxids, inputs, seqx, the
-// txid table and the spenders of what the inputs spend) and the outputs
-// (outputs and the address columns and table). Both halves number their
-// records from the counts at the start of the block, and the shared
-// columns are extended before they start, so neither remaps a column the
-// other is writing. On error the counts go back to the start of the block
-// and the WRITING marker stays, so the next open repairs the tables.
-func (w *writer) apply(blk *bitcoin.Block, wtxids []coinsift.TxID, h coinsift.Height) error {
+// wtxids holds its transactions' witness txids (Block.WTxIDs). It applies
+// the transactions (txs, txids, wtxids, inputs, seqx, the txid table and
+// the spenders of what the inputs spend) and hands the outputs to the
+// address stage (addrstage.go) when one runs, else registers them itself;
+// tag comes back to release when the stage is done with blk. An error
+// marks the writer broken: nothing more is committed, and the WRITING
+// marker stays for the next open to repair.
+func (w *writer) apply(blk *bitcoin.Block, wtxids []coinsift.TxID, h coinsift.Height, tag any) error {
+	if w.broken {
+		return errBroken
+	}
 	if w.c.Blocks == w.man.Counts.Blocks {
 		w.batchFrom = h
 	}
-	start := w.c
-	if err := w.applyBlock(blk, wtxids, h); err != nil {
-		w.c = start
-		for i := range appendCols {
-			w.cols[i].truncate(start.bytesOf(i))
-		}
-		w.spenders.truncate(int64(start.Outputs) * u40Rec)
+	if err := w.applyTxBlock(blk, wtxids, h); err != nil {
 		w.broken = true
 		return err
 	}
-	return nil
+	if w.as == nil {
+		w.ac = addrCounts{w.c.Addresses, w.c.AddrBytes}
+		r := w.applyOutputs(&addrJob{blk: blk, h: h, tag: tag})
+		return w.handle(r)
+	}
+	return w.as.send(w, &addrJob{blk: blk, h: h, tag: tag})
 }
 
-func (w *writer) applyBlock(blk *bitcoin.Block, wtxids []coinsift.TxID, h coinsift.Height) error {
+var errBroken = errors.New("chainindex: an earlier write failed; the import stops at the last commit")
+
+func (w *writer) applyTxBlock(blk *bitcoin.Block, wtxids []coinsift.TxID, h coinsift.Height) error {
 	b, err := w.cols[iBlocks].extend(blockRec)
 	if err != nil {
 		return err
@@ -250,7 +251,7 @@ func (w *writer) applyBlock(blk *bitcoin.Block, wtxids []coinsift.TxID, h coinsi
 	binary.LittleEndian.PutUint32(b[32:], blk.Header.Time)
 	binary.LittleEndian.PutUint32(b[36:], blk.Header.Bits)
 	binary.LittleEndian.PutUint32(b[40:], uint32(blk.Header.Version))
-	binary.LittleEndian.PutUint32(b[44:], uint32(w.c.Addresses))
+	binary.LittleEndian.PutUint32(b[44:], 0) // first address: set by handle
 	binary.LittleEndian.PutUint64(b[48:], w.c.Txs)
 	binary.LittleEndian.PutUint32(b[56:], uint32(len(blk.Raw)))
 	binary.LittleEndian.PutUint32(b[60:], 0)
@@ -259,82 +260,38 @@ func (w *writer) applyBlock(blk *bitcoin.Block, wtxids []coinsift.TxID, h coinsi
 	for ti := range blk.Txs {
 		nout += len(blk.Txs[ti].Outputs)
 	}
-	outs, err := w.cols[iOutputs].extend(nout * outputRec)
-	if err != nil {
-		return err
-	}
 	sp, err := w.spenders.extend(nout * u40Rec)
 	if err != nil {
 		return err
 	}
 	clear(sp)
 	out0 := w.c.Outputs
-	var (
-		bad    []int // transactions with an impossible output value
-		outErr error
-		done   chan struct{}
-	)
-	if nout >= parallelOutputs {
-		done = make(chan struct{})
-		go func() {
-			defer close(done)
-			bad, outErr = w.applyOutputs(blk, outs)
-		}()
-	} else {
-		bad, outErr = w.applyOutputs(blk, outs)
-	}
-	txErr := w.applyTxs(blk, wtxids, h, out0)
-	if done != nil {
-		<-done
-	}
-	if err := errors.Join(txErr, outErr); err != nil {
-		return err
-	}
 	w.c.Outputs += uint64(nout)
-	for _, ti := range bad {
-		w.q("read output", fmt.Sprintf("block %d tx %s", h, blk.Txs[ti].TxID), errValue)
-	}
-	return nil
-}
-
-// applyOutputs writes the block's output records into outs, registering
-// new addresses, and returns the transactions with an impossible value.
-func (w *writer) applyOutputs(blk *bitcoin.Block, outs []byte) (bad []int, err error) {
-	for ti := range blk.Txs {
-		badValue := false
-		for oi := range blk.Txs[ti].Outputs {
-			out := &blk.Txs[ti].Outputs[oi]
-			s := bitcoin.Classify(out.Script)
-			var addr uint64
-			if p, _, ok := bitcoin.PayloadOf(s); ok {
-				if addr, err = w.address(p); err != nil {
-					return bad, err
-				}
-			}
-			val := uint64(out.Value)
-			if out.Value < 0 || val > maxValue {
-				val, badValue = maxValue, true
-			}
-			put56(outs, val|uint64(s.Type)<<52)
-			binary.LittleEndian.PutUint32(outs[7:], uint32(addr))
-			outs = outs[outputRec:]
-		}
-		if badValue {
-			bad = append(bad, ti)
-		}
-	}
-	return bad, nil
-}
-
-// applyTxs appends the block's transaction records, txids and inputs;
-// the block's outputs are numbered from out0.
-func (w *writer) applyTxs(blk *bitcoin.Block, wtxids []coinsift.TxID, h coinsift.Height, out0 uint64) error {
 	for ti := range blk.Txs {
 		tx := &blk.Txs[ti]
 		if err := w.applyTx(tx, wtxids[ti], h, out0); err != nil {
 			return err
 		}
 		out0 += uint64(len(tx.Outputs))
+	}
+	return nil
+}
+
+// handle takes the address stage's result for a block: the block
+// record's first address, the address counts, the quarantine of
+// impossible values, and the release of the block.
+func (w *writer) handle(r *addrResult) error {
+	if r.err != nil {
+		w.broken = true
+		return fmt.Errorf("block %d outputs: %w", r.h, r.err)
+	}
+	binary.LittleEndian.PutUint32(w.cols[iBlocks].m.Bytes()[headerSize+int64(r.h)*blockRec+44:], uint32(r.first))
+	w.c.Addresses, w.c.AddrBytes = r.addresses, r.addrBytes
+	for _, ti := range r.bad {
+		w.q("read output", fmt.Sprintf("block %d tx %s", r.h, r.blk.Txs[ti].TxID), errValue)
+	}
+	if w.release != nil {
+		w.release(r.tag)
 	}
 	return nil
 }
@@ -460,6 +417,7 @@ func (w *writer) resolve(op coinsift.OutPoint) uint64 {
 }
 
 // address returns the id of payload p, registering it if new.
+// It runs on the address stage, with the stage's counts (w.ac).
 func (w *writer) address(p bitcoin.Payload) (uint64, error) {
 	kind, ver := byte(p.Kind), p.Version
 	key := addrKey(kind, ver, p.Data)
@@ -470,8 +428,8 @@ func (w *writer) address(p bitcoin.Payload) (uint64, error) {
 	if a, ok := w.addrh.find(key, eq); ok {
 		return a + 1, nil
 	}
-	a := w.c.Addresses
-	off := w.c.AddrBytes
+	a := w.ac.addresses
+	off := w.ac.addrBytes
 	rb, err := w.cols[iAddrs].extend(3 + len(p.Data))
 	if err != nil {
 		return 0, err
@@ -483,10 +441,10 @@ func (w *writer) address(p bitcoin.Payload) (uint64, error) {
 		return 0, err
 	}
 	put40(ob, off)
-	w.c.AddrBytes += uint64(3 + len(p.Data))
-	w.c.Addresses++
+	w.ac.addrBytes += uint64(3 + len(p.Data))
+	w.ac.addresses++
 	if w.addrh.full() {
-		if err := w.growTab(&w.addrh, w.buildAddrTab, w.c.Addresses); err != nil {
+		if err := w.growTab(&w.addrh, w.buildAddrTab, w.ac.addresses); err != nil {
 			return 0, err
 		}
 	} else {
@@ -495,8 +453,15 @@ func (w *writer) address(p bitcoin.Payload) (uint64, error) {
 	return a + 1, nil
 }
 
-// commit makes everything appended so far durable and visible.
+// commit makes everything appended so far durable and visible, once the
+// address stage has caught up.
 func (w *writer) commit() error {
+	if err := w.as.drain(w); err != nil {
+		return err
+	}
+	if w.broken {
+		return errBroken
+	}
 	if w.c == w.man.Counts {
 		return nil
 	}

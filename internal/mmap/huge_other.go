@@ -6,3 +6,6 @@ func madviseHuge([]byte) error { return nil }
 
 // PhysicalMemory returns the machine's RAM in bytes, or 0 if unknown.
 func PhysicalMemory() uint64 { return 0 }
+
+// PopulateWrite prefaults pages for writing where the system supports it.
+func (m *Map) PopulateWrite(off, n int64) {}
