@@ -184,19 +184,7 @@ func (h *hashtab) flush() error {
 	}
 	h.writeCounts()
 	tmp := h.path + ".tmp"
-	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(h.m.Bytes()); err != nil {
-		f.Close()
-		return fmt.Errorf("write %s: %w", tmp, err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("sync %s: %w", tmp, err)
-	}
-	if err := f.Close(); err != nil {
+	if err := writeFileSync(tmp, h.m.Bytes()); err != nil {
 		return err
 	}
 	if err := os.Rename(tmp, h.path); err != nil {

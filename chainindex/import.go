@@ -181,7 +181,16 @@ func Import(ctx context.Context, dir string, src Source, opts Options) (res Resu
 		return res, err
 	}
 	if tail := w.c.Outputs - w.man.PostingsOutputs; tail > 0 && (tail >= 1<<20 || tail*8 >= w.man.PostingsOutputs) {
-		if err := w.buildPostings(); err != nil {
+		// The tables kept in memory are written meanwhile (close would
+		// write them after).
+		flushed := make(chan error, 1)
+		go func() { flushed <- errors.Join(w.txh.flush(), w.addrh.flush()) }()
+		err := w.buildPostings()
+		if ferr := <-flushed; ferr != nil {
+			w.broken = true // close must not remove WRITING
+			return res, fmt.Errorf("write hash tables: %w", ferr)
+		}
+		if err != nil {
 			return res, fmt.Errorf("build postings: %w", err)
 		}
 	} else if err := writeManifest(w.dir, w.man); err != nil {

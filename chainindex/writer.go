@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 
 	coinsift "github.com/coinsift/coinsift"
@@ -465,19 +466,28 @@ func (w *writer) commit() error {
 	if w.c == w.man.Counts {
 		return nil
 	}
-	seg := segment{First: w.batchFrom, Last: w.tip()}
+	// The files are synced and checksummed side by side: fsyncs wait on
+	// the disk and CRCs on one core each.
+	seg := segment{First: w.batchFrom, Last: w.tip(), Cols: make([]colRange, len(appendCols))}
+	errs := make([]error, len(appendCols)+3)
+	var wg sync.WaitGroup
 	for i, ac := range appendCols {
-		c := w.cols[i]
-		if err := c.sync(); err != nil {
-			return fmt.Errorf("sync %s: %w", ac.name, err)
-		}
-		from, to := w.man.Counts.bytesOf(i), w.c.bytesOf(i)
-		seg.Cols = append(seg.Cols, colRange{Name: ac.name, Start: from, End: to, CRC: c.crc(from, to)})
+		wg.Go(func() {
+			c := w.cols[i]
+			if err := c.sync(); err != nil {
+				errs[i] = fmt.Errorf("sync %s: %w", ac.name, err)
+				return
+			}
+			from, to := w.man.Counts.bytesOf(i), w.c.bytesOf(i)
+			seg.Cols[i] = colRange{Name: ac.name, Start: from, End: to, CRC: c.crc(from, to)}
+		})
 	}
-	for _, s := range []interface{ sync() error }{w.spenders, w.txh, w.addrh} {
-		if err := s.sync(); err != nil {
-			return err
-		}
+	for i, s := range []interface{ sync() error }{w.spenders, w.txh, w.addrh} {
+		wg.Go(func() { errs[len(appendCols)+i] = s.sync() })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
 	}
 	w.man.Counts = w.c
 	w.man.TipHash = w.blockHash(w.tip()).String()
