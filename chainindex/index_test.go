@@ -339,7 +339,7 @@ func TestTableModes(t *testing.T) {
 	mem, files := t.TempDir(), t.TempDir()
 	mustImport(t, mem, src, chainindex.Options{CommitBlocks: 500})
 	mustImport(t, files, src, chainindex.Options{CommitBlocks: 500, TableMemory: -1})
-	for _, name := range []string{"txid.hash", "addr.hash", "MANIFEST"} {
+	for _, name := range []string{"txid.hash", "addr.hash", "postings.off", "postings.col", "MANIFEST"} {
 		a, err := os.ReadFile(filepath.Join(mem, name))
 		if err != nil {
 			t.Fatal(err)

@@ -137,18 +137,21 @@ func (w *writer) buildPostings() error {
 		wg.Wait()
 	}
 	byRange(func(_ uint64, a uint32) { cnt[a-1]++ })
-	// Both files are built in anonymous memory and written whole: the
-	// placing pass writes at random, which in a mapped file costs a page
-	// fault per page and a write-back that write-protects them again.
+	// While they fit in the table budget beside the tables, both files
+	// are built in anonymous memory and written whole: the placing pass
+	// writes at random, which in a mapped file costs a page fault per page
+	// and a write-back that write-protects them again. Larger ones (a
+	// mainnet index: ~24 GB) are built in their mapped files.
+	mem := w.inMemory(int64(na+1+no)*u40Rec + w.tabBytes.Load())
 	offPath := filepath.Join(w.dir, "postings.off")
 	colPath := filepath.Join(w.dir, "postings.col")
-	off, err := mmap.Anon(headerSize + int64(na+1)*u40Rec)
+	off, err := newOutFile(offPath+".tmp", colPostOff, int64(na+1)*u40Rec, mem)
 	if err != nil {
 		return err
 	}
-	defer off.Close()
+	defer off.release()
 	var total uint64
-	ob := off.Bytes()[headerSize:]
+	ob := off.data
 	for a := uint64(0); a < na; a++ {
 		put40(ob[a*u40Rec:], total)
 		c := uint64(cnt[a])
@@ -156,23 +159,21 @@ func (w *writer) buildPostings() error {
 		total += c
 	}
 	put40(ob[na*u40Rec:], total)
-	pc, err := mmap.Anon(headerSize + int64(total)*u40Rec)
+	pc, err := newOutFile(colPath+".tmp", colPostings, int64(total)*u40Rec, mem)
 	if err != nil {
 		return err
 	}
-	defer pc.Close()
-	pb := pc.Bytes()[headerSize:]
+	defer pc.release()
+	pb := pc.data
 	byRange(func(o uint64, a uint32) {
 		pos := get40(ob[(a-1)*u40Rec:]) + uint64(cnt[a-1])
 		put40(pb[pos*u40Rec:], o)
 		cnt[a-1]++
 	})
-	copy(off.Bytes(), fileHeader(colPostOff, u40Rec))
-	copy(pc.Bytes(), fileHeader(colPostings, u40Rec))
-	if err := writeFileSync(offPath+".tmp", off.Bytes()); err != nil {
+	if err := off.finish(); err != nil {
 		return err
 	}
-	if err := writeFileSync(colPath+".tmp", pc.Bytes()); err != nil {
+	if err := pc.finish(); err != nil {
 		return err
 	}
 	if err := os.Rename(offPath+".tmp", offPath); err != nil {
@@ -200,4 +201,44 @@ func writeFileSync(path string, b []byte) error {
 		return fmt.Errorf("sync %s: %w", path, err)
 	}
 	return f.Close()
+}
+
+// outFile is a file of u40 records being built, in anonymous memory or in
+// its mapped file: data is where to write, finish makes it durable at its
+// path, release frees it.
+type outFile struct {
+	data    []byte
+	finish  func() error
+	release func() error
+}
+
+func newOutFile(path string, id uint16, n int64, mem bool) (*outFile, error) {
+	if !mem {
+		c, err := newFileCol(path, id, n)
+		if err != nil {
+			return nil, err
+		}
+		return &outFile{data: c.data(), finish: c.sync, release: c.close}, nil
+	}
+	m, err := mmap.Anon(headerSize + n)
+	if err != nil {
+		return nil, err
+	}
+	copy(m.Bytes(), fileHeader(id, u40Rec))
+	return &outFile{data: m.Bytes()[headerSize:], finish: func() error { return writeFileSync(path, m.Bytes()) }, release: m.Close}, nil
+}
+
+// newFileCol creates a file column of exactly n data bytes.
+func newFileCol(path string, id uint16, n int64) (*column, error) {
+	os.Remove(path)
+	dir, name := filepath.Split(path)
+	c, err := openColumn(dir, name, id, u40Rec, 0)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := c.extend(int(n)); err != nil {
+		c.close()
+		return nil, err
+	}
+	return c, nil
 }

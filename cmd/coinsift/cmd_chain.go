@@ -32,6 +32,7 @@ type chainImportOptions struct {
 	skipPoW       bool
 	confirmations int
 	stopAt        int
+	tableMemMiB   int64
 }
 
 func newChainCommand(g *globals) *cobra.Command {
@@ -78,6 +79,7 @@ Unreadable records and inputs spending unknown outputs are quarantined
 	cmd.Flags().BoolVar(&o.skipPoW, "skip-pow", false, "do not check headers' proof of work (synthetic chains)")
 	cmd.Flags().IntVar(&o.confirmations, "confirmations", 0, "stay this many blocks behind the tip")
 	cmd.Flags().IntVar(&o.stopAt, "stop-at", 0, "stop after this height (0: the tip)")
+	cmd.Flags().Int64Var(&o.tableMemMiB, "table-memory", 0, "MiB of RAM the txid and address hash tables may take in memory while importing (0: 40% of RAM; -1: keep them in their files, slower)")
 	return cmd
 }
 
@@ -118,7 +120,10 @@ func runChainImport(ctx context.Context, g *globals, o chainImportOptions) error
 			items = append(items, casefile.QuarantineItem{Command: "chain import", Source: e.Source, Offset: e.Offset, Reason: e.Op + ": " + errString(e.Err)})
 		}
 		opts := chainindex.Options{Confirmations: o.confirmations, StopAt: coinsift.Height(o.stopAt), Quarantine: collect,
-			Progress: g.progress, Logger: g.logger}
+			Progress: g.progress, Logger: g.logger, TableMemory: o.tableMemMiB << 20}
+		if o.tableMemMiB < 0 {
+			opts.TableMemory = -1
+		}
 		var src chainindex.Source
 		if o.blocks != "" {
 			d, err := blockfile.Open(ctx, o.blocks, blockfile.Options{Network: net, SkipPoW: o.skipPoW, Quarantine: collect,
