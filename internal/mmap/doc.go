@@ -9,7 +9,9 @@
 // invalidates every slice previously returned by [Map.Bytes]. [Anon] maps
 // anonymous memory (huge pages advised on Linux) for structures that are
 // written to their files in one piece, such as the chain index's hash
-// tables during an import.
+// tables during an import. Every map is advised to use transparent huge
+// pages (MADV_HUGEPAGE on Linux); file maps get them where the file system
+// supports large folios.
 //
 // # Platforms
 //
