@@ -74,6 +74,7 @@ type Block struct {
 	outs  []TxOut
 	spans []span
 	strip [2][]byte // scratch for segwit transactions' txid serializations
+	ids   []coinsift.TxID
 }
 
 type span struct{ in0, in1, out0, out1 int }
@@ -265,10 +266,11 @@ func (blk *Block) Parse(b []byte) error {
 // CheckMerkle recomputes the merkle root from the txids and compares it with
 // the header's.
 func (blk *Block) CheckMerkle() error {
-	ids := make([]coinsift.TxID, len(blk.Txs))
+	ids := grow(blk.ids[:0], len(blk.Txs)+1)[:len(blk.Txs)] // +1: room for an odd level's copy
 	for i := range blk.Txs {
 		ids[i] = blk.Txs[i].TxID
 	}
+	blk.ids = ids
 	if MerkleRoot(ids) != blk.Header.MerkleRoot {
 		return ErrMerkle
 	}

@@ -378,7 +378,7 @@ func (w *writer) applyTx(tx *bitcoin.Tx, wtxid coinsift.TxID, h coinsift.Height,
 			return err
 		}
 	}
-	w.txh.insert(txidKey(tx.TxID[:]), t, func(o uint64) bool { return bytes.Equal(w.txidAt(o), tx.TxID[:]) })
+	w.txh.insert(txidKey(tx.TxID[:]), t, func(o uint64) bool { return coinsift.TxID(w.txidAt(o)) == tx.TxID })
 	w.c.Txs++
 	return nil
 }
@@ -403,7 +403,7 @@ func (w *writer) growTab(tab **hashtab, build func(uint64, bool) (*hashtab, erro
 
 // resolve returns the global output number spent by op, or spentUnknown.
 func (w *writer) resolve(op coinsift.OutPoint) uint64 {
-	t, ok := w.txh.find(txidKey(op.TxID[:]), func(o uint64) bool { return bytes.Equal(w.txidAt(o), op.TxID[:]) })
+	t, ok := w.txh.find(txidKey(op.TxID[:]), func(o uint64) bool { return coinsift.TxID(w.txidAt(o)) == op.TxID })
 	if !ok {
 		return spentUnknown
 	}
