@@ -206,11 +206,11 @@ func tabSlots(n uint64) uint64 {
 // tabSize returns the file size of a table built for n ids.
 func tabSize(n uint64) int64 { return int64(tabHeader + tabSlots(n)*u40Rec) }
 
-// buildTab makes a fresh table with room for n ids (inserting ids 0..n-1
-// with keyOf/eqOf), in memory when mem is set, else at path via a
-// temporary file and a rename.
-func buildTab(dir, name string, id uint16, n uint64, mem bool, keyOf func(uint64) uint64, eqOf func(a, b uint64) bool) (*hashtab, error) {
-	slots := tabSlots(n)
+// buildTab makes a fresh table with room for max(n, room) ids (inserting
+// ids 0..n-1 with keyOf/eqOf), in memory when mem is set, else at path via
+// a temporary file and a rename.
+func buildTab(dir, name string, id uint16, n, room uint64, mem bool, keyOf func(uint64) uint64, eqOf func(a, b uint64) bool) (*hashtab, error) {
+	slots := tabSlots(max(n, room))
 	size := int64(tabHeader + slots*u40Rec)
 	path := filepath.Join(dir, name)
 	hdr := fileHeader(id, u40Rec)

@@ -97,6 +97,10 @@ type Result struct {
 	Elapsed     time.Duration
 }
 
+// bytesPerEntry is the block bytes per transaction and per new address
+// assumed when sizing the hash tables before an import.
+const bytesPerEntry = 512
+
 // ErrBrokenChain reports a main-chain block that cannot be read or fails its
 // merkle root: the index stops at the block before it.
 var ErrBrokenChain = fmt.Errorf("chainindex: main chain block unreadable: %w", coinsift.ErrCorrupt)
@@ -174,6 +178,15 @@ func Import(ctx context.Context, dir string, src Source, opts Options) (res Resu
 		w.man.Stale = opts.Stale
 	}
 	res.From, res.To = h+1, h
+	if b, ok := sourceBytes(src, h+1, tip); ok && b > 0 {
+		// Mainnet averages ~460 bytes per transaction and ~400 per new
+		// address; 512 errs low, so a table is never made larger than
+		// growing would have made it, on chains like mainnet.
+		est := uint64(b / bytesPerEntry)
+		if err := w.reserve(w.c.Txs+est, w.c.Addresses+est); err != nil {
+			return res, fmt.Errorf("size hash tables: %w", err)
+		}
+	}
 	if err := w.appendRange(ctx, src, h+1, tip, &opts, &res); err != nil {
 		return res, errors.Join(err, w.commit())
 	}
@@ -199,6 +212,19 @@ func Import(ctx context.Context, dir string, src Source, opts Options) (res Resu
 	return res, nil
 }
 
+// sourceBytes returns the size of blocks from..to when src knows it.
+func sourceBytes(src Source, from, to coinsift.Height) (int64, bool) {
+	sz, ok := src.(Sizer)
+	if !ok {
+		return 0, false
+	}
+	var total int64
+	for h := from; h <= to; h++ {
+		total += int64(sz.BlockSize(h))
+	}
+	return total, true
+}
+
 func contains(ss []string, s string) bool {
 	for _, x := range ss {
 		if x == s {
@@ -219,11 +245,7 @@ func (w *writer) appendRange(ctx context.Context, src Source, from, to coinsift.
 	defer pBytes.Done()
 	defer pBlocks.Done()
 	pBlocks.SetTotal(int64(to - from + 1))
-	if sz, ok := src.(Sizer); ok {
-		var total int64
-		for h := from; h <= to; h++ {
-			total += int64(sz.BlockSize(h))
-		}
+	if total, ok := sourceBytes(src, from, to); ok {
 		pBytes.SetTotal(total)
 	}
 	wctx, cancel := context.WithCancel(ctx)

@@ -38,7 +38,9 @@ type writer struct {
 	batchFrom  coinsift.Height
 	quarantine func(*coinsift.InputError)
 	log        *slog.Logger
-	tableMem   int64        // RAM the tables may take in memory (see hashtab)
+	tableMem   int64  // RAM the tables may take in memory (see hashtab)
+	txRoom     uint64 // the tables are built for at least this many ids
+	addrRoom   uint64
 	tabBytes   atomic.Int64 // the tables' current total size
 	// as registers the addresses of outputs on a goroutine of its own
 	// during appendRange; ac are its counts.
@@ -152,7 +154,7 @@ func (w *writer) rebuildTables() error {
 		w.addrh.close()
 	}
 	w.txh, w.addrh = nil, nil
-	mem := w.inMemory(tabSize(w.c.Txs) + tabSize(w.c.Addresses))
+	mem := w.inMemory(tabSize(max(w.c.Txs, w.txRoom)) + tabSize(max(w.c.Addresses, w.addrRoom)))
 	if w.txh, err = w.buildTxTab(w.c.Txs, mem); err != nil {
 		return err
 	}
@@ -165,7 +167,7 @@ func (w *writer) txidAt(t uint64) []byte {
 }
 
 func (w *writer) buildTxTab(n uint64, mem bool) (*hashtab, error) {
-	return buildTab(w.dir, "txid.hash", colTxidHash, n, mem,
+	return buildTab(w.dir, "txid.hash", colTxidHash, n, w.txRoom, mem,
 		func(t uint64) uint64 { return txidKey(w.txidAt(t)) },
 		func(a, b uint64) bool { return bytes.Equal(w.txidAt(a), w.txidAt(b)) })
 }
@@ -177,7 +179,7 @@ func (w *writer) addrAt(a uint64) (kind, version byte, data []byte) {
 }
 
 func (w *writer) buildAddrTab(n uint64, mem bool) (*hashtab, error) {
-	return buildTab(w.dir, "addr.hash", colAddrHash, n, mem,
+	return buildTab(w.dir, "addr.hash", colAddrHash, n, w.addrRoom, mem,
 		func(a uint64) uint64 { k, v, d := w.addrAt(a); return addrKey(k, v, d) },
 		func(a, b uint64) bool {
 			k1, v1, d1 := w.addrAt(a)
@@ -374,7 +376,7 @@ func (w *writer) applyTx(tx *bitcoin.Tx, wtxid coinsift.TxID, h coinsift.Height,
 	}
 	// Register the txid after its own inputs, before the next transaction.
 	if w.txh.full() {
-		if err := w.growTab(&w.txh, w.buildTxTab, t); err != nil {
+		if err := w.growTab(&w.txh, w.buildTxTab, t, 0); err != nil {
 			return err
 		}
 	}
@@ -387,8 +389,8 @@ func (w *writer) applyTx(tx *bitcoin.Tx, wtxid coinsift.TxID, h coinsift.Height,
 // The two halves of a block may grow their tables at the same time, so
 // the tables' total size is kept in an atomic (the budget is soft: both
 // may pass the check at once), and w.man is only read.
-func (w *writer) growTab(tab **hashtab, build func(uint64, bool) (*hashtab, error), n uint64) error {
-	old, size := (*tab).size(), tabSize(n)
+func (w *writer) growTab(tab **hashtab, build func(uint64, bool) (*hashtab, error), n, room uint64) error {
+	old, size := (*tab).size(), tabSize(max(n, room))
 	mem := w.man.TableCover != nil && w.inMemory(w.tabBytes.Load()-old+size)
 	(*tab).close()
 	*tab = nil
@@ -398,6 +400,23 @@ func (w *writer) growTab(tab **hashtab, build func(uint64, bool) (*hashtab, erro
 	}
 	*tab = nt
 	w.tabBytes.Add(nt.size() - old)
+	return nil
+}
+
+// reserve sizes the tables for about txs transactions and addresses in all
+// (an estimate from the source's size, see Import), so that they need not
+// grow one doubling at a time: every growth re-inserts every entry, at
+// mainnet scale a billion of them on the critical path.
+func (w *writer) reserve(txs, addresses uint64) error {
+	w.txRoom, w.addrRoom = txs, addresses
+	if tabSlots(txs) > w.txh.slots {
+		if err := w.growTab(&w.txh, w.buildTxTab, w.c.Txs, txs); err != nil {
+			return err
+		}
+	}
+	if tabSlots(addresses) > w.addrh.slots {
+		return w.growTab(&w.addrh, w.buildAddrTab, w.c.Addresses, addresses)
+	}
 	return nil
 }
 
@@ -445,7 +464,7 @@ func (w *writer) address(p bitcoin.Payload) (uint64, error) {
 	w.ac.addrBytes += uint64(3 + len(p.Data))
 	w.ac.addresses++
 	if w.addrh.full() {
-		if err := w.growTab(&w.addrh, w.buildAddrTab, w.ac.addresses); err != nil {
+		if err := w.growTab(&w.addrh, w.buildAddrTab, w.ac.addresses, 0); err != nil {
 			return 0, err
 		}
 	} else {
