@@ -206,7 +206,7 @@ func Import(ctx context.Context, dir string, src Source, opts Options) (res Resu
 		if err != nil {
 			return res, fmt.Errorf("build postings: %w", err)
 		}
-	} else if err := writeManifest(w.dir, w.man); err != nil {
+	} else if err := w.saveManifest(); err != nil {
 		return res, err
 	}
 	return res, nil
@@ -338,7 +338,7 @@ func (w *writer) appendRange(ctx context.Context, src Source, from, to coinsift.
 		batchBlocks++
 		batchBytes += n
 		if batchBlocks >= opts.CommitBlocks || batchBytes >= opts.CommitBytes {
-			if err := w.commit(); err != nil {
+			if err := w.commitBatch(true); err != nil {
 				return err
 			}
 			batchBlocks, batchBytes = 0, 0

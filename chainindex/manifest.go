@@ -135,9 +135,18 @@ func readManifest(dir string) (*manifest, error) {
 
 // writeManifest commits m: temp file, fsync, rename, fsync of the directory.
 func writeManifest(dir string, m *manifest) error {
-	body, err := json.MarshalIndent(m, "", " ")
+	b, err := encodeManifest(m)
 	if err != nil {
 		return err
+	}
+	return writeManifestBytes(dir, b)
+}
+
+// encodeManifest returns the bytes of the manifest file for m.
+func encodeManifest(m *manifest) ([]byte, error) {
+	body, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
+		return nil, err
 	}
 	b := make([]byte, 0, len(body)+20)
 	b = append(b, manifestMagic...)
@@ -145,6 +154,12 @@ func writeManifest(dir string, m *manifest) error {
 	b = binary.LittleEndian.AppendUint32(b, uint32(len(body)))
 	b = append(b, body...)
 	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+	return b, nil
+}
+
+// writeManifestBytes replaces the manifest with b: a temporary file,
+// fsync, rename, directory fsync.
+func writeManifestBytes(dir string, b []byte) error {
 	path := filepath.Join(dir, manifestName)
 	tmp := path + ".tmp"
 	f, err := os.Create(tmp)

@@ -90,7 +90,7 @@ func (w *writer) rollback(h coinsift.Height) error {
 			return err
 		}
 	}
-	if err := writeManifest(w.dir, w.man); err != nil {
+	if err := w.saveManifest(); err != nil {
 		return fmt.Errorf("commit rollback to %d: %w", h, err)
 	}
 	return nil
@@ -183,7 +183,7 @@ func (w *writer) buildPostings() error {
 		return err
 	}
 	w.man.PostingsOutputs, w.man.PostingsAddrs = no, na
-	return writeManifest(w.dir, w.man)
+	return w.saveManifest()
 }
 
 // writeFileSync writes b to a new file at path and fsyncs it.

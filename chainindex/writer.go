@@ -47,6 +47,7 @@ type writer struct {
 	as      *addrStage
 	ac      addrCounts
 	release func(tag any) // called when a block is done with
+	pending chan error    // the end of a commit left to a goroutine
 	// broken is set when a block failed half-way: its table entries and
 	// spenders may be on disk, so the WRITING marker stays for a repair.
 	broken bool
@@ -475,46 +476,111 @@ func (w *writer) address(p bitcoin.Payload) (uint64, error) {
 
 // commit makes everything appended so far durable and visible, once the
 // address stage has caught up.
-func (w *writer) commit() error {
+func (w *writer) commit() error { return w.commitBatch(false) }
+
+// commitBatch commits; when async is set it returns once the checksums
+// are computed and leaves the fsyncs and the manifest to a goroutine, so
+// that applying the next batch overlaps the disk's work. Until that
+// goroutine ends the batch is not durable: a crash leaves the commit
+// before it. Anything that writes the manifest or needs the batch durable
+// waits for it first (wait).
+func (w *writer) commitBatch(async bool) error {
 	if err := w.as.drain(w); err != nil {
 		return err
 	}
 	if w.broken {
 		return errBroken
 	}
+	if err := w.wait(); err != nil {
+		return err
+	}
 	if w.c == w.man.Counts {
 		return nil
 	}
-	// The files are synced and checksummed side by side: fsyncs wait on
-	// the disk and CRCs on one core each.
+	// Checksums are computed here, side by side (a later extend may remap
+	// a column); the files are synced side by side too.
 	seg := segment{First: w.batchFrom, Last: w.tip(), Cols: make([]colRange, len(appendCols))}
-	errs := make([]error, len(appendCols)+3)
 	var wg sync.WaitGroup
 	for i, ac := range appendCols {
 		wg.Go(func() {
-			c := w.cols[i]
-			if err := c.sync(); err != nil {
-				errs[i] = fmt.Errorf("sync %s: %w", ac.name, err)
-				return
-			}
 			from, to := w.man.Counts.bytesOf(i), w.c.bytesOf(i)
-			seg.Cols[i] = colRange{Name: ac.name, Start: from, End: to, CRC: c.crc(from, to)}
+			seg.Cols[i] = colRange{Name: ac.name, Start: from, End: to, CRC: w.cols[i].crc(from, to)}
 		})
 	}
-	for i, s := range []interface{ sync() error }{w.spenders, w.txh, w.addrh} {
-		wg.Go(func() { errs[len(appendCols)+i] = s.sync() })
-	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return err
+	// Tables in files are synced now: a growth may close their files.
+	for _, t := range []*hashtab{w.txh, w.addrh} {
+		if !t.mem {
+			if err := t.sync(); err != nil {
+				return err
+			}
+		}
 	}
 	w.man.Counts = w.c
 	w.man.TipHash = w.blockHash(w.tip()).String()
 	w.man.Segments = append(w.man.Segments, seg)
-	if err := writeManifest(w.dir, w.man); err != nil {
-		return fmt.Errorf("commit height %d: %w", w.tip(), err)
+	b, err := encodeManifest(w.man)
+	if err != nil {
+		return err
 	}
+	files := make([]*os.File, 0, len(appendCols)+1)
+	for _, c := range w.cols {
+		files = append(files, c.f)
+	}
+	files = append(files, w.spenders.f)
+	tip := w.tip()
+	finish := func() error {
+		errs := make([]error, len(files))
+		var wg sync.WaitGroup
+		for i, f := range files {
+			wg.Go(func() {
+				if err := f.Sync(); err != nil {
+					errs[i] = fmt.Errorf("sync %s: %w", f.Name(), err)
+				}
+			})
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
+		if err := writeManifestBytes(w.dir, b); err != nil {
+			return fmt.Errorf("commit height %d: %w", tip, err)
+		}
+		return nil
+	}
+	if !async {
+		if err := finish(); err != nil {
+			w.broken = true
+			return err
+		}
+		return nil
+	}
+	done := make(chan error, 1)
+	go func() { done <- finish() }()
+	w.pending = done
 	return nil
+}
+
+// wait waits for a commit left to a goroutine; its error breaks the
+// writer.
+func (w *writer) wait() error {
+	if w.pending == nil {
+		return nil
+	}
+	err := <-w.pending
+	w.pending = nil
+	if err != nil {
+		w.broken = true
+	}
+	return err
+}
+
+// saveManifest writes the manifest after any pending commit.
+func (w *writer) saveManifest() error {
+	if err := w.wait(); err != nil {
+		return err
+	}
+	return writeManifest(w.dir, w.man)
 }
 
 // close commits nothing; when the state on disk is committed it writes
@@ -522,6 +588,9 @@ func (w *writer) commit() error {
 // releases the maps.
 func (w *writer) close() error {
 	var errs []error
+	if err := w.wait(); err != nil {
+		errs = append(errs, err)
+	}
 	clean := w.man != nil && w.c == w.man.Counts && !w.broken
 	if clean {
 		if err := w.flushTables(); err != nil {
@@ -555,5 +624,5 @@ func (w *writer) flushTables() error {
 		return nil
 	}
 	w.man.TableCover = nil
-	return writeManifest(w.dir, w.man)
+	return w.saveManifest()
 }
