@@ -73,7 +73,10 @@ type Block struct {
 	ins   []TxIn
 	outs  []TxOut
 	spans []span
-	strip [2][]byte // scratch for segwit transactions' txid serializations
+	strip []byte // segwit transactions' txid serializations, one after another
+	at    []int  // where each transaction's serialization starts in strip
+	seg   []int  // the segwit transactions, for WTxIDs
+	hs    sha256d.Hasher
 	ids   []coinsift.TxID
 }
 
@@ -169,39 +172,46 @@ func (tx *Tx) txidMsg(buf *[]byte) []byte {
 	return b
 }
 
-// hashTxIDs computes every transaction's txid, two at a time.
+// hashTxIDs computes every transaction's txid, two at a time
+// (sha256d.Many). A segwit transaction's version ‖ inputs ‖ outputs ‖
+// locktime is copied first, all of them into one buffer that stays put
+// while they are hashed.
 func (blk *Block) hashTxIDs() {
 	txs := blk.Txs
-	i := 0
-	for ; i+1 < len(txs); i += 2 {
-		txs[i].TxID, txs[i+1].TxID = doubleHash2(txs[i].txidMsg(&blk.strip[0]), txs[i+1].txidMsg(&blk.strip[1]))
+	buf := blk.strip[:0]
+	at := grow(blk.at[:0], len(txs))
+	for i := range txs {
+		if tx := &txs[i]; tx.witness {
+			at[i] = len(buf)
+			buf = append(buf, tx.Raw[:4]...)
+			buf = append(buf, tx.Raw[tx.bodyStart:tx.bodyEnd]...)
+			buf = append(buf, tx.Raw[len(tx.Raw)-4:]...)
+		}
 	}
-	if i < len(txs) {
-		txs[i].TxID = DoubleHash(txs[i].txidMsg(&blk.strip[0]))
-	}
+	blk.strip, blk.at = buf, at
+	blk.hs.Many(len(txs), func(i int) []byte {
+		if tx := &txs[i]; tx.witness {
+			return buf[at[i] : at[i]+tx.baseSize]
+		}
+		return txs[i].Raw
+	}, func(i int, d [sha256d.Size]byte) { txs[i].TxID = d })
 }
 
 // WTxIDs returns every transaction's witness txid (WTxID), appended to
 // dst[:0]; segwit transactions are hashed two at a time.
 func (blk *Block) WTxIDs(dst []coinsift.TxID) []coinsift.TxID {
 	dst = grow(dst[:0], len(blk.Txs))
-	pend := -1 // a segwit transaction waiting for a partner
+	seg := blk.seg[:0]
 	for i := range blk.Txs {
-		tx := &blk.Txs[i]
-		if !tx.witness {
-			dst[i] = tx.TxID
-			continue
+		if blk.Txs[i].witness {
+			seg = append(seg, i)
+		} else {
+			dst[i] = blk.Txs[i].TxID
 		}
-		if pend < 0 {
-			pend = i
-			continue
-		}
-		dst[pend], dst[i] = doubleHash2(blk.Txs[pend].Raw, tx.Raw)
-		pend = -1
 	}
-	if pend >= 0 {
-		dst[pend] = DoubleHash(blk.Txs[pend].Raw)
-	}
+	blk.seg = seg
+	blk.hs.Many(len(seg), func(k int) []byte { return blk.Txs[seg[k]].Raw },
+		func(k int, d [sha256d.Size]byte) { dst[seg[k]] = d })
 	return dst
 }
 

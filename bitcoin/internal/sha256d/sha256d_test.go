@@ -131,6 +131,12 @@ func BenchmarkDouble(b *testing.B) {
 				}
 			}
 		})
+		b.Run("Many/"+itoa(n), func(b *testing.B) {
+			b.SetBytes(int64(n * len(ms)))
+			for b.Loop() {
+				Many(len(ms), func(i int) []byte { return ms[i] }, func(int, [Size]byte) {})
+			}
+		})
 	}
 }
 
@@ -143,4 +149,46 @@ func itoa(n int) string {
 		b = append([]byte{byte('0' + n%10)}, b...)
 	}
 	return string(b)
+}
+
+func TestMany(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for _, n := range []int{0, 1, 2, 3, 7, 64} {
+		var ms [][]byte
+		for i := 0; i < n; i++ {
+			ms = append(ms, message(r, lengths[r.IntN(len(lengths))]))
+		}
+		got := make([][Size]byte, n)
+		seen := make([]int, n)
+		Many(n, func(i int) []byte { return ms[i] }, func(i int, d [Size]byte) { got[i] = d; seen[i]++ })
+		for i, m := range ms {
+			if seen[i] != 1 {
+				t.Fatalf("n=%d: message %d reported %d times", n, i, seen[i])
+			}
+			if got[i] != ref(m) {
+				t.Errorf("n=%d: message %d (%d bytes) = %x, want %x", n, i, len(m), got[i], ref(m))
+			}
+		}
+	}
+}
+
+func FuzzMany(f *testing.F) {
+	f.Add([]byte("abc"), uint8(3))
+	f.Add(make([]byte, 300), uint8(17))
+	f.Fuzz(func(t *testing.T, data []byte, cuts uint8) {
+		// Split data into messages at pseudo-random points.
+		var ms [][]byte
+		r := rand.New(rand.NewPCG(uint64(cuts), uint64(len(data))))
+		for rest := data; len(rest) > 0; {
+			k := r.IntN(len(rest) + 1)
+			ms = append(ms, rest[:k])
+			rest = rest[k:]
+		}
+		ms = append(ms, nil)
+		Many(len(ms), func(i int) []byte { return ms[i] }, func(i int, d [Size]byte) {
+			if d != ref(ms[i]) {
+				t.Fatalf("message %d of %d (%d bytes) disagrees with crypto/sha256", i, len(ms), len(ms[i]))
+			}
+		})
+	})
 }
