@@ -165,11 +165,16 @@ func (tx *Tx) txidMsg(buf *[]byte) []byte {
 	if !tx.witness {
 		return tx.Raw
 	}
-	b := append((*buf)[:0], tx.Raw[:4]...)
+	*buf = tx.appendStripped((*buf)[:0])
+	return *buf
+}
+
+// appendStripped appends version ‖ inputs ‖ outputs ‖ locktime of a
+// segwit transaction to b.
+func (tx *Tx) appendStripped(b []byte) []byte {
+	b = append(b, tx.Raw[:4]...)
 	b = append(b, tx.Raw[tx.bodyStart:tx.bodyEnd]...)
-	b = append(b, tx.Raw[len(tx.Raw)-4:]...)
-	*buf = b
-	return b
+	return append(b, tx.Raw[len(tx.Raw)-4:]...)
 }
 
 // hashTxIDs computes every transaction's txid, two at a time
@@ -183,9 +188,7 @@ func (blk *Block) hashTxIDs() {
 	for i := range txs {
 		if tx := &txs[i]; tx.witness {
 			at[i] = len(buf)
-			buf = append(buf, tx.Raw[:4]...)
-			buf = append(buf, tx.Raw[tx.bodyStart:tx.bodyEnd]...)
-			buf = append(buf, tx.Raw[len(tx.Raw)-4:]...)
+			buf = tx.appendStripped(buf)
 		}
 	}
 	blk.strip, blk.at = buf, at

@@ -109,11 +109,7 @@ func (as *addrStage) drain(w *writer) error {
 func (w *writer) applyOutputs(j *addrJob) *addrResult {
 	r := &addrResult{addrJob: j, first: w.ac.addresses}
 	blk := j.blk
-	nout := 0
-	for ti := range blk.Txs {
-		nout += len(blk.Txs[ti].Outputs)
-	}
-	outs, err := w.cols[iOutputs].extend(nout * outputRec)
+	outs, err := w.cols[iOutputs].extend(outputCount(blk) * outputRec)
 	if err != nil {
 		r.err = err
 		return r

@@ -40,10 +40,9 @@ type Options struct {
 	Confirmations int
 	// CommitBlocks and CommitBytes bound a batch between commits
 	// (defaults 2,000 blocks and 1 GiB of raw blocks). Every commit
-	// fsyncs the hash tables, whose random inserts dirty most of their
-	// pages again in the next batch, so fewer commits write less: on a
-	// 1.15 GB chain 128 MiB batches ran at 77 MB/s and 1 GiB at 91–94.
-	// A crash loses at most one batch (seconds of work); a cancelled
+	// fsyncs the columns (and the hash tables when they are kept in their
+	// files), so fewer commits write less. A crash loses at most one or
+	// two batches (a batch's fsyncs overlap the next one); a cancelled
 	// context commits what was applied.
 	CommitBlocks int
 	CommitBytes  int64
@@ -197,7 +196,7 @@ func Import(ctx context.Context, dir string, src Source, opts Options) (res Resu
 		// The tables kept in memory are written meanwhile (close would
 		// write them after).
 		flushed := make(chan error, 1)
-		go func() { flushed <- errors.Join(w.txh.flush(), w.addrh.flush()) }()
+		go func() { flushed <- w.flushTableFiles() }()
 		err := w.buildPostings()
 		if ferr := <-flushed; ferr != nil {
 			w.broken = true // close must not remove WRITING

@@ -140,9 +140,7 @@ func (x *Index) Info() Info {
 	if x.post != nil {
 		inf.Bytes += int64(len(x.post.data) + len(x.poff.data))
 	}
-	if x.txh != nil {
-		inf.Bytes += x.txh.size() + x.addrh.size()
-	}
+	inf.Bytes += x.txh.size() + x.addrh.size()
 	return inf
 }
 

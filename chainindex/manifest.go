@@ -161,23 +161,10 @@ func encodeManifest(m *manifest) ([]byte, error) {
 // fsync, rename, directory fsync.
 func writeManifestBytes(dir string, b []byte) error {
 	path := filepath.Join(dir, manifestName)
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
+	if err := writeFileSync(path+".tmp", b); err != nil {
 		return err
 	}
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := os.Rename(path+".tmp", path); err != nil {
 		return err
 	}
 	return syncDir(dir)

@@ -48,8 +48,9 @@ type writer struct {
 	ac      addrCounts
 	release func(tag any) // called when a block is done with
 	pending chan error    // the end of a commit left to a goroutine
-	// broken is set when a block failed half-way: its table entries and
-	// spenders may be on disk, so the WRITING marker stays for a repair.
+	// broken is set when a write failed (a block half-applied, a commit
+	// not finished): nothing more is committed, and the WRITING marker
+	// stays for the next open to repair.
 	broken bool
 }
 
@@ -260,10 +261,7 @@ func (w *writer) applyTxBlock(blk *bitcoin.Block, wtxids []coinsift.TxID, h coin
 	binary.LittleEndian.PutUint32(b[56:], uint32(len(blk.Raw)))
 	binary.LittleEndian.PutUint32(b[60:], 0)
 	w.c.Blocks++
-	nout := 0
-	for ti := range blk.Txs {
-		nout += len(blk.Txs[ti].Outputs)
-	}
+	nout := outputCount(blk)
 	sp, err := w.spenders.extend(nout * u40Rec)
 	if err != nil {
 		return err
@@ -617,7 +615,7 @@ func (w *writer) close() error {
 // flushTables writes the tables kept in memory to their files and then
 // the manifest without a table cover.
 func (w *writer) flushTables() error {
-	if err := errors.Join(w.txh.flush(), w.addrh.flush()); err != nil {
+	if err := w.flushTableFiles(); err != nil {
 		return fmt.Errorf("write hash tables: %w", err)
 	}
 	if w.man.TableCover == nil {
@@ -625,4 +623,15 @@ func (w *writer) flushTables() error {
 	}
 	w.man.TableCover = nil
 	return w.saveManifest()
+}
+
+// flushTableFiles writes the tables kept in memory to their files.
+func (w *writer) flushTableFiles() error { return errors.Join(w.txh.flush(), w.addrh.flush()) }
+
+func outputCount(blk *bitcoin.Block) int {
+	n := 0
+	for ti := range blk.Txs {
+		n += len(blk.Txs[ti].Outputs)
+	}
+	return n
 }
