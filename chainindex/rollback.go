@@ -2,6 +2,7 @@ package chainindex
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -114,6 +115,10 @@ func (w *writer) countBelow(col, rec int, n, limit uint64) uint64 {
 
 // buildPostings rebuilds the address → outputs CSR over all committed
 // outputs by counting sort, then commits the new coverage.
+// postings32 bounds the output count for which buildPostings keeps each
+// address's next position in 32 bits (a variable for tests).
+var postings32 uint64 = 1 << 32
+
 func (w *writer) buildPostings() error {
 	na, no := w.c.Addresses, w.c.Outputs
 	cnt := make([]uint32, na+1)
@@ -150,12 +155,19 @@ func (w *writer) buildPostings() error {
 		return err
 	}
 	defer off.release()
+	// cnt becomes each address's next position while the positions fit in
+	// 32 bits (mainnet: 3.3 G outputs), so that placing reads one array at
+	// random instead of two; beyond that it counts the outputs placed.
 	var total uint64
 	ob := off.data
+	small := no < postings32
 	for a := uint64(0); a < na; a++ {
 		put40(ob[a*u40Rec:], total)
 		c := uint64(cnt[a])
-		cnt[a] = 0 // reused below as the number placed so far
+		cnt[a] = 0
+		if small {
+			cnt[a] = uint32(total)
+		}
 		total += c
 	}
 	put40(ob[na*u40Rec:], total)
@@ -165,15 +177,23 @@ func (w *writer) buildPostings() error {
 	}
 	defer pc.release()
 	pb := pc.data
-	byRange(func(o uint64, a uint32) {
-		pos := get40(ob[(a-1)*u40Rec:]) + uint64(cnt[a-1])
-		put40(pb[pos*u40Rec:], o)
-		cnt[a-1]++
-	})
-	if err := off.finish(); err != nil {
-		return err
+	if small {
+		byRange(func(o uint64, a uint32) {
+			put40(pb[uint64(cnt[a-1])*u40Rec:], o)
+			cnt[a-1]++
+		})
+	} else {
+		byRange(func(o uint64, a uint32) {
+			pos := get40(ob[(a-1)*u40Rec:]) + uint64(cnt[a-1])
+			put40(pb[pos*u40Rec:], o)
+			cnt[a-1]++
+		})
 	}
-	if err := pc.finish(); err != nil {
+	// The two files are written (or synced) side by side.
+	offDone := make(chan error, 1)
+	go func() { offDone <- off.finish() }()
+	err = pc.finish()
+	if err := errors.Join(<-offDone, err); err != nil {
 		return err
 	}
 	if err := os.Rename(offPath+".tmp", offPath); err != nil {
