@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
+	"syscall"
 	"testing"
 
 	coinsift "github.com/coinsift/coinsift"
@@ -22,10 +24,13 @@ func BenchmarkImportBtcdFile(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
+	var out string
 	for b.Loop() {
-		mustImport(b, b.TempDir(), src, chainindex.Options{})
+		out = b.TempDir()
+		mustImport(b, out, src, chainindex.Options{})
 	}
 	b.ReportMetric(float64(tip+1)*float64(b.N)/b.Elapsed().Seconds(), "blocks/s")
+	reportSize(b, out)
 }
 
 // memSource serves the real 2010–2022 blocks n times over as one chain
@@ -95,8 +100,47 @@ func BenchmarkImportDir(b *testing.B) {
 		size += int64(src.BlockSize(h))
 	}
 	b.SetBytes(size)
+	var out string
 	for b.Loop() {
-		mustImport(b, b.TempDir(), src, chainindex.Options{})
+		out = b.TempDir()
+		mustImport(b, out, src, chainindex.Options{})
 	}
 	b.ReportMetric(float64(tip+1)*float64(b.N)/b.Elapsed().Seconds(), "blocks/s")
+	reportSize(b, out)
+}
+
+// coreFiles hold the transaction graph itself, what BlockSci's ~20 bytes
+// per input+output count: transaction records, inputs, outputs and
+// spenders, without txids, address strings and lookup structures.
+var coreFiles = []string{"txs.col", "inputs.col", "seqx.col", "outputs.col", "spenders.col"}
+
+// reportSize reports the index in dir in bytes per input+output, all of
+// it (B/io) and its transaction graph only (core-B/io), and the process's
+// peak RSS (mapped block files included).
+func reportSize(b *testing.B, dir string) {
+	x := mustOpen(b, dir)
+	c := x.Counts()
+	x.Close()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var all, core int64
+	for _, e := range ents {
+		fi, err := e.Info()
+		if err != nil {
+			b.Fatal(err)
+		}
+		all += fi.Size()
+		if slices.Contains(coreFiles, e.Name()) {
+			core += fi.Size()
+		}
+	}
+	io := float64(c.Inputs + c.Outputs)
+	b.ReportMetric(float64(all)/io, "B/io")
+	b.ReportMetric(float64(core)/io, "core-B/io")
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MB")
+	}
 }
