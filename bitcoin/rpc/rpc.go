@@ -14,6 +14,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -231,40 +232,43 @@ func (c *Client) Block(ctx context.Context, h coinsift.Height, buf []byte) ([]by
 // BlockByHash returns the serialized block id (getblock id 0, or
 // getblock id false on btcd versions that take a boolean).
 func (c *Client) BlockByHash(ctx context.Context, id coinsift.TxID, buf []byte) ([]byte, error) {
-	var raw json.RawMessage
 	hash := id.String()
+	decode := func(raw []byte) error {
+		if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
+			return fmt.Errorf("result is not a hex string: %w", coinsift.ErrInvalid)
+		}
+		hx := raw[1 : len(raw)-1]
+		n := hex.DecodedLen(len(hx))
+		if cap(buf) < n {
+			buf = make([]byte, n)
+		}
+		buf = buf[:n]
+		if _, err := hex.Decode(buf, hx); err != nil {
+			return fmt.Errorf("%w: %w", err, coinsift.ErrInvalid)
+		}
+		return nil
+	}
+	var err error
 	switch c.boolVerb.Load() {
 	case 2:
-		err := c.Call(ctx, "getblock", []any{hash, false}, &raw)
-		if err != nil {
-			return nil, err
-		}
+		err = c.callRaw(ctx, "getblock", []any{hash, false}, decode)
 	default:
-		err := c.Call(ctx, "getblock", []any{hash, 0}, &raw)
+		err = c.callRaw(ctx, "getblock", []any{hash, 0}, decode)
 		var re *Error
 		if errors.As(err, &re) && re.Code != -5 && c.boolVerb.Load() == 0 {
 			// Older btcd declares verbose as a boolean.
-			if err2 := c.Call(ctx, "getblock", []any{hash, false}, &raw); err2 == nil {
+			if err2 := c.callRaw(ctx, "getblock", []any{hash, false}, decode); err2 == nil {
 				c.boolVerb.Store(2)
+				err = nil
 				break
 			}
 		}
-		if err != nil {
-			return nil, err
+		if err == nil {
+			c.boolVerb.CompareAndSwap(0, 1)
 		}
-		c.boolVerb.CompareAndSwap(0, 1)
 	}
-	if len(raw) < 2 || raw[0] != '"' || raw[len(raw)-1] != '"' {
-		return nil, fmt.Errorf("rpc getblock %s at %s: result is not a hex string: %w", hash, c.endpoint, coinsift.ErrInvalid)
-	}
-	hx := raw[1 : len(raw)-1]
-	n := hex.DecodedLen(len(hx))
-	if cap(buf) < n {
-		buf = make([]byte, n)
-	}
-	buf = buf[:n]
-	if _, err := hex.Decode(buf, hx); err != nil {
-		return nil, fmt.Errorf("rpc getblock %s at %s: %w: %w", hash, c.endpoint, err, coinsift.ErrInvalid)
+	if err != nil {
+		return nil, fmt.Errorf("block %s: %w", hash, err)
 	}
 	if len(buf) < bitcoin.HeaderSize || bitcoin.HeaderHash(buf) != id {
 		return nil, fmt.Errorf("rpc getblock %s at %s: returned another block: %w", hash, c.endpoint, coinsift.ErrInvalid)
@@ -289,6 +293,24 @@ type response struct {
 // may be a *json.RawMessage). Errors name the method and the URL, never the
 // credentials.
 func (c *Client) Call(ctx context.Context, method string, params []any, result any) error {
+	return c.callRaw(ctx, method, params, func(raw []byte) error {
+		if r, ok := result.(*json.RawMessage); ok {
+			*r = append((*r)[:0], raw...)
+			return nil
+		}
+		if result != nil {
+			if err := json.Unmarshal(raw, result); err != nil {
+				return fmt.Errorf("decode result: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// callRaw sends one JSON-RPC request and hands the raw JSON of its result
+// to fn, which must not keep it: the bytes are the response buffer, reused
+// by the next request (a getblock result is twice the block's size).
+func (c *Client) callRaw(ctx context.Context, method string, params []any, fn func(raw []byte) error) error {
 	if params == nil {
 		params = []any{}
 	}
@@ -309,7 +331,7 @@ func (c *Client) Call(ctx context.Context, method string, params []any, result a
 			}
 		}
 		var retry bool
-		retry, last = c.do(ctx, id, body, result)
+		retry, last = c.do(ctx, id, body, fn)
 		if last == nil || !retry {
 			break
 		}
@@ -320,8 +342,13 @@ func (c *Client) Call(ctx context.Context, method string, params []any, result a
 	return nil
 }
 
+// bodies holds response buffers for reuse: reading a getblock response
+// into a fresh buffer costs an allocation, its zeroing and, without a
+// Content-Length, a copy per doubling.
+var bodies = sync.Pool{New: func() any { return new([]byte) }}
+
 // do performs one attempt; retry reports a transient failure.
-func (c *Client) do(pctx context.Context, id uint64, body []byte, result any) (retry bool, err error) {
+func (c *Client) do(pctx context.Context, id uint64, body []byte, fn func([]byte) error) (retry bool, err error) {
 	ctx, cancel := context.WithTimeout(pctx, c.cfg.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint, bytes.NewReader(body))
@@ -358,22 +385,28 @@ func (c *Client) do(pctx context.Context, id uint64, body []byte, result any) (r
 	if resp.ContentLength > c.cfg.MaxResponse {
 		return false, fmt.Errorf("%d bytes, limit %d: %w", resp.ContentLength, c.cfg.MaxResponse, ErrTooLarge)
 	}
-	b, err := io.ReadAll(io.LimitReader(resp.Body, c.cfg.MaxResponse+1))
+	bp := bodies.Get().(*[]byte)
+	defer bodies.Put(bp)
+	b, err := readBody(resp.Body, resp.ContentLength, c.cfg.MaxResponse+1, (*bp)[:0])
+	*bp = b[:0]
 	if err != nil {
 		return true, fmt.Errorf("read response (http %d): %w", resp.StatusCode, err)
 	}
 	if int64(len(b)) > c.cfg.MaxResponse {
 		return false, fmt.Errorf("more than %d bytes: %w", c.cfg.MaxResponse, ErrTooLarge)
 	}
-	var r response
-	if jerr := json.Unmarshal(b, &r); jerr != nil || (r.Error == nil && r.Result == nil) {
-		if resp.StatusCode != http.StatusOK {
-			return false, fmt.Errorf("http %d: %s", resp.StatusCode, snippet(b))
+	r, ok := parseFast(b)
+	if !ok {
+		r = response{}
+		if jerr := json.Unmarshal(b, &r); jerr != nil || (r.Error == nil && r.Result == nil) {
+			if resp.StatusCode != http.StatusOK {
+				return false, fmt.Errorf("http %d: %s", resp.StatusCode, snippet(b))
+			}
+			if jerr == nil {
+				jerr = errors.New("no result")
+			}
+			return false, fmt.Errorf("decode response (%d bytes): %w", len(b), jerr)
 		}
-		if jerr == nil {
-			jerr = errors.New("no result")
-		}
-		return false, fmt.Errorf("decode response (%d bytes): %w", len(b), jerr)
 	}
 	if r.Error != nil {
 		return false, r.Error
@@ -381,16 +414,141 @@ func (c *Client) do(pctx context.Context, id uint64, body []byte, result any) (r
 	if r.ID != nil && *r.ID != id {
 		return false, fmt.Errorf("response id %d, want %d", *r.ID, id)
 	}
-	if raw, ok := result.(*json.RawMessage); ok {
-		*raw = r.Result
-		return false, nil
+	return false, fn(r.Result)
+}
+
+// readBody appends what r yields, up to limit bytes, to b, growing b once
+// to size+1 when the size is known (the extra byte sees EOF).
+func readBody(r io.Reader, size, limit int64, b []byte) ([]byte, error) {
+	if size >= 0 && size < limit && int64(cap(b)) < size+1 {
+		b = make([]byte, 0, size+1)
 	}
-	if result != nil {
-		if err := json.Unmarshal(r.Result, result); err != nil {
-			return false, fmt.Errorf("decode result: %w", err)
+	lr := io.LimitReader(r, limit)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
 		}
 	}
-	return false, nil
+}
+
+// parseFast reads the response shape bitcoind and btcd send for a string
+// result, {"result":"…","error":null,"id":N} (members in any order, with
+// optional "jsonrpc", whitespace anywhere JSON allows it), without
+// encoding/json: for a getblock response its scanner costs more CPU than
+// parsing the block. A string with an escape or a control character, any
+// other member or value, a duplicate or anything else returns false and
+// the caller decodes the response with encoding/json, so the results are
+// the same (FuzzParseFast).
+func parseFast(b []byte) (r response, ok bool) {
+	i := skipSpace(b, 0)
+	if i >= len(b) || b[i] != '{' {
+		return r, false
+	}
+	var seen [4]bool // result, error, id, jsonrpc
+	for first := true; ; first = false {
+		i = skipSpace(b, i+1)
+		if i < len(b) && b[i] == '}' && first {
+			return r, false // no result
+		}
+		key, j, okk := plainString(b, i)
+		if !okk {
+			return r, false
+		}
+		i = skipSpace(b, j)
+		if i >= len(b) || b[i] != ':' {
+			return r, false
+		}
+		i = skipSpace(b, i+1)
+		var k int
+		switch string(key) {
+		case "result":
+			_, j, okv := plainString(b, i)
+			if !okv {
+				return r, false
+			}
+			r.Result, k = b[i:j], 0
+			i = j
+		case "error":
+			if !bytes.HasPrefix(b[i:], []byte("null")) {
+				return r, false
+			}
+			i, k = i+4, 1
+		case "id":
+			j := i
+			for j < len(b) && b[j] >= '0' && b[j] <= '9' {
+				j++
+			}
+			if j == i || j-i > 19 || (b[i] == '0' && j-i > 1) {
+				return r, false
+			}
+			n, err := strconv.ParseUint(string(b[i:j]), 10, 64)
+			if err != nil {
+				return r, false
+			}
+			r.ID, i, k = &n, j, 2
+		case "jsonrpc":
+			_, j, okv := plainString(b, i)
+			if !okv {
+				return r, false
+			}
+			i, k = j, 3
+		default:
+			return r, false
+		}
+		if seen[k] {
+			return r, false
+		}
+		seen[k] = true
+		i = skipSpace(b, i)
+		if i >= len(b) {
+			return r, false
+		}
+		if b[i] == '}' {
+			break
+		}
+		if b[i] != ',' {
+			return r, false
+		}
+	}
+	if skipSpace(b, i+1) != len(b) || !seen[0] {
+		return response{}, false
+	}
+	return r, true
+}
+
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' || b[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// plainString returns the contents of the JSON string at b[i] and the
+// index after it, if it has no escapes, control characters or invalid
+// UTF-8 (which encoding/json would rewrite).
+func plainString(b []byte, i int) ([]byte, int, bool) {
+	if i >= len(b) || b[i] != '"' {
+		return nil, 0, false
+	}
+	j := i + 1
+	for j < len(b) && b[j] != '"' {
+		if c := b[j]; c == '\\' || c < 0x20 || c >= 0x80 {
+			return nil, 0, false
+		}
+		j++
+	}
+	if j >= len(b) {
+		return nil, 0, false
+	}
+	return b[i+1 : j], j + 1, true
 }
 
 // snippet returns the start of a body for an error message, printable only.

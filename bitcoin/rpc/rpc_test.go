@@ -13,8 +13,10 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/btcsuite/btcd/chaincfg"
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/bitcoin"
+	"github.com/coinsift/coinsift/bitcoin/blockfile"
 	"github.com/coinsift/coinsift/bitcoin/rpc"
 	"github.com/coinsift/coinsift/bitcoin/rpc/rpctest"
 	"github.com/coinsift/coinsift/chainindex"
@@ -289,4 +291,54 @@ func TestImportReorgDuringImport(t *testing.T) {
 	if !bytes.Equal(snapshot(t, dir), snapshot(t, fresh)) {
 		t.Fatal("index after a reorg during import differs from a fresh import")
 	}
+}
+
+// BenchmarkImportRPC imports the blocks directory named by
+// COINSIFT_BENCH_BLOCKS (e.g. the synthetic chain of chainindex's
+// TestSynthChain) over JSON-RPC from a fake node in the same process: the
+// node hex-encodes every block as bitcoind does, on the same two cores.
+func BenchmarkImportRPC(b *testing.B) {
+	dir := os.Getenv("COINSIFT_BENCH_BLOCKS")
+	if dir == "" {
+		b.Skip("set COINSIFT_BENCH_BLOCKS=DIR")
+	}
+	ctx := context.Background()
+	src, err := blockfile.Open(ctx, dir, blockfile.Options{SkipPoW: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer src.Close()
+	tip, _ := src.Tip(ctx)
+	var blocks [][]byte
+	var size int64
+	for h := coinsift.Height(0); h <= tip; h++ {
+		raw, err := src.Block(ctx, h, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		blocks = append(blocks, bytes.Clone(raw))
+		size += int64(len(raw))
+	}
+	// The node must serve regtest's real genesis block (Dial checks it):
+	// put it first and relink the synthetic blocks onto it.
+	var g bytes.Buffer
+	if err := chaincfg.RegressionNetParams.GenesisBlock.Serialize(&g); err != nil {
+		b.Fatal(err)
+	}
+	size += int64(g.Len() - len(blocks[0]))
+	blocks[0] = g.Bytes()
+	for h := 1; h < len(blocks); h++ {
+		prev := bitcoin.HeaderHash(blocks[h-1])
+		copy(blocks[h][4:36], prev[:])
+	}
+	node := rpctest.NewNode(b, blocks)
+	node.ChainName = "regtest"
+	c := dial(b, rpc.Config{URL: node.URL, User: "user", Pass: "pass"})
+	b.SetBytes(size)
+	for b.Loop() {
+		if _, err := chainindex.Import(ctx, b.TempDir(), c, chainindex.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(blocks))*float64(b.N)/b.Elapsed().Seconds(), "blocks/s")
 }
