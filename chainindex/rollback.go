@@ -113,12 +113,12 @@ func (w *writer) countBelow(col, rec int, n, limit uint64) uint64 {
 	return lo
 }
 
-// buildPostings rebuilds the address → outputs CSR over all committed
-// outputs by counting sort, then commits the new coverage.
 // postings32 bounds the output count for which buildPostings keeps each
 // address's next position in 32 bits (a variable for tests).
 var postings32 uint64 = 1 << 32
 
+// buildPostings rebuilds the address → outputs CSR over all committed
+// outputs by counting sort, then commits the new coverage.
 func (w *writer) buildPostings() error {
 	na, no := w.c.Addresses, w.c.Outputs
 	cnt := make([]uint32, na+1)
