@@ -14,6 +14,44 @@ func evidencePDF(z *deflater, c Case, r Referral, s Suspect) ([]byte, error) {
 	return evidenceDoc(c, r, s).bytes(z)
 }
 
+// paymentsByStatus counts the distinct payments listed (a payment of
+// several outputs is listed once per output) by status, and under "" all of
+// them.
+func paymentsByStatus(ps []Payment) map[string]int {
+	seen := map[[2]string]bool{}
+	n := map[string]int{}
+	for _, p := range ps {
+		k := [2]string{p.Account, p.Provenance}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		n[p.Status]++
+		n[""]++
+	}
+	return n
+}
+
+// notVerified lists the money received on chain that is not verified, one
+// status apart from another: "late £81.20 (1); partial £20.00 (1)", or
+// "none".
+func notVerified(s Suspect, count map[string]int) string {
+	var parts []string
+	for _, b := range []struct {
+		status, name string
+		m            coinsift.Money
+	}{{"late", "late", s.Late}, {"partial", "partial", s.Partial}, {"amount_mismatch", "amount mismatch", s.Mismatch},
+		{"paid_again", "paid again", s.PaidAgain}} {
+		if b.m.Minor != 0 || count[b.status] > 0 {
+			parts = append(parts, b.name+" "+money(b.m)+" ("+fmtInt(count[b.status])+")")
+		}
+	}
+	if len(parts) == 0 {
+		return "none"
+	}
+	return strings.Join(parts, "; ")
+}
+
 // evidenceDoc lays out the evidence sheet of one suspect.
 func evidenceDoc(c Case, r Referral, s Suspect) *doc {
 	run := fmt.Sprintf("Evidence sheet - suspect %d", s.Rank)
@@ -25,13 +63,10 @@ func evidenceDoc(c Case, r Referral, s Suspect) *doc {
 	d.section("Summary")
 	conf := countryStrings(s.Conflicts)
 	var paidSats coinsift.Sats
-	verified := 0
 	for _, p := range s.Payments {
 		paidSats += p.Sats
-		if p.Status == "verified" {
-			verified++
-		}
 	}
+	count := paymentsByStatus(s.Payments)
 	place := string(s.Country)
 	if place == "" {
 		place = "unknown"
@@ -39,7 +74,9 @@ func evidenceDoc(c Case, r Referral, s Suspect) *doc {
 	pairs := [][2]string{
 		{"Placed in", latin(place + " (confidence " + pct(s.Confidence) + ")")},
 		{"Conflicting signals", latin(orNone(strings.Join(conf, ", ")))},
-		{"Paid (verified)", latin(money(s.Paid) + "  (" + strconv.Itoa(verified) + " of " + strconv.Itoa(len(s.Payments)) + " payments verified; " + btc(paidSats) + " in all listed payments)")},
+		{"Received on chain", latin(money(s.Received) + "  (" + fmtInt(count[""]) + " payment(s), verified or not; " + btc(paidSats) + " in all listed payments)")},
+		{"Verified", latin(money(s.Verified) + "  (" + fmtInt(count["verified"]) + " of " + fmtInt(count[""]) + " payments)")},
+		{"Received, not verified", latin(notVerified(s, count))},
 		{"Calls / victims", latin(fmtInt(s.Calls) + " calls to " + fmtInt(s.Victims) + " distinct numbers")},
 		{"Triage score", latin(ffloat(s.Score) + " under rule " + c.RuleName + ": " + c.Rule)},
 		{"Reasons", lines(s.Reasons...)},

@@ -23,7 +23,7 @@ func ExampleWriteReferral() {
 	r := report.Referral{
 		Country: "NL", Agency: "Politie (NL)",
 		Suspects: []report.Suspect{{Rank: 1, Person: "P-17", Country: "NL", Confidence: 0.9,
-			Paid: coinsift.Money{Minor: 24050, Currency: "GBP"}}},
+			Received: coinsift.Money{Minor: 24050, Currency: "GBP"}}},
 	}
 	m, err := report.WriteReferral(context.Background(), dir, c, r, report.Redaction{Fields: []string{"phone"}})
 	if err != nil {

@@ -57,7 +57,10 @@ func sampleSuspect(tb testing.TB, rank int, person, user string) report.Suspect 
 			{Kind: "exchange", Value: "Bitvavo", Detail: "funding exchange licensed in NL", Country: "NL", Weight: 0.1},
 		},
 		Conflicts: []coinsift.Country{"BE"},
-		Paid:      gbp(24050 + int64(rank)*100),
+		Received:  gbp(24050 + int64(rank)*100),
+		Verified:  gbp(24050 + int64(rank)*100),
+		Late:      gbp(0), Partial: gbp(0), Mismatch: gbp(0), PaidAgain: gbp(0),
+		VerifiedPayments: 1, ReceivedPayments: 1,
 		Payments: []report.Payment{
 			{Account: fmt.Sprintf("u%05d", 1000+rank), Invoice: fmt.Sprintf("inv-%d", 7000+rank), Address: "bc1qspoofservice0000000000000000000000000",
 				TxID: txid(tb, person+"p1"), Vout: 1, Height: 690000 + coinsift.Height(rank), BlockTime: bt,
@@ -115,7 +118,11 @@ var hostile = []string{
 
 func sampleSummary() report.Summary {
 	s := report.Summary{
-		Case: sampleCase(), Users: 59_214, Payments: 48_310, VerifiedPayments: 46_987, Total: gbp(3_612_450_77),
+		Case: sampleCase(), Users: 59_214, Payments: 48_310, VerifiedPayments: 46_987, Verified: gbp(3_612_450_77),
+		ByStatus: []report.StatusTotal{{Status: "late", Payments: 512, Value: gbp(41_200_00)},
+			{Status: "partial", Payments: 230, Value: gbp(9_870_15)}, {Status: "amount_mismatch", Payments: 81, Value: gbp(7_733_40)},
+			{Status: "duplicate", Payments: 12}},
+		Received:          gbp(3_612_450_77 + 41_200_00 + 9_870_15 + 7_733_40),
 		SuspectsByCountry: map[coinsift.Country]int{"GB": 142, "NL": 61, "AU": 38, "FR": 22, "IE": 17, "US": 9, "": 4},
 		VictimsByCountry:  map[coinsift.Country]int{"GB": 58_200, "NL": 4_100, "AU": 3_300, "FR": 2_200, "IE": 1_600, "BE": 400},
 		TopExchanges: []report.ExchangeTotal{

@@ -68,13 +68,25 @@ type Suspect struct {
 	Confidence float64            `json:"confidence"`          // placement confidence in [0,1]
 	Placement  []Signal           `json:"placement"`           // the signals behind Country
 	Conflicts  []coinsift.Country `json:"conflicts,omitempty"` // other countries some signals point to
-	Paid       coinsift.Money     `json:"paid"`                // verified total paid
-	Payments   []Payment          `json:"payments"`
-	Sources    []Source           `json:"sources"` // funding exchanges (backward trace)
-	Calls      int                `json:"calls"`   // calls made through the service
-	Victims    int                `json:"victims"` // distinct numbers called
-	Score      float64            `json:"score"`   // triage score
-	Reasons    []string           `json:"reasons"` // why the rule selected the suspect
+	// Received is the money that arrived on chain for the suspect's
+	// payments: Verified + Late + Partial + Mismatch + PaidAgain, each of
+	// which holds one link status alone (docs/format/triage.md).
+	Received  coinsift.Money `json:"received"`
+	Verified  coinsift.Money `json:"verified"`        // paid the recorded amount within the window
+	Late      coinsift.Money `json:"late"`            // paid in full after the window
+	Partial   coinsift.Money `json:"partial"`         // underpaid beyond the tolerance
+	Mismatch  coinsift.Money `json:"amount_mismatch"` // overpaid, or another amount than recorded
+	PaidAgain coinsift.Money `json:"paid_again"`      // further payments to a paid invoice's address by its payer
+	// VerifiedPayments counts the verified payments, of
+	// ReceivedPayments whose money arrived on chain.
+	VerifiedPayments int       `json:"verified_payments"`
+	ReceivedPayments int       `json:"received_payments"`
+	Payments         []Payment `json:"payments"` // one per matched output
+	Sources          []Source  `json:"sources"`  // funding exchanges (backward trace)
+	Calls            int       `json:"calls"`    // calls made through the service
+	Victims          int       `json:"victims"`  // distinct numbers called
+	Score            float64   `json:"score"`    // triage score
+	Reasons          []string  `json:"reasons"`  // why the rule selected the suspect
 	// OtherAccounts names accounts elsewhere (other services, other cases)
 	// linked to the person.
 	OtherAccounts []string `json:"other_accounts,omitempty"`
@@ -119,7 +131,7 @@ type Payment struct {
 	RateTime   time.Time `json:"rate_time"`
 	// RateEvidence locates the rate in evidence, e.g. "evidence 1a2b…, row 812".
 	RateEvidence string `json:"rate_evidence"`
-	Status       string `json:"status"`     // "verified", "amount-mismatch", …
+	Status       string `json:"status"`     // link status: "verified", "late", "partial", "amount_mismatch", "paid_again"
 	Provenance   string `json:"provenance"` // the seized invoice row
 }
 
@@ -182,16 +194,31 @@ type Referral struct {
 
 // Summary is the data of a case summary.
 type Summary struct {
-	Case              Case
-	Users             int            // accounts in the seized database
-	Payments          int            // payments recorded by the service
-	VerifiedPayments  int            // payments linked to the chain and verified
-	Total             coinsift.Money // value of the verified payments
+	Case             Case
+	Users            int            // accounts in the seized database
+	Payments         int            // payments recorded by the service
+	VerifiedPayments int            // payments linked to the chain and verified
+	Verified         coinsift.Money // value of the verified payments alone
+	// ByStatus holds the payments linked to the chain that are not
+	// verified, one entry per link status in report order (late, partial,
+	// amount_mismatch, paid_again, duplicate): their count and the value
+	// of what arrived (duplicates add no money).
+	ByStatus []StatusTotal
+	// Received is the value of all money that arrived on chain: verified +
+	// late + partial + amount mismatch + paid again.
+	Received          coinsift.Money
 	SuspectsByCountry map[coinsift.Country]int
 	PaymentsByMonth   []MonthTotal    // in month order
 	TopExchanges      []ExchangeTotal // largest first
 	VictimsByCountry  map[coinsift.Country]int
 	RuleHits          int // suspects the triage rule selected
+}
+
+// StatusTotal is the count and value of the payments of one link status.
+type StatusTotal struct {
+	Status   string // link status, e.g. "late"
+	Payments int
+	Value    coinsift.Money
 }
 
 // MonthTotal is the count and value of verified payments in one month.

@@ -23,7 +23,7 @@ func testSuspect(rank, n int, hostile string) Suspect {
 			Created: bt.AddDate(0, -2, 0), Provenance: "evidence 5891b5b5, table users, row 12"}},
 		Placement: []Signal{{Kind: "phone", Value: "+31612340000", Detail: "E.164 country code 31", Country: "NL", Weight: 0.6},
 			{Kind: "ip", Value: hostile, Detail: "GeoLite2-Country", Country: "NL", Weight: 0.4}},
-		Conflicts: []coinsift.Country{"BE"}, Paid: coinsift.Money{Minor: 24050, Currency: "GBP"},
+		Conflicts: []coinsift.Country{"BE"}, Received: coinsift.Money{Minor: 24050, Currency: "GBP"}, Verified: coinsift.Money{Minor: 24050, Currency: "GBP"},
 		Sources: []Source{{Exchange: "Bitvavo", Jurisdiction: "NL", Share: 1, Sats: 1_250_000, Hops: 1,
 			WithdrawalTxID: coinsift.TxID(sha256.Sum256([]byte(hostile))), WithdrawalHeight: 689990,
 			WithdrawalTime: bt.Add(-90 * time.Minute), Address: "bc1qexchange", Model: "poison"}},

@@ -22,7 +22,9 @@ import (
 )
 
 // SuspectsFormat identifies the suspects.json layout.
-const SuspectsFormat = "coinsift-suspects/1"
+// Version 2 replaced "paid" (money received on chain, named as if verified)
+// by "received" and the money of each link status apart.
+const SuspectsFormat = "coinsift-suspects/2"
 
 // WriteReferral writes the referral package for r.Country into
 // dir/<CC>/ and returns its manifest (also written as manifest.json).
@@ -312,11 +314,15 @@ func normalise(r Referral, rd redaction) Referral {
 }
 
 // SuspectColumns are the columns of suspects.csv and of the Suspects sheet
-// of suspects.xlsx, in order.
+// of suspects.xlsx, in order. "received" is the money that arrived on
+// chain; the last six columns keep each link status apart ("verified" is
+// verified alone). They come last so that the columns before keep their
+// places.
 var SuspectColumns = []string{
-	"rank", "person", "country", "confidence", "conflicts", "paid", "currency",
+	"rank", "person", "country", "confidence", "conflicts", "received", "currency",
 	"payments", "paid_btc", "calls", "victims", "score", "usernames", "account_keys",
 	"emails", "phones", "ips", "funding_exchanges", "reasons", "other_accounts",
+	"verified", "verified_payments", "late", "partial", "amount_mismatch", "paid_again",
 }
 
 const sep = "; "
@@ -343,11 +349,13 @@ func suspectRow(s Suspect) []string {
 	}
 	return []string{
 		strconv.Itoa(s.Rank), s.Person, string(s.Country), ffloat(s.Confidence), strings.Join(conf, sep),
-		decimal(s.Paid), s.Paid.Currency, strconv.Itoa(len(s.Payments)), total.String(),
+		decimal(s.Received), s.Received.Currency, strconv.Itoa(len(s.Payments)), total.String(),
 		strconv.Itoa(s.Calls), strconv.Itoa(s.Victims), ffloat(s.Score),
 		strings.Join(users, sep), strings.Join(keys, sep), strings.Join(emails, sep),
 		strings.Join(phones, sep), strings.Join(ips, sep), strings.Join(ex, sep),
 		strings.Join(s.Reasons, sep), strings.Join(s.OtherAccounts, sep),
+		decimal(s.Verified), strconv.Itoa(s.VerifiedPayments), decimal(s.Late), decimal(s.Partial),
+		decimal(s.Mismatch), decimal(s.PaidAgain),
 	}
 }
 

@@ -65,7 +65,7 @@ func cur(s Summary) string {
 	if s.Case.Currency != "" {
 		return s.Case.Currency
 	}
-	return s.Total.Currency
+	return s.Verified.Currency
 }
 
 func countryBars(m map[coinsift.Country]int) []bar {
@@ -100,7 +100,7 @@ func summaryCharts(s Summary) []*chart {
 		pay.bars = append(pay.bars, bar{label: m.Month, value: float64(m.Total.Minor) / 100, text: money(m.Total)})
 		pay.line = append(pay.line, float64(m.Count))
 	}
-	ex := &chart{title: "Top funding exchanges (value of payments funded)", horizontal: true, unit: "money", currency: c, empty: "No exchanges traced."}
+	ex := &chart{title: "Top funding exchanges (value received on chain from the payers they funded)", horizontal: true, unit: "money", currency: c, empty: "No exchanges traced."}
 	tops := slices.Clone(s.TopExchanges)
 	slices.SortStableFunc(tops, func(a, b ExchangeTotal) int {
 		return cmp.Or(cmp.Compare(b.Total.Minor, a.Total.Minor), cmp.Compare(a.Exchange, b.Exchange))
@@ -119,18 +119,54 @@ func summaryCharts(s Summary) []*chart {
 
 type figure struct{ Label, Value string }
 
+// statusLabels names the link statuses other than verified in the key
+// figures, in report order.
+var statusLabels = []struct{ status, label, short string }{
+	{"late", "Late payments (paid in full after the window)", "late"},
+	{"partial", "Partial payments (underpaid)", "partial"},
+	{"amount_mismatch", "Amount-mismatched payments (overpaid or another amount)", "mismatched"},
+	{"paid_again", "Paid again (further payments to a paid invoice's address)", "paid again"},
+	{"duplicate", "Duplicate records (add no money)", ""},
+}
+
+// figures are the key figures: verified payments and their value alone,
+// then each other status apart, then the money received on chain in all.
 func figures(s Summary) []figure {
 	ver := "0%"
 	if s.Payments > 0 {
 		ver = pct(float64(s.VerifiedPayments) / float64(s.Payments))
 	}
-	return []figure{
+	out := []figure{
 		{"Accounts in seized database", fmtInt(s.Users)},
 		{"Payments recorded", fmtInt(s.Payments)},
 		{"Payments verified on chain", fmtInt(s.VerifiedPayments) + " (" + ver + ")"},
-		{"Value of verified payments", money(s.Total)},
-		{"Suspects selected by rule", fmtInt(s.RuleHits)},
+		{"Value of verified payments", money(s.Verified)},
 	}
+	parts := "verified"
+	for _, l := range statusLabels {
+		var st StatusTotal
+		for _, t := range s.ByStatus {
+			if t.Status == l.status {
+				st = t
+			}
+		}
+		if st.Payments == 0 && l.status == "paid_again" {
+			continue // a status only some cases have
+		}
+		v := fmtInt(st.Payments)
+		if l.short != "" {
+			val := st.Value
+			if val.Currency == "" {
+				val.Currency = cur(s)
+			}
+			v += ", worth " + money(val)
+			parts += ", " + l.short
+		}
+		out = append(out, figure{l.label, v})
+	}
+	return append(out,
+		figure{"Value received on chain (" + parts + ")", money(s.Received)},
+		figure{"Suspects selected by rule", fmtInt(s.RuleHits)})
 }
 
 func summaryPage(s Summary, charts []*chart) ([]byte, error) {
@@ -159,7 +195,7 @@ func summaryDoc(s Summary, charts []*chart) *doc {
 	d.title("Case summary - "+c.Name, "Dated "+ftime(c.Generated)+" (audit seq "+strconv.FormatInt(lastSeq(c), 10)+")"+
 		"\nTriage rule "+c.RuleName+": "+c.Rule)
 	d.section("Key figures")
-	pairs := make([][2]string, 0, 5)
+	pairs := make([][2]string, 0, 12)
 	for _, f := range figures(s) {
 		pairs = append(pairs, [2]string{f.Label, latin(f.Value)})
 	}

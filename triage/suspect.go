@@ -18,27 +18,69 @@ type Suspect struct {
 	Country    coinsift.Country `json:"country"` // "" when not placed
 	Confidence float64          `json:"confidence"`
 	Conflicts  []string         `json:"conflicts,omitempty"`
-	Paid       coinsift.Money   `json:"paid"` // verified payments in the case currency
-	Payments   int              `json:"payments"`
-	Calls      int              `json:"calls"`
-	Victims    int              `json:"victims"` // distinct numbers called long enough
-	Exchanges  []string         `json:"exchanges"`
-	Direct     bool             `json:"direct_from_exchange"`
+	// Received is the money that arrived on chain for the person's
+	// payments, in the case currency: Verified + Late + Partial + Mismatch
+	// + PaidAgain (rule fields received and, deprecated, paid).
+	Received coinsift.Money `json:"received"`
+	// Verified is the value of the payments that paid the recorded amount
+	// within the window, and nothing else.
+	Verified  coinsift.Money `json:"verified"`
+	Late      coinsift.Money `json:"late"`            // paid in full after the window
+	Partial   coinsift.Money `json:"partial"`         // underpaid beyond the tolerance
+	Mismatch  coinsift.Money `json:"amount_mismatch"` // overpaid, or another amount than recorded
+	PaidAgain coinsift.Money `json:"paid_again"`      // further payments to an invoice's address by its payer
+	// Payments counts the payments whose money arrived on chain;
+	// VerifiedPayments those of them that are verified.
+	Payments         int      `json:"payments"`
+	VerifiedPayments int      `json:"verified_payments"`
+	Calls            int      `json:"calls"`
+	Victims          int      `json:"victims"` // distinct numbers called long enough
+	Exchanges        []string `json:"exchanges"`
+	Direct           bool     `json:"direct_from_exchange"`
 
 	Score   float64  `json:"score"`
 	Reasons []string `json:"reasons"`
 }
 
+// MoneyFields lists the money fields of a rule, in major units of the case
+// currency: each link status apart, and received, their sum. Every one is
+// also available as <name>_<cur>, e.g. verified_gbp. "paid" (paid_gbp) is
+// the deprecated name of received, kept so that saved rules keep working;
+// docs/format/triage.md says why.
+var MoneyFields = []string{"received", "verified", "late", "partial", "mismatch", "paid_again", "paid"}
+
+// money returns the money field name of s, or false.
+func (s *Suspect) money(name string) (coinsift.Money, bool) {
+	switch name {
+	case "received", "paid":
+		return s.Received, true
+	case "verified":
+		return s.Verified, true
+	case "late":
+		return s.Late, true
+	case "partial":
+		return s.Partial, true
+	case "mismatch":
+		return s.Mismatch, true
+	case "paid_again":
+		return s.PaidAgain, true
+	}
+	return coinsift.Money{}, false
+}
+
 // Schema returns the fields a rule may name, for a case in currency cur
-// (paid is also available as paid_<cur>, e.g. paid_gbp).
+// (each money field is also available as <name>_<cur>, e.g. received_gbp).
 func Schema(cur string) rule.Schema {
 	s := rule.Schema{
 		"country": rule.String, "confidence": rule.Number, "placed": rule.Bool,
-		"paid": rule.Number, "payments": rule.Number, "calls": rule.Number, "victims": rule.Number,
+		"payments": rule.Number, "verified_payments": rule.Number, "calls": rule.Number, "victims": rule.Number,
 		"exchanges": rule.Number, "accounts": rule.Number, "direct": rule.Bool,
 	}
-	if cur != "" {
-		s["paid_"+strings.ToLower(cur)] = rule.Number
+	for _, m := range MoneyFields {
+		s[m] = rule.Number
+		if cur != "" {
+			s[m+"_"+strings.ToLower(cur)] = rule.Number
+		}
 	}
 	return s
 }
@@ -55,10 +97,10 @@ func (s *Suspect) Field(name string) (rule.Value, bool) {
 		return rule.Num(s.Confidence), true
 	case "placed":
 		return rule.Boolean(s.Country != ""), true
-	case "paid":
-		return rule.Num(float64(s.Paid.Minor) / 100), true
 	case "payments":
 		return rule.Num(float64(s.Payments)), true
+	case "verified_payments":
+		return rule.Num(float64(s.VerifiedPayments)), true
 	case "calls":
 		return rule.Num(float64(s.Calls)), true
 	case "victims":
@@ -70,19 +112,24 @@ func (s *Suspect) Field(name string) (rule.Value, bool) {
 	case "direct":
 		return rule.Boolean(s.Direct), true
 	}
-	if strings.HasPrefix(name, "paid_") && strings.EqualFold(name[5:], s.Paid.Currency) {
-		return rule.Num(float64(s.Paid.Minor) / 100), true
+	if m, ok := s.money(name); ok {
+		return rule.Num(float64(m.Minor) / 100), true
+	}
+	if i := strings.LastIndexByte(name, '_'); i > 0 && s.Received.Currency != "" && strings.EqualFold(name[i+1:], s.Received.Currency) {
+		if m, ok := s.money(name[:i]); ok {
+			return rule.Num(float64(m.Minor) / 100), true
+		}
 	}
 	return rule.Value{}, false
 }
 
 // Named rules every case has. A case may save more.
 var BuiltinRules = []NamedRule{
-	{Name: "ispoof-uk", Expr: `country == "GB" && confidence >= 0.5 && paid_gbp >= 100`,
-		Note: "the rule the iSpoof investigators applied first: UK-based users who paid at least £100"},
-	{Name: "referrals", Expr: `placed && country != "GB" && paid_gbp >= 100`,
-		Note: "users placed outside the UK who paid at least £100: candidates for partner agencies"},
-	{Name: "all-payers", Expr: `payments > 0`, Note: "everyone with a verified payment"},
+	{Name: "ispoof-uk", Expr: `country == "GB" && confidence >= 0.5 && received_gbp >= 100`,
+		Note: "the rule the iSpoof investigators applied first: placed in GB with confidence at least 0.5 and at least £100 received on chain (verified, late, partial or mismatched payments)"},
+	{Name: "referrals", Expr: `placed && country != "GB" && received_gbp >= 100`,
+		Note: "placed outside the UK with at least £100 received on chain (verified, late, partial or mismatched payments): candidates for partner agencies"},
+	{Name: "all-payers", Expr: `payments > 0`, Note: "everyone with a payment whose money arrived on chain"},
 }
 
 // NamedRule is a rule saved under a name.
@@ -96,7 +143,7 @@ type NamedRule struct {
 // £5,000 payer does not dwarf everything), then victims reached and calls.
 // Documented in docs/methodology.md.
 func score(s *Suspect) float64 {
-	return math.Log10(1+float64(s.Paid.Minor)/100)*10 + math.Log10(1+float64(s.Victims))*5 + math.Log10(1+float64(s.Calls))*2
+	return math.Log10(1+float64(s.Received.Minor)/100)*10 + math.Log10(1+float64(s.Victims))*5 + math.Log10(1+float64(s.Calls))*2
 }
 
 func reasons(s *Suspect) []string {
@@ -111,7 +158,7 @@ func reasons(s *Suspect) []string {
 		out = append(out, "not placed")
 	}
 	if s.Payments > 0 {
-		out = append(out, fmt.Sprintf("paid %s in %d verified payment(s)", s.Paid, s.Payments))
+		out = append(out, receivedReason(s))
 	}
 	if s.Calls > 0 {
 		out = append(out, fmt.Sprintf("made %d call(s) reaching %d victim(s)", s.Calls, s.Victims))
@@ -127,6 +174,25 @@ func reasons(s *Suspect) []string {
 		out = append(out, fmt.Sprintf("%d accounts: %s", len(s.Accounts), strings.Join(s.Accounts, ", ")))
 	}
 	return out
+}
+
+// receivedReason says what arrived on chain, verified money apart:
+// "received £481.20 on chain in 5 payment(s): verified £400.00 (4), late £81.20".
+func receivedReason(s *Suspect) string {
+	r := fmt.Sprintf("received %s on chain in %d payment(s)", s.Received, s.Payments)
+	if s.VerifiedPayments == s.Payments && s.Verified == s.Received {
+		return r + ", all verified"
+	}
+	r += fmt.Sprintf(": verified %s (%d)", s.Verified, s.VerifiedPayments)
+	for _, b := range []struct {
+		name string
+		m    coinsift.Money
+	}{{"late", s.Late}, {"partial", s.Partial}, {"amount mismatch", s.Mismatch}, {"paid again", s.PaidAgain}} {
+		if b.m.Minor != 0 {
+			r += ", " + b.name + " " + b.m.String()
+		}
+	}
+	return r
 }
 
 // Rank returns the suspects r matches, scored, with reasons, ordered by
@@ -147,8 +213,8 @@ func Rank(all []Suspect, r *rule.Rule) []Suspect {
 		switch {
 		case a.Score != b.Score:
 			return a.Score > b.Score
-		case a.Paid.Minor != b.Paid.Minor:
-			return a.Paid.Minor > b.Paid.Minor
+		case a.Received.Minor != b.Received.Minor:
+			return a.Received.Minor > b.Received.Minor
 		}
 		return a.Person < b.Person
 	})

@@ -13,13 +13,13 @@ func gbp(p int64) coinsift.Money { return coinsift.Money{Minor: p, Currency: "GB
 
 func TestRankISpoofRule(t *testing.T) {
 	all := []triage.Suspect{
-		{Person: "p1", Country: "GB", Confidence: 0.9, Paid: gbp(24000), Payments: 2, Calls: 300, Victims: 40},
-		{Person: "p2", Country: "GB", Confidence: 0.9, Paid: gbp(9999), Payments: 1},  // £99.99: below
-		{Person: "p3", Country: "GB", Confidence: 0.3, Paid: gbp(50000), Payments: 3}, // not confident
-		{Person: "p4", Country: "NL", Confidence: 0.9, Paid: gbp(50000), Payments: 3}, // elsewhere
-		{Person: "p5", Paid: gbp(80000), Payments: 5},                                 // unplaced
-		{Person: "p6", Country: "GB", Confidence: 0.5, Paid: gbp(10000), Payments: 1, Exchanges: []string{"Coinbase"}, Direct: true},
-		{Person: "p0", Country: "GB", Confidence: 0.8, Paid: gbp(10000), Payments: 1},
+		{Person: "p1", Country: "GB", Confidence: 0.9, Received: gbp(24000), Payments: 2, Calls: 300, Victims: 40},
+		{Person: "p2", Country: "GB", Confidence: 0.9, Received: gbp(9999), Payments: 1},  // £99.99: below
+		{Person: "p3", Country: "GB", Confidence: 0.3, Received: gbp(50000), Payments: 3}, // not confident
+		{Person: "p4", Country: "NL", Confidence: 0.9, Received: gbp(50000), Payments: 3}, // elsewhere
+		{Person: "p5", Received: gbp(80000), Payments: 5},                                 // unplaced
+		{Person: "p6", Country: "GB", Confidence: 0.5, Received: gbp(10000), Payments: 1, Exchanges: []string{"Coinbase"}, Direct: true},
+		{Person: "p0", Country: "GB", Confidence: 0.8, Received: gbp(10000), Payments: 1},
 	}
 	var def triage.NamedRule
 	for _, r := range triage.BuiltinRules {

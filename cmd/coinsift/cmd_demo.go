@@ -116,7 +116,7 @@ func runDemo(ctx context.Context, g *globals, o demoOptions) error {
 			demoStep{"group accounts into persons", []string{"persons"}, false, ""},
 			demoStep{"place accounts and persons", []string{"place"}, false, ""},
 			demoStep{"find the victims", []string{"victims", "--directory", filepath.Join(worldDir, "directory", "organisations.csv")}, false, ""},
-			demoStep{"triage: UK users who paid at least GBP 100", []string{"triage", "--rule", "ispoof-uk"}, false, ""},
+			demoStep{"triage: UK users with at least GBP 100 received on chain", []string{"triage", "--rule", "ispoof-uk"}, false, ""},
 			demoStep{"referral packages for NL, AU, FR, IE", []string{"report", "referrals", "--out", filepath.Join(o.out, "referrals"), "--countries", "NL,AU,FR,IE"}, false, ""},
 			demoStep{"UK package (victims included)", []string{"report", "referrals", "--rule", "ispoof-uk", "--out", filepath.Join(o.out, "referrals"), "--countries", "GB", "--share-victims", "GB"}, false, ""},
 		),
@@ -327,6 +327,8 @@ type demoFigures struct {
 	Payments     int64          `json:"payments_recorded"`
 	Verified     int64          `json:"payments_verified"`
 	TotalMinor   int64          `json:"verified_total_minor"`
+	Received     int64          `json:"payments_received"`
+	ReceivedSum  int64          `json:"received_total_minor"`
 	Currency     string         `json:"currency"`
 	UKSuspects   int64          `json:"uk_suspects"`
 	Referrals    map[string]int `json:"referrals"`
@@ -364,6 +366,8 @@ func demoSummary(ctx context.Context, g *globals, caseDir string, elapsed time.D
 	f.Payments = count(`SELECT count(*) FROM payments`)
 	f.Verified = count(`SELECT count(*) FROM links WHERE status = 'verified'`)
 	f.TotalMinor = count(`SELECT sum(verified_minor) FROM account_totals`)
+	f.Received = count(`SELECT count(*) FROM links WHERE status IN ('verified', 'late', 'partial', 'amount_mismatch', 'paid_again')`)
+	f.ReceivedSum = count(`SELECT sum(received_minor) FROM account_totals`)
 	f.UKSuspects = count(`SELECT count(*) FROM suspects`)
 	f.Victims = count(`SELECT count(*) FROM victims`)
 	f.Clusters = count(`SELECT count(*) FROM cluster_sizes`)
@@ -379,11 +383,13 @@ func demoSummary(ctx context.Context, g *globals, caseDir string, elapsed time.D
 	if g.json {
 		return g.printJSON(f)
 	}
-	money := coinsift.Money{Minor: f.TotalMinor, Currency: f.Currency}
+	verified := coinsift.Money{Minor: f.TotalMinor, Currency: f.Currency}
+	received := coinsift.Money{Minor: f.ReceivedSum, Currency: f.Currency}
 	g.printf("\ncoinsift demo finished in %s\n\n", f.Elapsed)
 	g.printf("  users          %d accounts in the seized database\n", f.Users)
-	g.printf("  payments       %d recorded, %d verified on chain, worth %s\n", f.Payments, f.Verified, humanMoney(money))
-	g.printf("  UK suspects    %d placed in GB who paid at least £100 (rule ispoof-uk)\n", f.UKSuspects)
+	g.printf("  payments       %d recorded, %d verified on chain, worth %s\n", f.Payments, f.Verified, humanMoney(verified))
+	g.printf("  received       %d payments arrived on chain, worth %s (verified, late, partial, mismatched)\n", f.Received, humanMoney(received))
+	g.printf("  UK suspects    %d placed in GB with at least £100 received on chain (rule ispoof-uk)\n", f.UKSuspects)
 	var rs []string
 	for _, cc := range sortedKeysInt(f.Referrals) {
 		rs = append(rs, fmt.Sprintf("%s %d", cc, f.Referrals[cc]))

@@ -28,13 +28,16 @@ func newTriageCommand(g *globals) *cobra.Command {
 		Long: `Rank the suspects (persons, and accounts in no person) that a rule selects.
 --rule names a rule (built in: ispoof-uk, referrals, all-payers; or one saved
 with 'coinsift triage rules add') or is an expression of the rule language,
-e.g. 'country == "GB" && confidence >= 0.5 && paid_gbp >= 100'.
+e.g. 'country == "GB" && confidence >= 0.5 && received_gbp >= 100'.
 
-Fields: country, confidence, placed, paid (case currency), paid_gbp (when the
-case reports in GBP), payments, calls, victims, exchanges, accounts, direct.
+Fields: country, confidence, placed; money in the case currency, each link
+status apart: verified, late, partial, mismatch, paid_again, and received
+(their sum: all money that arrived on chain), each also as <name>_gbp when
+the case reports in GBP (paid, paid_gbp: deprecated names of received);
+payments, verified_payments, calls, victims, exchanges, accounts, direct.
 See docs/format/triage.md. The ranked list replaces the suspects table.`,
 		Example: `  coinsift triage
-  coinsift triage --rule 'country in ("NL", "AU", "FR", "IE") && paid_gbp >= 100'`,
+  coinsift triage --rule 'country in ("NL", "AU", "FR", "IE") && received_gbp >= 100'`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTriage(cmd.Context(), g, o)
@@ -105,10 +108,10 @@ func runTriage(ctx context.Context, g *globals, o triageOptions) error {
 	rows := make([][]string, 0, len(show))
 	for i, s := range show {
 		rows = append(rows, []string{strconv.Itoa(i + 1), s.Person, string(s.Country), fmt.Sprintf("%.2f", s.Confidence),
-			s.Paid.String(), strconv.Itoa(s.Payments), strconv.Itoa(s.Calls), strconv.Itoa(s.Victims),
+			s.Received.String(), s.Verified.String(), strconv.Itoa(s.Payments), strconv.Itoa(s.Calls), strconv.Itoa(s.Victims),
 			strings.Join(s.Exchanges, ", "), fmt.Sprintf("%.1f", s.Score)})
 	}
-	if err := term.Table(g.stdout, []string{"RANK", "PERSON", "COUNTRY", "CONF", "PAID", "PAYMENTS", "CALLS", "VICTIMS", "EXCHANGES", "SCORE"}, rows); err != nil {
+	if err := term.Table(g.stdout, []string{"RANK", "PERSON", "COUNTRY", "CONF", "RECEIVED", "VERIFIED", "PAYMENTS", "CALLS", "VICTIMS", "EXCHANGES", "SCORE"}, rows); err != nil {
 		return err
 	}
 	if len(show) < len(ranked) {

@@ -41,8 +41,9 @@ conversion path; amounts are integer minor units, rounded half to even.
 
 A rate further from the block time than --tolerance is never taken: that
 output is quarantined (table value_problems) with the dates of the gap, and
-the command exits 3 after valuing the others. Prints each account's
-verified total (view account_totals). Replaces earlier values.`,
+the command exits 3 after valuing the others. Prints the largest totals
+received on chain per account, with their verified part (view
+account_totals). Replaces earlier values.`,
 		Example: `  coinsift value
   coinsift value --currency EUR --method vwap --tolerance 24h`,
 		Args: noArgs,
@@ -138,13 +139,14 @@ func runValue(ctx context.Context, g *globals, o valueOptions) error {
 		g.printf("not valued: %s\n", p.Reason)
 	}
 	if len(totals) > 0 {
-		g.printf("\nlargest verified totals (view account_totals):\n")
+		g.printf("\nlargest totals received on chain (view account_totals):\n")
 		rows := make([][]string, len(totals))
 		for i, t := range totals {
-			rows[i] = []string{t.Account, minorString(t.Minor, value.MinorDigits(t.Currency)) + " " + t.Currency, strconv.FormatInt(t.Payments, 10),
+			rows[i] = []string{t.Account, minorString(t.Minor, value.MinorDigits(t.Currency)) + " " + t.Currency,
+				minorString(t.VerifiedMinor, value.MinorDigits(t.Currency)) + " " + t.Currency, strconv.FormatInt(t.Payments, 10),
 				t.First.Format(time.DateOnly), t.Last.Format(time.DateOnly)}
 		}
-		if perr := term.Table(g.stdout, []string{"ACCOUNT", "VERIFIED", "PAYMENTS", "FIRST", "LAST"}, rows); perr != nil {
+		if perr := term.Table(g.stdout, []string{"ACCOUNT", "RECEIVED", "VERIFIED", "PAYMENTS", "FIRST", "LAST"}, rows); perr != nil {
 			return perr
 		}
 	}

@@ -244,7 +244,9 @@ func (l *Loader) Suspects(ranked []triage.Suspect) []report.Suspect {
 	out := make([]report.Suspect, 0, len(ranked))
 	for i, s := range ranked {
 		rs := report.Suspect{Rank: i + 1, Person: s.Person, Country: s.Country, Confidence: s.Confidence,
-			Paid: s.Paid, Calls: s.Calls, Victims: s.Victims, Score: s.Score, Reasons: s.Reasons}
+			Received: s.Received, Verified: s.Verified, Late: s.Late, Partial: s.Partial, Mismatch: s.Mismatch, PaidAgain: s.PaidAgain,
+			VerifiedPayments: s.VerifiedPayments, ReceivedPayments: s.Payments,
+			Calls: s.Calls, Victims: s.Victims, Score: s.Score, Reasons: s.Reasons}
 		for _, c := range s.Conflicts {
 			rs.Conflicts = append(rs.Conflicts, coinsift.Country(c))
 		}
@@ -356,7 +358,7 @@ func Victims(ctx context.Context, db *sql.DB, country coinsift.Country) ([]repor
 // Summary gathers the figures of the case summary.
 func Summary(ctx context.Context, db *sql.DB, rc report.Case) (report.Summary, error) {
 	s := report.Summary{Case: rc, SuspectsByCountry: map[coinsift.Country]int{}, VictimsByCountry: map[coinsift.Country]int{},
-		Total: coinsift.Money{Currency: rc.Currency}}
+		Verified: coinsift.Money{Currency: rc.Currency}, Received: coinsift.Money{Currency: rc.Currency}}
 	scalar := func(q string, dst any) error {
 		return db.QueryRowContext(ctx, q).Scan(dst)
 	}
@@ -375,10 +377,30 @@ func Summary(ctx context.Context, db *sql.DB, rc report.Case) (report.Summary, e
 		}
 		*q.dst = int(n.Int64)
 	}
-	if err := scalar(`SELECT sum(verified_minor) FROM account_totals`, &n); err != nil {
+	// Verified money alone, then each other status apart, then all that
+	// arrived on chain (view account_totals, migration 150).
+	var ver, rec, late, partial, mismatch, again sql.NullInt64
+	if err := db.QueryRowContext(ctx, `SELECT sum(verified_minor), sum(received_minor), sum(late_minor), sum(partial_minor),
+		sum(mismatch_minor), sum(paid_again_minor) FROM account_totals`).Scan(&ver, &rec, &late, &partial, &mismatch, &again); err != nil {
 		return s, fmt.Errorf("summary: %w", err)
 	}
-	s.Total.Minor = n.Int64
+	s.Verified.Minor, s.Received.Minor = ver.Int64, rec.Int64
+	value := map[string]int64{"late": late.Int64, "partial": partial.Int64, "amount_mismatch": mismatch.Int64, "paid_again": again.Int64}
+	err := each(ctx, db, `SELECT status, count(*) FROM links
+		WHERE status IN ('late', 'partial', 'amount_mismatch', 'paid_again', 'duplicate') GROUP BY 1`, nil, func(r *sql.Rows) error {
+		var t report.StatusTotal
+		if err := r.Scan(&t.Status, &t.Payments); err != nil {
+			return err
+		}
+		t.Value = coinsift.Money{Minor: value[t.Status], Currency: rc.Currency}
+		s.ByStatus = append(s.ByStatus, t)
+		return nil
+	})
+	if err != nil {
+		return s, fmt.Errorf("summary by status: %w", err)
+	}
+	order := map[string]int{"late": 0, "partial": 1, "amount_mismatch": 2, "paid_again": 3, "duplicate": 4}
+	sort.Slice(s.ByStatus, func(i, j int) bool { return order[s.ByStatus[i].Status] < order[s.ByStatus[j].Status] })
 	count := func(q string, m map[coinsift.Country]int) error {
 		return each(ctx, db, q, nil, func(r *sql.Rows) error {
 			var cc string
@@ -396,7 +418,7 @@ func Summary(ctx context.Context, db *sql.DB, rc report.Case) (report.Summary, e
 	if err := count(`SELECT coalesce(country, '??'), count(*) FROM victims GROUP BY 1 ORDER BY 1`, s.VictimsByCountry); err != nil {
 		return s, fmt.Errorf("summary: %w", err)
 	}
-	err := each(ctx, db, `SELECT strftime(o.block_time, '%Y-%m'), count(DISTINCT (o.evidence_id, o.src_table, o.src_row)), coalesce(sum(v.value_minor), 0)
+	err = each(ctx, db, `SELECT strftime(o.block_time, '%Y-%m'), count(DISTINCT (o.evidence_id, o.src_table, o.src_row)), coalesce(sum(v.value_minor), 0)
 		FROM links l JOIN link_outputs o USING (evidence_id, src_table, src_row)
 		LEFT JOIN payment_values v USING (evidence_id, src_table, src_row, seq)
 		WHERE l.status = 'verified' GROUP BY 1 ORDER BY 1`, nil, func(r *sql.Rows) error {
@@ -410,7 +432,7 @@ func Summary(ctx context.Context, db *sql.DB, rc report.Case) (report.Summary, e
 	if err != nil {
 		return s, fmt.Errorf("summary by month: %w", err)
 	}
-	err = each(ctx, db, `SELECT s.entity, count(DISTINCT s.account_key), coalesce(sum(t.verified_minor * s.share), 0)
+	err = each(ctx, db, `SELECT s.entity, count(DISTINCT s.account_key), coalesce(sum(t.received_minor * s.share), 0)
 		FROM account_sources s LEFT JOIN account_totals t USING (account_key)
 		WHERE s.category = 'exchange' GROUP BY 1 ORDER BY 3 DESC, 1 LIMIT 10`, nil, func(r *sql.Rows) error {
 		e := report.ExchangeTotal{Total: coinsift.Money{Currency: rc.Currency}}

@@ -15,10 +15,12 @@ import (
 	"github.com/coinsift/coinsift/triage"
 )
 
-// ReadSuspects returns every row of the suspect_figures view, by person.
+// ReadSuspects returns every row of the suspect_figures view, by person,
+// with the money received on chain kept apart by link status.
 func ReadSuspects(ctx context.Context, db *sql.DB, currency string) ([]triage.Suspect, error) {
 	rows, err := db.QueryContext(ctx, `SELECT person, accounts, coalesce(country, ''), confidence, coalesce(conflicts, ''),
-		paid_minor, coalesce(currency, ''), payments, calls, victims, exchanges, direct
+		received_minor, coalesce(currency, ''), payments, calls, victims, exchanges, direct,
+		verified_minor, verified_payments, late_minor, partial_minor, mismatch_minor, paid_again_minor
 		FROM suspect_figures ORDER BY person`)
 	if err != nil {
 		return nil, fmt.Errorf("read suspects: %w", err)
@@ -28,15 +30,18 @@ func ReadSuspects(ctx context.Context, db *sql.DB, currency string) ([]triage.Su
 	for rows.Next() {
 		var s triage.Suspect
 		var accounts, country, conflicts, cur, exchanges string
-		if err := rows.Scan(&s.Person, &accounts, &country, &s.Confidence, &conflicts, &s.Paid.Minor, &cur,
-			&s.Payments, &s.Calls, &s.Victims, &exchanges, &s.Direct); err != nil {
+		if err := rows.Scan(&s.Person, &accounts, &country, &s.Confidence, &conflicts, &s.Received.Minor, &cur,
+			&s.Payments, &s.Calls, &s.Victims, &exchanges, &s.Direct,
+			&s.Verified.Minor, &s.VerifiedPayments, &s.Late.Minor, &s.Partial.Minor, &s.Mismatch.Minor, &s.PaidAgain.Minor); err != nil {
 			return nil, fmt.Errorf("read suspects: %w", err)
 		}
 		s.Accounts = splitList(accounts, ", ")
 		s.Country = coinsift.Country(country)
 		s.Conflicts = splitList(conflicts, ",")
 		s.Exchanges = splitList(exchanges, ", ")
-		s.Paid.Currency = currency
+		for _, m := range []*coinsift.Money{&s.Received, &s.Verified, &s.Late, &s.Partial, &s.Mismatch, &s.PaidAgain} {
+			m.Currency = currency
+		}
 		if cur != "" && cur != currency {
 			return nil, fmt.Errorf("read suspects: person %s has payments valued in %s, the case reports in %s (run 'coinsift value --currency %s'): %w",
 				s.Person, cur, currency, currency, coinsift.ErrInvalid)
@@ -104,8 +109,9 @@ func SaveSuspects(ctx context.Context, db *sql.DB, r triage.NamedRule, ss []tria
 			}
 			reasons, _ := json.Marshal(s.Reasons)
 			return []driver.Value{r.Name, r.Expr, int32(i + 1), s.Person, strings.Join(s.Accounts, ", "), country, s.Confidence,
-				s.Paid.Minor, s.Paid.Currency, int32(s.Payments), int32(s.Calls), int32(s.Victims),
-				strings.Join(s.Exchanges, ", "), s.Direct, s.Score, string(reasons)}
+				s.Received.Minor, s.Received.Currency, int32(s.Payments), int32(s.Calls), int32(s.Victims),
+				strings.Join(s.Exchanges, ", "), s.Direct, s.Score, string(reasons),
+				s.Verified.Minor, s.Late.Minor, s.Partial.Minor, s.Mismatch.Minor, s.PaidAgain.Minor, int32(s.VerifiedPayments)}
 		})
 	})
 	if err != nil {

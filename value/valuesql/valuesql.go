@@ -139,22 +139,28 @@ func save(ctx context.Context, conn *sql.Conn, cfg value.Config, vals []value.Va
 	return map[string]int64{"payment_values": int64(len(vals)), "value_problems": int64(len(probs)), "value_runs": 1}, nil
 }
 
-// Total is one account's verified payments (the account_totals view).
+// Total is the money one account's payments brought on chain (the
+// account_totals view): Minor and Sats are all that arrived (verified,
+// late, partial, amount mismatch, paid again), VerifiedMinor the verified
+// payments alone.
 type Total struct {
-	Account  string    `json:"account"`
-	Currency string    `json:"currency"`
-	Payments int64     `json:"payments"`
-	Minor    int64     `json:"verified_minor"`
-	Sats     int64     `json:"verified_sats"`
-	First    time.Time `json:"first_payment"`
-	Last     time.Time `json:"last_payment"`
+	Account          string    `json:"account"`
+	Currency         string    `json:"currency"`
+	Payments         int64     `json:"payments"`
+	Minor            int64     `json:"received_minor"`
+	Sats             int64     `json:"received_sats"`
+	VerifiedPayments int64     `json:"verified_payments"`
+	VerifiedMinor    int64     `json:"verified_minor"`
+	First            time.Time `json:"first_payment"`
+	Last             time.Time `json:"last_payment"`
 }
 
-// Totals reads account_totals, largest total first, then by account; at
-// most limit rows (0: all).
+// Totals reads account_totals, largest total received first, then by
+// account; at most limit rows (0: all).
 func Totals(ctx context.Context, db *sql.DB, limit int) ([]Total, error) {
-	q := `SELECT coalesce(account_key, ''), currency, payments, verified_minor, verified_sats, first_payment, last_payment
-		FROM account_totals ORDER BY verified_minor DESC, account_key`
+	q := `SELECT coalesce(account_key, ''), currency, payments, received_minor, received_sats, verified_payments, verified_minor,
+		first_payment, last_payment
+		FROM account_totals ORDER BY received_minor DESC, account_key`
 	if limit > 0 {
 		q += fmt.Sprintf(" LIMIT %d", limit)
 	}
@@ -166,7 +172,8 @@ func Totals(ctx context.Context, db *sql.DB, limit int) ([]Total, error) {
 	var out []Total
 	for rows.Next() {
 		var t Total
-		if err := rows.Scan(&t.Account, &t.Currency, &t.Payments, &t.Minor, &t.Sats, &t.First, &t.Last); err != nil {
+		if err := rows.Scan(&t.Account, &t.Currency, &t.Payments, &t.Minor, &t.Sats, &t.VerifiedPayments, &t.VerifiedMinor,
+			&t.First, &t.Last); err != nil {
 			return nil, fmt.Errorf("account totals: %w", err)
 		}
 		t.First, t.Last = t.First.UTC(), t.Last.UTC()
