@@ -14,6 +14,21 @@ func evidencePDF(z *deflater, c Case, r Referral, s Suspect) ([]byte, error) {
 	return evidenceDoc(c, r, s).bytes(z)
 }
 
+// moneyPairs are the summary lines of the money received on chain: in all,
+// verified alone, and the rest by status.
+func moneyPairs(s Suspect) [][2]string {
+	var sats coinsift.Sats
+	for _, p := range s.Payments {
+		sats += p.Sats
+	}
+	count := paymentsByStatus(s.Payments)
+	return [][2]string{
+		{"Received on chain", latin(money(s.Received) + "  (" + fmtInt(count[""]) + " payment(s), verified or not; " + btc(sats) + " in all listed payments)")},
+		{"Verified", latin(money(s.Verified) + "  (" + fmtInt(count["verified"]) + " of " + fmtInt(count[""]) + " payments)")},
+		{"Received, not verified", latin(notVerified(s, count))},
+	}
+}
+
 // paymentsByStatus counts the distinct payments listed (a payment of
 // several outputs is listed once per output) by status, and under "" all of
 // them.
@@ -62,21 +77,15 @@ func evidenceDoc(c Case, r Referral, s Suspect) *doc {
 
 	d.section("Summary")
 	conf := countryStrings(s.Conflicts)
-	var paidSats coinsift.Sats
-	for _, p := range s.Payments {
-		paidSats += p.Sats
-	}
-	count := paymentsByStatus(s.Payments)
 	place := string(s.Country)
 	if place == "" {
 		place = "unknown"
 	}
+	paid := moneyPairs(s)
 	pairs := [][2]string{
 		{"Placed in", latin(place + " (confidence " + pct(s.Confidence) + ")")},
 		{"Conflicting signals", latin(orNone(strings.Join(conf, ", ")))},
-		{"Received on chain", latin(money(s.Received) + "  (" + fmtInt(count[""]) + " payment(s), verified or not; " + btc(paidSats) + " in all listed payments)")},
-		{"Verified", latin(money(s.Verified) + "  (" + fmtInt(count["verified"]) + " of " + fmtInt(count[""]) + " payments)")},
-		{"Received, not verified", latin(notVerified(s, count))},
+		paid[0], paid[1], paid[2],
 		{"Calls / victims", latin(fmtInt(s.Calls) + " calls to " + fmtInt(s.Victims) + " distinct numbers")},
 		{"Triage score", latin(ffloat(s.Score) + " under rule " + c.RuleName + ": " + c.Rule)},
 		{"Reasons", lines(s.Reasons...)},

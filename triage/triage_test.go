@@ -86,3 +86,67 @@ func TestVictims(t *testing.T) {
 		t.Errorf("unknown template kept as is: %v", v[0].Organisations)
 	}
 }
+
+// TestMoneyFields checks that every money field of a rule reads its own link
+// status, that received is their sum and that paid stays its deprecated
+// name, with and without the currency suffix.
+func TestMoneyFields(t *testing.T) {
+	s := triage.Suspect{Person: "p1", Country: "GB", Confidence: 0.9,
+		Received: gbp(20700), Verified: gbp(10000), Late: gbp(5000), Partial: gbp(2000), Mismatch: gbp(3000), PaidAgain: gbp(700),
+		Payments: 5, VerifiedPayments: 1}
+	for _, tc := range []struct {
+		expr string
+		want bool
+	}{
+		{`verified == 100`, true},
+		{`verified_gbp == 100`, true},
+		{`verified_gbp >= 100.01`, false},
+		{`late_gbp == 50`, true},
+		{`partial_gbp == 20`, true},
+		{`mismatch_gbp == 30`, true},
+		{`paid_again_gbp == 7`, true},
+		{`paid_again == 7`, true},
+		{`received_gbp == 207`, true},
+		{`received == 207`, true},
+		{`paid_gbp == 207`, true}, // deprecated name of received
+		{`paid == 207`, true},
+		{`payments == 5 && verified_payments == 1`, true},
+		{`verified_gbp >= 150`, false}, // the mixed total would pass
+		{`received_gbp >= 150`, true},
+	} {
+		r, err := rule.Parse(tc.expr, triage.Schema("GBP"))
+		if err != nil {
+			t.Errorf("Parse(%q): %v", tc.expr, err)
+			continue
+		}
+		if got := r.Match(&s); got != tc.want {
+			t.Errorf("%q = %v; want %v", tc.expr, got, tc.want)
+		}
+	}
+	if _, err := rule.Parse(`verified_eur >= 1`, triage.Schema("GBP")); err == nil {
+		t.Error("verified_eur accepted in a GBP case")
+	}
+}
+
+// TestReasonsKeepVerifiedApart checks that a suspect's reasons never call
+// late or partial money verified.
+func TestReasonsKeepVerifiedApart(t *testing.T) {
+	all := []triage.Suspect{
+		{Person: "mixed", Country: "GB", Confidence: 0.9, Received: gbp(17000), Verified: gbp(10000), Late: gbp(5000), Partial: gbp(2000),
+			Payments: 3, VerifiedPayments: 1},
+		{Person: "clean", Country: "GB", Confidence: 0.9, Received: gbp(10000), Verified: gbp(10000), Payments: 2, VerifiedPayments: 2},
+	}
+	r, err := rule.Parse(`payments > 0`, triage.Schema("GBP"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"mixed": "received GBP 170.00 on chain in 3 payment(s): verified GBP 100.00 (1), late GBP 50.00, partial GBP 20.00",
+		"clean": "received GBP 100.00 on chain in 2 payment(s), all verified",
+	}
+	for _, s := range triage.Rank(all, r) {
+		if s.Reasons[1] != want[s.Person] {
+			t.Errorf("%s: reason %q; want %q", s.Person, s.Reasons[1], want[s.Person])
+		}
+	}
+}
