@@ -1,11 +1,13 @@
 // Package triage turns the analyses of a case into action: ranked suspects
 // that match a rule (the iSpoof rule: placed in the UK with enough
-// confidence and at least £100 verified paid), and the victims to notify.
+// confidence and at least £100 received on chain), and the victims to notify.
 //
 // # Suspects
 //
 // A [Suspect] is a person (or an account not grouped into a person) with the
-// figures a rule can test — country, confidence, paid, payments, calls,
+// figures a rule can test — country, confidence, the money received on
+// chain with each link status apart (verified alone, late, partial,
+// mismatch, paid again, and received, their sum), payments, calls,
 // victims, exchanges — exposed to the rule language of package rule through
 // [Suspect.Field]. [Rank] keeps the suspects a rule matches and orders them
 // by a documented score, with the reasons for it.

@@ -66,8 +66,8 @@ func TestSummaryKeepsVerifiedApart(t *testing.T) {
 		t.Errorf("payments %d, verified %d worth %v, received %v; want 9, 2 worth GBP 350.00, GBP 457.00",
 			s.Payments, s.VerifiedPayments, s.Verified, s.Received)
 	}
-	want := []report.StatusTotal{{"late", 1, gbp(5000)}, {"partial", 1, gbp(2000)}, {"amount_mismatch", 1, gbp(3000)},
-		{"paid_again", 1, gbp(700)}, {"duplicate", 1, gbp(0)}}
+	want := []report.StatusTotal{{Status: "late", Payments: 1, Value: gbp(5000)}, {Status: "partial", Payments: 1, Value: gbp(2000)}, {Status: "amount_mismatch", Payments: 1, Value: gbp(3000)},
+		{Status: "paid_again", Payments: 1, Value: gbp(700)}, {Status: "duplicate", Payments: 1, Value: gbp(0)}}
 	if d := cmp.Diff(want, s.ByStatus); d != "" {
 		t.Errorf("ByStatus (-want +got):\n%s", d)
 	}

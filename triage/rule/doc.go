@@ -12,7 +12,7 @@
 //	value   = number | string | "true" | "false" | field | "(" expr ")"
 //
 // Strings are double-quoted with \" and \\ escapes; numbers are decimals;
-// fields are names such as country, confidence or paid_gbp, resolved by the
+// fields are names such as country, confidence or received_gbp, resolved by the
 // caller's Fields. Comparisons need both sides of one type (number, string or
 // bool); "in" tests membership in a list.
 //

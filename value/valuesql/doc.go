@@ -7,7 +7,8 @@
 // exact rate, method, source, rate time, the price file's evidence id and
 // the conversion path), value_problems (outputs that could not be valued,
 // with the dates of the gap) and value_runs; the view account_totals sums
-// each account's verified payments. The schema is
+// each account's money received on chain, each link status apart
+// (migration 150). The schema is
 // casefile/migrations/070_value.sql. [Save] replaces the tables in one
 // transaction.
 package valuesql
