@@ -21,7 +21,7 @@
 //	                              excerpt, the rule and the generation time
 //
 // WriteSummary writes summary.html (self-contained: inline CSS and SVG,
-// no scripts), summary.pdf (the same four charts drawn with fpdf) and
+// no scripts), summary.pdf (the same five charts drawn with fpdf) and
 // manifest.json. docs/format/report.md specifies every file.
 //
 // A package is built in a hidden sibling directory and renamed into place,

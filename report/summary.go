@@ -22,8 +22,8 @@ var summaryHTML = template.Must(template.New("summary").Funcs(template.FuncMap{
 }).Parse(summaryTmpl))
 
 // WriteSummary writes summary.html and summary.pdf, the case summary with
-// four charts (payments over time, suspects by country, top exchanges,
-// victims by country), and their manifest into dir (created if absent;
+// five charts (verified payments over time, money received on chain by
+// payment status, suspects by country, top exchanges, victims by country), and their manifest into dir (created if absent;
 // existing summary files are an error, coinsift.ErrExists, as for a
 // referral package). It returns the manifest.
 func WriteSummary(ctx context.Context, dir string, s Summary) (Manifest, error) {
@@ -111,10 +111,39 @@ func summaryCharts(s Summary) []*chart {
 	}
 	return []*chart{
 		pay,
+		statusChart(s),
 		{title: "Suspects by country", horizontal: true, unit: "count", bars: countryBars(s.SuspectsByCountry), empty: "No suspects placed."},
 		ex,
 		{title: "Victims by country", horizontal: true, unit: "count", bars: countryBars(s.VictimsByCountry), empty: "No victims."},
 	}
+}
+
+// statusChart shows the money received on chain, one bar per payment
+// status (verified first, then the others in report order), so that no bar
+// mixes verified money with anything else.
+func statusChart(s Summary) *chart {
+	c := cur(s)
+	ch := &chart{title: "Money received on chain, by payment status", horizontal: true, unit: "money", currency: c,
+		empty: "No money received on chain."}
+	add := func(label string, m coinsift.Money, n int) {
+		if m.Minor == 0 && n == 0 {
+			return
+		}
+		if m.Currency == "" {
+			m.Currency = c
+		}
+		ch.bars = append(ch.bars, bar{label: label, value: float64(m.Minor) / 100,
+			text: money(m) + " (" + fmtInt(n) + " payments)"})
+	}
+	add("verified", s.Verified, s.VerifiedPayments)
+	for _, l := range statusLabels {
+		for _, t := range s.ByStatus {
+			if t.Status == l.status && l.short != "" {
+				add(l.short, t.Value, t.Payments)
+			}
+		}
+	}
+	return ch
 }
 
 type figure struct{ Label, Value string }

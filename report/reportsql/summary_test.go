@@ -102,4 +102,10 @@ func TestSummaryKeepsVerifiedApart(t *testing.T) {
 			t.Errorf("summary.html %q = %q; want %q", label, got[label], value)
 		}
 	}
+	// The chart of money by status: one bar per status, verified alone.
+	for _, text := range []string{">£350.00 (2 payments)<", ">£50.00 (1 payments)<", ">£20.00 (1 payments)<", ">£30.00 (1 payments)<", ">£7.00 (1 payments)<"} {
+		if !strings.Contains(string(page), text) {
+			t.Errorf("summary.html: no chart bar %q", text)
+		}
+	}
 }
