@@ -42,12 +42,12 @@ type Suspect struct {
 	Reasons []string `json:"reasons"`
 }
 
-// MoneyFields lists the money fields of a rule, in major units of the case
+// moneyFields lists the money fields of a rule, in major units of the case
 // currency: each link status apart, and received, their sum. Every one is
 // also available as <name>_<cur>, e.g. verified_gbp. "paid" (paid_gbp) is
 // the deprecated name of received, kept so that saved rules keep working;
 // docs/format/triage.md says why.
-var MoneyFields = []string{"received", "verified", "late", "partial", "mismatch", "paid_again", "paid"}
+var moneyFields = []string{"received", "verified", "late", "partial", "mismatch", "paid_again", "paid"}
 
 // money returns the money field name of s, or false.
 func (s *Suspect) money(name string) (coinsift.Money, bool) {
@@ -76,7 +76,7 @@ func Schema(cur string) rule.Schema {
 		"payments": rule.Number, "verified_payments": rule.Number, "calls": rule.Number, "victims": rule.Number,
 		"exchanges": rule.Number, "accounts": rule.Number, "direct": rule.Bool,
 	}
-	for _, m := range MoneyFields {
+	for _, m := range moneyFields {
 		s[m] = rule.Number
 		if cur != "" {
 			s[m+"_"+strings.ToLower(cur)] = rule.Number
@@ -139,7 +139,7 @@ type NamedRule struct {
 	Note string `json:"note,omitempty"`
 }
 
-// score is the ranking score: money paid weighs most (log scale, so that a
+// score is the ranking score: money received on chain weighs most (log scale, so that a
 // £5,000 payer does not dwarf everything), then victims reached and calls.
 // Documented in docs/methodology.md.
 func score(s *Suspect) float64 {
