@@ -322,6 +322,7 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	topUp(x, cfg, ps, res.Links, used, owner)
 	res.Links = append(res.Links, paidAgain(x, cl, res.Links, used)...)
 	sort.SliceStable(res.Links, func(i, j int) bool { return res.Links[i].Key.Less(res.Links[j].Key) })
 	for _, l := range res.Links {
@@ -442,6 +443,55 @@ func linkByTxID(x Chain, cfg Config, py *Payment, l *Link, used map[int64]bool, 
 	}
 	judge(cfg, py, l)
 	l.Reason = "recorded txid found; " + l.Reason
+}
+
+// topUp completes the payments that their recorded txid pays short: the
+// outputs to the payment's address in its window that no payment accounts
+// for (after every payment had its own) are the other parts of a payment
+// made in several transactions, of which the service recorded one. The
+// window reaches up to the recorded transaction when that came later.
+func topUp(x Chain, cfg Config, ps []Payment, links []Link, used map[int64]bool, owner map[int64]int) {
+	for i := range links {
+		l, py := &links[i], &ps[i]
+		if l.By != "txid" || l.Status != Partial || l.AddressID == 0 || py.Created.IsZero() {
+			continue
+		}
+		// The window, or up to the recorded transaction when it came later.
+		from, end := py.Created.Add(-cfg.Slack), py.Created.Add(cfg.Window)
+		for _, m := range l.Outputs {
+			if m.Time.After(end) {
+				end = m.Time
+			}
+		}
+		tol := cfg.tolerance(py.Sats)
+		paid, added := l.Paid, 0
+		for _, o := range x.AddressOutputs(l.AddressID) {
+			if paid >= py.Sats-tol {
+				break
+			}
+			if used[o] {
+				continue
+			}
+			m := match(x, o)
+			if m.Time.Before(from) {
+				continue
+			}
+			if m.Time.After(end) {
+				break
+			}
+			l.Outputs = append(l.Outputs, m)
+			used[o], owner[o] = true, i
+			paid += m.Sats
+			added++
+		}
+		if added == 0 {
+			continue
+		}
+		sort.Slice(l.Outputs, func(a, b int) bool { return l.Outputs[a].Output < l.Outputs[b].Output })
+		l.Paid = 0
+		judge(cfg, py, l)
+		l.Reason = fmt.Sprintf("recorded txid found, with %d other output(s) to the address up to it; %s", added, l.Reason)
+	}
 }
 
 // amountMatch returns the first unused output of outs that pays py's

@@ -350,3 +350,60 @@ func TestAgainKey(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitPaymentRecordedByOneTxid(t *testing.T) {
+	// Alice pays invoice 1 (1 BTC at dep1) in two parts; the service
+	// recorded the second part's txid. The first part is hers, not an
+	// unrecorded deposit; a part beyond the window and the recorded
+	// transaction is not taken.
+	tests := []struct {
+		name    string
+		first   time.Duration // when the first part (0.4 BTC) arrives
+		second  time.Duration // when the recorded part (0.6 BTC) arrives
+		status  link.Status
+		outputs int
+		unrec   int
+	}{
+		{"both parts in the window", 3 * time.Hour, 5 * time.Hour, link.Verified, 2, 0},
+		{"the recorded part after the window", 70 * time.Hour, 80 * time.Hour, link.Late, 2, 0},
+		{"the first part before the invoice", -5 * time.Hour, 5 * time.Hour, link.Partial, 1, 1},
+		{"the other part after the recorded one and the window", 100 * time.Hour, 5 * time.Hour, link.Partial, 1, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			parts := []struct {
+				at       time.Duration
+				sats     coinsift.Sats
+				recorded bool
+			}{{tt.first, btc * 4 / 10, false}, {tt.second, btc * 6 / 10, true}}
+			sort.Slice(parts, func(i, j int) bool { return parts[i].at < parts[j].at })
+			txs := []mtx{
+				{at: at(-10 * time.Hour), out: []pay{{"alice1", 10 * btc}}},
+				{at: at(-10 * time.Hour), out: []pay{{"alice9", 10 * btc}}},
+			}
+			rec := 0
+			for k, pt := range parts {
+				if pt.recorded {
+					rec = len(txs)
+				}
+				txs = append(txs, mtx{at: at(pt.at), in: []ref{{k, 0}}, out: []pay{{"dep1", pt.sats}, {"change", 10*btc - pt.sats - 10_000}}})
+			}
+			x := newMemChain(txs)
+			p := invoice(1, "alice", "dep1", btc, at(0))
+			p.TxID = txidOf(rec).String()
+			res, err := link.Run(context.Background(), x, []link.Payment{p}, nil, link.DefaultConfig(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			l := res.Links[0]
+			if l.Status != tt.status || len(l.Outputs) != tt.outputs || res.Stats.Unrecorded != tt.unrec {
+				t.Errorf("%s (%s) with %d output(s), %d unrecorded; want %s, %d, %d", l.Status, l.Reason, len(l.Outputs), res.Stats.Unrecorded, tt.status, tt.outputs, tt.unrec)
+			}
+			for i := 1; i < len(l.Outputs); i++ {
+				if l.Outputs[i-1].Output > l.Outputs[i].Output {
+					t.Errorf("outputs out of chain order: %+v", l.Outputs)
+				}
+			}
+		})
+	}
+}
