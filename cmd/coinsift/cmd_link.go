@@ -37,7 +37,10 @@ seized load --mapping') to outputs of the chain index: by the recorded txid
 max(--tolerance-sats, --tolerance-ppm)) and the time (--window after the
 invoice's creation, blocks up to --slack early). Each output is assigned to
 at most one payment; payments to a reused address are served in creation
-order.
+order, and at an address several invoices share an invoice first takes an
+output of its own amount in its window. A payment its recorded txid pays
+short takes the other unused outputs to its address in the window (the
+parts of a split payment).
 
 Statuses: verified, amount_mismatch (overpaid, or a recorded tx paying
 another amount), partial (underpaid), late (after the window), unpaid (no
