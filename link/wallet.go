@@ -68,7 +68,9 @@ const (
 	WhyCoSpent Why = "co_spent"
 	// WhyChange: the change of a transaction spending service outputs: the
 	// stored clustering (multi-input and the case's change heuristics) puts
-	// the output's address in the cluster of one of the inputs (Via).
+	// the output's address in the cluster of one of the inputs (Via), and
+	// no other new output (else the clustering has joined the service with
+	// a payee, and neither is taken).
 	WhyChange Why = "change"
 )
 
@@ -195,18 +197,25 @@ func serviceWallet(ctx context.Context, x Chain, links []Link, cl Clustering) (*
 				if len(cl) == 0 {
 					continue // no clustering: change only by reuse of a service address
 				}
+				// One change: when the clustering puts several new outputs
+				// with the inputs, it has joined the service with a payee.
+				change, via, n := uint32(0), uint32(0), 0
 				for o := tx.FirstOutput; o < tx.FirstOutput+int64(tx.NumOutputs); o++ {
 					c := x.Output(o).Addr
-					if c == 0 {
+					if c == 0 || c == change {
 						continue
 					}
 					if _, ok := s.in[c]; ok {
 						continue
 					}
-					if via, ok := inCluster[cl.clusterOf(c)]; ok {
-						add(c, WhyChange, via, t, round)
-						next = append(next, c)
+					if v, ok := inCluster[cl.clusterOf(c)]; ok {
+						change, via = c, v
+						n++
 					}
+				}
+				if n == 1 {
+					add(change, WhyChange, via, t, round)
+					next = append(next, change)
 				}
 			}
 		}

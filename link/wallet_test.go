@@ -98,6 +98,19 @@ func TestServiceWallet(t *testing.T) {
 			self:    2,
 		},
 		{
+			// A clustering that joined the service with the payee (an
+			// exchange) puts both outputs with the input: neither is
+			// taken, and the exchange's wallet stays outside.
+			name: "payee and change both in the input's cluster",
+			txs: base(
+				mtx{at: at(5 * time.Hour), in: []ref{{3, 0}}, out: []pay{{"exch1", btc * 6 / 10}, {"svc1", btc*4/10 - 10_000}}},
+				mtx{at: at(6 * time.Hour), in: []ref{{5, 0}, {2, 0}}, out: []pay{{"exch2", 5 * btc}, {"exch3", btc/2 + btc/10 - 10_000}}},
+				mtx{at: at(7 * time.Hour), in: []ref{{6, 0}}, out: []pay{{"dep2", btc / 10}, {"exch4", 5*btc - btc/10 - 10_000}}}),
+			groups:  [][]string{{"dep1", "svc1", "exch1", "carol1"}},
+			wantOut: []string{"exch1", "svc1", "carol1", "exch2"},
+			unrec:   []string{"dep2"},
+		},
+		{
 			name: "an outside payment to a service change address stays unrecorded",
 			txs: base(
 				mtx{at: at(5 * time.Hour), in: []ref{{3, 0}}, out: []pay{{"payout1", btc * 6 / 10}, {"svc1", btc*4/10 - 10_000}}},

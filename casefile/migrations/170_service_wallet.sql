@@ -2,7 +2,7 @@
 -- link/linksql; 'coinsift link' replaces it with the other link tables).
 -- It starts from the deposit addresses the payments name and grows, pass
 -- after pass, by the other inputs of every transaction spending a service
--- output (not a CoinJoin) and by its change (an output the stored
+-- output (not a CoinJoin) and by its change (the one new output the stored
 -- clustering puts in an input's cluster). An unmatched output to one of
 -- these addresses whose transaction spends a service output is the
 -- service's own transfer, never an unrecorded deposit.
