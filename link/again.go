@@ -41,13 +41,13 @@ func payers(x Chain, cl Clustering, t int64) []uint32 {
 	return out
 }
 
-// paidBy is a paid link at an address: its payers and its last output.
+// paidBy is a paid link at an address: the clusters that paid it and its
+// last output.
 type paidBy struct {
-	link    int
-	last    int64
-	payers  []uint32
-	lastAt  time.Time
-	cluster uint32 // the first payer, for the reason
+	link   int       // index in the links
+	last   int64     // its last matched output
+	lastAt time.Time // that output's block time
+	payers []uint32  // ascending
 }
 
 func shares(a, b []uint32) (uint32, bool) {
