@@ -50,6 +50,7 @@ type paidBy struct {
 	payers []uint32  // ascending
 }
 
+// shares returns a cluster that the ascending lists a and b both hold.
 func shares(a, b []uint32) (uint32, bool) {
 	for _, c := range a {
 		i := sort.Search(len(b), func(i int) bool { return b[i] >= c })
@@ -146,11 +147,13 @@ func paidAgain(x Chain, cl Clustering, links []Link, used map[int64]bool) []Link
 	return again
 }
 
+// origOf returns the recorded payment a paid-again link belongs to.
 func origOf(l Link) Key {
 	k, _, _ := l.Key.AgainOf()
 	return k
 }
 
+// againReason explains a paid-again link l of payment orig.
 func againReason(orig *Link, l *Link, via uint32, lastAt time.Time) string {
 	return fmt.Sprintf("paid again: %s BTC to the address of payment %s (%s), from cluster %d that paid it, %s after its last matched output",
 		coinsift.Sats(l.Paid), orig.Key, orig.Status, via, l.Outputs[0].Time.Sub(lastAt).Round(time.Minute))
