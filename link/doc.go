@@ -19,7 +19,10 @@
 //   - not_found: the recorded txid is not in the chain (or pays nothing to the
 //     address), or the address has no unused output from the creation on;
 //   - address_never_seen: no output ever paid the address, yet the service
-//     says the invoice was paid.
+//     says the invoice was paid;
+//   - duplicate: another record of a payment already linked;
+//   - paid_again: a further payment to a paid invoice's address from a
+//     cluster that paid it (a row of its own, keyed by [Key.Again]).
 //
 // # Matching
 //
@@ -28,16 +31,24 @@
 // minus the slack on, until the recorded amount is reached (several
 // outputs within the window count as one payment). Payments to a reused
 // address are served in creation order, and every output is assigned to at
-// most one payment.
+// most one payment; at an address several payments share, a payment first
+// takes an output of its own amount in its window. A payment its recorded
+// txid pays short then takes the unused outputs to its address in the
+// window (the other parts of a split payment). Last, an unused output to a
+// paid invoice's address from a cluster that paid it is [PaidAgain].
 //
 // # The service's wallet
 //
-// The clusters holding deposit addresses are the service's wallet
-// ([WalletPart]): their sizes, the transactions that swept them and the
-// clusters the sweeps paid. A [Deposit] is an output from outside such a
-// cluster, to a deposit address or another member, that no payment accounts
-// for: money the service received but did not record.
+// The service's own wallet ([ServiceAddress]) grows from the deposit
+// addresses by the service's spends: the other inputs of every transaction
+// spending a service output (not a CoinJoin) and its change, to a fixed
+// point. A [Deposit] is an output to it, from a transaction spending no
+// service output, that no payment accounts for: money the service received
+// but did not record. Outputs from transactions spending service outputs
+// are its own transfers, counted in [Stats]. [WalletPart] describes the
+// wallet by stored cluster: sizes, sweeps and where they went.
 //
-// The package reads the chain index only; package link/linksql loads the
-// payments and stores the results in the case.
+// The package reads the chain through [Chain] (the chain index implements
+// it); package link/linksql loads the payments and stores the results in
+// the case.
 package link

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,16 +25,17 @@ const (
 	NotFound         Status = "not_found"          // recorded txid absent, or no unused output to the address
 	AddressNeverSeen Status = "address_never_seen" // the address has no output, yet the service says paid
 	Duplicate        Status = "duplicate"          // another record of a payment already linked (same output)
+	PaidAgain        Status = "paid_again"         // a further payment to a paid invoice's address by the cluster that paid it
 )
 
 // Statuses lists every status in report order.
-var Statuses = []Status{Verified, AmountMismatch, Partial, Late, Unpaid, NotFound, AddressNeverSeen, Duplicate}
+var Statuses = []Status{Verified, AmountMismatch, Partial, Late, PaidAgain, Unpaid, NotFound, AddressNeverSeen, Duplicate}
 
 // Paid reports whether the status means money arrived (verified, late,
-// partial or amount mismatch): the payments that valuation and the payer
-// trace consider.
+// partial, amount mismatch or paid again): the payments that valuation and
+// the payer trace consider.
 func (s Status) Paid() bool {
-	return s == Verified || s == Late || s == Partial || s == AmountMismatch
+	return s == Verified || s == Late || s == Partial || s == AmountMismatch || s == PaidAgain
 }
 
 // Key is a payment's provenance: the evidence file, the source table and the
@@ -45,6 +47,33 @@ type Key struct {
 }
 
 func (k Key) String() string { return fmt.Sprintf("%s/%s#%d", k.Evidence, k.Table, k.Row) }
+
+// againSuffix joins a payment's source table and the number of a further
+// payment in the key of a [PaidAgain] link.
+const againSuffix = "+again"
+
+// Again returns the key of the n-th (1-based) further payment to the
+// invoice of payment k: the same evidence and row, the table suffixed
+// "+again<n>" (invoices#12 → invoices+again1#12). The key never collides
+// with a recorded payment's, so the original payment's key stays unique.
+func (k Key) Again(n int) Key {
+	return Key{Evidence: k.Evidence, Table: k.Table + againSuffix + strconv.Itoa(n), Row: k.Row}
+}
+
+// AgainOf returns the recorded payment whose invoice a [PaidAgain] key
+// k was paid again for, and the number n of [Key.Again]; ok is false when
+// k is a recorded payment's own key.
+func (k Key) AgainOf() (orig Key, n int, ok bool) {
+	i := strings.LastIndex(k.Table, againSuffix)
+	if i < 0 {
+		return k, 0, false
+	}
+	n, err := strconv.Atoi(k.Table[i+len(againSuffix):])
+	if err != nil || n < 1 || strconv.Itoa(n) != k.Table[i+len(againSuffix):] {
+		return k, 0, false
+	}
+	return Key{Evidence: k.Evidence, Table: k.Table[:i], Row: k.Row}, n, true
+}
 
 // Less orders keys by evidence, table and row.
 func (k Key) Less(o Key) bool {
@@ -141,9 +170,17 @@ func (c Config) tolerance(want coinsift.Sats) coinsift.Sats {
 
 // Stats counts links by status.
 type Stats struct {
-	Payments   int            `json:"payments"`
+	Payments   int            `json:"payments"` // recorded payments ([PaidAgain] links not included)
 	ByStatus   map[Status]int `json:"by_status"`
 	Unrecorded int            `json:"unrecorded_deposits"`
+	// SelfTransfers counts the outputs to the service's addresses, not
+	// matched to a payment, whose transaction spends service outputs: the
+	// service's own change and transfers, never unrecorded deposits.
+	SelfTransfers     int           `json:"self_transfers"`
+	SelfTransferSats  coinsift.Sats `json:"self_transfer_sats"`
+	ServiceAddresses  int           `json:"service_addresses"`
+	ServiceRounds     int           `json:"service_rounds"`     // passes until the fixed point (or the bound)
+	ServiceIncomplete bool          `json:"service_incomplete"` // the bound stopped the passes early
 }
 
 // Result is the outcome of [Run].
@@ -152,8 +189,29 @@ type Result struct {
 	Links      []Link       `json:"links"` // in payment key order
 	Unrecorded []Deposit    `json:"unrecorded_deposits"`
 	Wallet     []WalletPart `json:"service_wallet"`
-	Stats      Stats        `json:"stats"`
+	// Service is the service's own wallet, address by address, with why
+	// each address is in it (see [ServiceAddress]).
+	Service []ServiceAddress `json:"service_addresses"`
+	Stats   Stats            `json:"stats"`
 }
+
+// Chain is what Run reads of the chain: the chain index implements it
+// (tests use small chains held in memory).
+type Chain interface {
+	NumAddresses() int64
+	AddressByString(s string) (uint32, error)
+	AddressString(a uint32) string
+	// AddressOutputs returns the outputs paying address a, ascending.
+	AddressOutputs(a uint32) []int64
+	TxByID(id coinsift.TxID) (int64, error)
+	Tx(t int64) chainindex.Tx
+	Input(i int64) chainindex.Input
+	Output(o int64) chainindex.Output
+	TxOfOutput(o int64) (int64, int)
+	TxOfInput(i int64) (int64, int)
+}
+
+var _ Chain = (*chainindex.Index)(nil)
 
 // Clustering is what Run needs of a stored clustering: address id → cluster
 // id, indexable by every address id of the chain. nil: every address is its
@@ -181,9 +239,13 @@ func saysUnpaid(s string) bool {
 // txid (and vout) when there is one, else by the first unused outputs to its
 // deposit address from the invoice's creation on; payments to one address
 // are served in creation order, and each output is assigned at most once.
-// Then it lists the deposits to the service's addresses that no payment
-// accounts for, and describes the service's wallet (see [WalletPart]).
-func Run(ctx context.Context, x *chainindex.Index, payments []Payment, cl Clustering, cfg Config, p coinsift.Progress) (*Result, error) {
+// A further output to a paid invoice's address from a cluster that paid the
+// invoice becomes a [PaidAgain] link of that payment (see [Key.Again]).
+// Then it clusters the service's own wallet from its spends (see
+// [ServiceAddress]), lists the deposits to it from outside that no payment
+// accounts for, counts the service's own transfers to it apart, and
+// describes the wallet by stored cluster (see [WalletPart]).
+func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Config, p coinsift.Progress) (*Result, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -230,6 +292,10 @@ func Run(ctx context.Context, x *chainindex.Index, payments []Payment, cl Cluste
 		}
 		return a.Key.Less(b.Key)
 	})
+	shared := map[uint32]int{} // address → payments matched by it
+	for _, i := range byAddr {
+		shared[res.Links[i].AddressID]++
+	}
 	var outs []int64
 	var cur uint32
 	for n, i := range byAddr {
@@ -250,18 +316,30 @@ func Run(ctx context.Context, x *chainindex.Index, payments []Payment, cl Cluste
 		if n == 0 || l.AddressID != cur {
 			cur, outs = l.AddressID, x.AddressOutputs(l.AddressID)
 		}
-		linkByAddress(x, cfg, &ps[i], l, outs, used, owner, res.Links, ps, i)
+		linkByAddress(x, cfg, &ps[i], l, outs, shared[l.AddressID] > 1, used, owner, res.Links, ps, i)
 		p.Add(1)
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	topUp(x, cfg, ps, res.Links, used, owner)
+	res.Links = append(res.Links, paidAgain(x, cl, res.Links, used)...)
+	sort.SliceStable(res.Links, func(i, j int) bool { return res.Links[i].Key.Less(res.Links[j].Key) })
 	for _, l := range res.Links {
 		res.Stats.ByStatus[l.Status]++
 	}
-	res.Unrecorded, res.Wallet = walletOf(ctx, x, res.Links, used, cl)
+	svc, err := serviceWallet(ctx, x, res.Links, cl)
+	if err != nil {
+		return nil, err
+	}
+	res.Service = svc.list
+	res.Stats.ServiceAddresses, res.Stats.ServiceRounds, res.Stats.ServiceIncomplete = len(svc.list), svc.rounds, svc.incomplete
+	res.Unrecorded, res.Wallet = walletOf(ctx, x, svc, used, cl, &res.Stats)
 	res.Stats.Unrecorded = len(res.Unrecorded)
 	return res, nil
 }
 
-func match(x *chainindex.Index, o int64) Match {
+func match(x Chain, o int64) Match {
 	t, vout := x.TxOfOutput(o)
 	tx := x.Tx(t)
 	return Match{Output: o, TxID: tx.TxID, Vout: vout, Sats: x.Output(o).Value, Height: tx.Height, Time: tx.Time}
@@ -324,7 +402,7 @@ func markDuplicate(l *Link, other *Link) {
 	l.Reason = "a duplicate record: the output already accounts for payment " + other.Key.String()
 }
 
-func linkByTxID(x *chainindex.Index, cfg Config, py *Payment, l *Link, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) {
+func linkByTxID(x Chain, cfg Config, py *Payment, l *Link, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) {
 	l.By = "txid"
 	id, err := coinsift.ParseTxID(strings.ToLower(strings.TrimSpace(py.TxID)))
 	if err != nil {
@@ -367,13 +445,105 @@ func linkByTxID(x *chainindex.Index, cfg Config, py *Payment, l *Link, used map[
 	l.Reason = "recorded txid found; " + l.Reason
 }
 
-func linkByAddress(x *chainindex.Index, cfg Config, py *Payment, l *Link, outs []int64, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) {
+// topUp completes the payments that their recorded txid pays short: the
+// outputs to the payment's address in its window that no payment accounts
+// for (after every payment had its own) are the other parts of a payment
+// made in several transactions, of which the service recorded one. The
+// window reaches up to the recorded transaction when that came later.
+func topUp(x Chain, cfg Config, ps []Payment, links []Link, used map[int64]bool, owner map[int64]int) {
+	for i := range links {
+		l, py := &links[i], &ps[i]
+		if l.By != "txid" || l.Status != Partial || l.AddressID == 0 || py.Created.IsZero() {
+			continue
+		}
+		// The window, or up to the recorded transaction when it came later.
+		from, end := py.Created.Add(-cfg.Slack), py.Created.Add(cfg.Window)
+		for _, m := range l.Outputs {
+			if m.Time.After(end) {
+				end = m.Time
+			}
+		}
+		tol := cfg.tolerance(py.Sats)
+		paid, added := l.Paid, 0
+		for _, o := range x.AddressOutputs(l.AddressID) {
+			if paid >= py.Sats-tol {
+				break
+			}
+			if used[o] {
+				continue
+			}
+			m := match(x, o)
+			if m.Time.Before(from) {
+				continue
+			}
+			if m.Time.After(end) {
+				break
+			}
+			l.Outputs = append(l.Outputs, m)
+			used[o], owner[o] = true, i
+			paid += m.Sats
+			added++
+		}
+		if added == 0 {
+			continue
+		}
+		sort.Slice(l.Outputs, func(a, b int) bool { return l.Outputs[a].Output < l.Outputs[b].Output })
+		l.Paid = 0
+		judge(cfg, py, l)
+		l.Reason = fmt.Sprintf("recorded txid found, with %d other output(s) to the address up to it; %s", added, l.Reason)
+	}
+}
+
+// amountMatch returns the first unused output of outs that pays py's
+// recorded amount (within the tolerance) in its window, and false when there
+// is none or an earlier record of the same payment already holds an output
+// in the window.
+func amountMatch(x Chain, cfg Config, py *Payment, outs []int64, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment) (Match, bool) {
+	if py.Sats <= 0 || py.Created.IsZero() {
+		return Match{}, false
+	}
+	from, end := py.Created.Add(-cfg.Slack), py.Created.Add(cfg.Window)
+	tol := cfg.tolerance(py.Sats)
+	for _, o := range outs {
+		m := match(x, o)
+		if m.Time.Before(from) {
+			continue
+		}
+		if m.Time.After(end) {
+			break
+		}
+		if used[o] {
+			if _, dup := duplicateOf(o, py, used, owner, links, ps); dup {
+				return Match{}, false
+			}
+			continue
+		}
+		if d := m.Sats - py.Sats; d >= -tol && d <= tol {
+			return m, true
+		}
+	}
+	return Match{}, false
+}
+
+func linkByAddress(x Chain, cfg Config, py *Payment, l *Link, outs []int64, shared bool, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) {
 	l.By = "address"
 	from := time.Time{}
 	if !py.Created.IsZero() {
 		from = py.Created.Add(-cfg.Slack)
 	}
 	tol := cfg.tolerance(py.Sats)
+	// At an address that several invoices share (one static address for
+	// everyone, or one recycled after expiry), an output paying this
+	// invoice's amount within its window is its payment, even when another
+	// customer's payment to the address came first.
+	if shared {
+		if m, ok := amountMatch(x, cfg, py, outs, used, owner, links, ps); ok {
+			l.Outputs = append(l.Outputs, m)
+			used[m.Output], owner[m.Output] = true, self
+			judge(cfg, py, l)
+			return
+		}
+	}
 	var dupOf *Link
 	for _, o := range outs {
 		if used[o] {

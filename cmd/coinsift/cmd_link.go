@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"time"
 
@@ -36,19 +37,30 @@ seized load --mapping') to outputs of the chain index: by the recorded txid
 max(--tolerance-sats, --tolerance-ppm)) and the time (--window after the
 invoice's creation, blocks up to --slack early). Each output is assigned to
 at most one payment; payments to a reused address are served in creation
-order.
+order, and at an address several invoices share an invoice first takes an
+output of its own amount in its window. A payment its recorded txid pays
+short takes the other unused outputs to its address in the window (the
+parts of a split payment).
 
 Statuses: verified, amount_mismatch (overpaid, or a recorded tx paying
 another amount), partial (underpaid), late (after the window), unpaid (no
 output and the service says so), not_found (recorded txid absent, or no
 unused output to the address), address_never_seen (no output although the
-service says paid).
+service says paid), duplicate (another record of a linked payment), and
+paid_again: a further output to a paid invoice's address from a cluster
+that paid the invoice, after its payment, attached to the same account as
+a row of its own (key: the source table suffixed +again1, +again2, ...).
 
-Also lists the deposits to the service's addresses that no payment
-accounts for — to a deposit address, or to another address of the deposit
-addresses' clusters from an outside payer (run 'coinsift cluster run'
-first) — and describes the service's wallet: the clusters holding deposit
-addresses, their sweeps and where the sweeps went. Replaces earlier links.`,
+Also clusters the service's own wallet from its spends: from the deposit
+addresses, every transaction spending a service output adds its other
+inputs (unless a CoinJoin) and its change (an output the stored clustering
+puts with an input; run 'coinsift cluster run' first), until nothing is
+added (table service_addresses, with why each address is in). Lists the
+deposits to it that no payment accounts for and that come from outside the
+service (unrecorded_deposits); outputs whose transaction spends service
+outputs are the service's own transfers and are only counted. Describes
+the wallet by cluster: sizes, sweeps and where the sweeps went. Replaces
+earlier links.`,
 		Example: `  coinsift link
   coinsift link --window 96h --tolerance-ppm 10000 --json`,
 		Args: noArgs,
@@ -125,10 +137,33 @@ func runLink(ctx context.Context, g *globals, o linkOptions) error {
 	for _, d := range res.Unrecorded {
 		unrec += d.Sats
 	}
-	g.printf("\nunrecorded deposits: %d outputs, %s BTC (table unrecorded_deposits)\n", len(res.Unrecorded), unrec)
-	g.printf("service wallet: %d cluster(s) hold deposit addresses\n\n", len(res.Wallet))
+	var again coinsift.Sats
+	for _, l := range res.Links {
+		if l.Status == link.PaidAgain {
+			again += l.Paid
+		}
+	}
+	if n := res.Stats.ByStatus[link.PaidAgain]; n > 0 {
+		g.printf("\npaid again: %d further payment(s), %s BTC, attached to the accounts whose invoices they paid again (status paid_again)\n", n, again)
+	}
+	g.printf("\nunrecorded deposits: %d outputs, %s BTC from outside the service (table unrecorded_deposits)\n", len(res.Unrecorded), unrec)
+	g.printf("the service's own transfers: %d outputs, %s BTC, its change and moves between its addresses (not unrecorded deposits)\n",
+		res.Stats.SelfTransfers, res.Stats.SelfTransferSats)
+	why := map[link.Why]int{}
+	for _, a := range res.Service {
+		why[a.Why]++
+	}
+	g.printf("service wallet: %d address(es): %d deposit, %d co-spent, %d change; %d pass(es)", len(res.Service),
+		why[link.WhyDeposit], why[link.WhyCoSpent], why[link.WhyChange], res.Stats.ServiceRounds)
+	if res.Stats.ServiceIncomplete {
+		g.printf(", stopped at the bound of %d: incomplete", link.MaxServiceRounds)
+	}
+	g.printf(" (table service_addresses)\n")
+	g.printf("in %d cluster(s); the largest by address:\n\n", len(res.Wallet))
 	wrows := [][]string{}
-	for i, w := range res.Wallet {
+	parts := append([]link.WalletPart(nil), res.Wallet...)
+	sort.SliceStable(parts, func(i, j int) bool { return parts[i].Size > parts[j].Size })
+	for i, w := range parts {
 		if i == 10 {
 			break
 		}

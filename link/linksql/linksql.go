@@ -15,7 +15,7 @@ import (
 )
 
 // Tables lists the tables [Save] replaces, in the order it writes them.
-var Tables = []string{"links", "link_outputs", "unrecorded_deposits", "service_wallet", "link_runs"}
+var Tables = []string{"links", "link_outputs", "unrecorded_deposits", "service_wallet", "service_addresses", "link_runs"}
 
 // LoadPayments reads the canonical payments table in key order. A payment
 // without a recorded amount has Sats 0; without a vout, Vout -1.
@@ -129,6 +129,10 @@ func save(ctx context.Context, conn *sql.Conn, r *link.Result, now time.Time) (m
 			dest, _ := json.Marshal(w.Destinations)
 			return []driver.Value{w.Cluster, int32(w.Size), int32(w.DepositAddresses), int64(w.Received), int32(w.Sweeps),
 				int64(w.Swept), nullTime(w.FirstSweep), nullTime(w.LastSweep), string(dest)}
+		}},
+		{"service_addresses", len(r.Service), func(i int) []driver.Value {
+			a := r.Service[i]
+			return []driver.Value{a.AddressID, a.Address, a.Cluster, string(a.Why), nullStr(a.Via), nullStr(a.TxID), int32(a.Round)}
 		}},
 	})
 	if err != nil {

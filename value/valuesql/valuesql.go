@@ -17,13 +17,13 @@ import (
 var Tables = []string{"payment_values", "value_problems", "value_runs"}
 
 // LoadItems reads the matched outputs of every payment whose link status
-// means money arrived (verified, late, partial, amount_mismatch), in key
-// and output order.
+// means money arrived (verified, late, partial, amount_mismatch,
+// paid_again), in key and output order.
 func LoadItems(ctx context.Context, db *sql.DB) ([]value.Item, error) {
 	rows, err := db.QueryContext(ctx, `SELECT o.evidence_id, o.src_table, o.src_row, o.seq, coalesce(l.account_key, ''),
 		o.txid, o.vout, o.sats, o.block_time
 		FROM link_outputs o JOIN links l USING (evidence_id, src_table, src_row)
-		WHERE l.status IN ('verified', 'late', 'partial', 'amount_mismatch')
+		WHERE l.status IN ('verified', 'late', 'partial', 'amount_mismatch', 'paid_again')
 		ORDER BY o.evidence_id, o.src_table, o.src_row, o.seq`)
 	if err != nil {
 		return nil, fmt.Errorf("load linked outputs: %w", err)
