@@ -49,8 +49,10 @@ func cell(s string) string {
 }
 
 var (
-	cp1252Once sync.Once
-	cp1252     map[rune]byte
+	cp1252Once    sync.Once
+	cp1252        map[rune]byte
+	cp1252RevOnce sync.Once
+	cp1252Rev     map[byte]rune // for decodeLatin
 )
 
 // latin returns s encoded in cp1252 for fpdf's core fonts. Runes the font
@@ -89,6 +91,31 @@ func encode(s string) string {
 			b.WriteByte(cp1252[r])
 		default:
 			fmt.Fprintf(&b, `\u{%x}`, r)
+		}
+	}
+	return b.String()
+}
+
+// decodeLatin turns text encoded by encode back into UTF-8 (escapes stay
+// as written), for the text of a document the tests compare.
+func decodeLatin(s string) string {
+	latin1Init()
+	cp1252RevOnce.Do(func() {
+		cp1252Rev = make(map[byte]rune, len(cp1252))
+		for r, b := range cp1252 {
+			if old, ok := cp1252Rev[b]; !ok || r < old {
+				cp1252Rev[b] = r
+			}
+		}
+	})
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x80 {
+			b.WriteByte(c)
+		} else if r, ok := cp1252Rev[c]; ok {
+			b.WriteRune(r)
+		} else {
+			b.WriteRune(rune(c))
 		}
 	}
 	return b.String()
