@@ -25,7 +25,7 @@ const measuredFollow = "small world seed 1 (coinsift world gen --scale small --s
 func Measured() []Heuristic {
 	return []Heuristic{
 		{Name: "link", Version: "1", Precision: 1.000, Recall: 1.000, Area: AreaLinking,
-			Measure: "precision: linked outputs that are the invoice's; recall: paid invoices found",
+			Measure:  "precision: linked outputs that are the invoice's; recall: paid invoices found",
 			Measured: measuredFollow},
 		{Name: "value", Version: "1", Precision: 0.866, Recall: 1.000, Area: AreaValuation,
 			Measure: "precision: values within 1% of the invoice's quoted price, invoices paid once, in full, " +

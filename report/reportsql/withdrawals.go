@@ -22,7 +22,7 @@ import (
 type withdrawal struct {
 	height    coinsift.Height
 	time      time.Time
-	exchange  []string                 // input addresses, in input order, distinct
+	exchange  []string                // input addresses, in input order, distinct
 	receiving map[payKey][]recvOutput // per traced payment: W's outputs on its path
 	rate      rateInfo                // the case currency per BTC at time
 }
