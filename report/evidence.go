@@ -16,9 +16,14 @@ func evidencePDF(z *deflater, c Case, r Referral, s Suspect) ([]byte, error) {
 }
 
 // evidenceDoc lays out the evidence sheet of one suspect.
-func evidenceDoc(c Case, r Referral, s Suspect) *doc {
+func evidenceDoc(c Case, r Referral, s Suspect) *doc { return evidenceDocText(c, r, s, nil) }
+
+// evidenceDocText is evidenceDoc writing the sheet's text to txt (when
+// not nil) as it lays it out.
+func evidenceDocText(c Case, r Referral, s Suspect, txt *strings.Builder) *doc {
 	run := fmt.Sprintf("Evidence sheet - suspect %d", s.Rank)
 	d := newDoc(c, "Evidence sheet: suspect "+strconv.Itoa(s.Rank)+" "+s.Person, run)
+	d.txt = txt
 	d.title(fmt.Sprintf("Evidence sheet - suspect #%d", s.Rank),
 		"Person: "+s.Person+"    Rank: "+strconv.Itoa(s.Rank)+
 			"\nReferred to: "+r.Agency+" (referral package "+string(r.Country)+")"+
@@ -65,6 +70,31 @@ func evidenceDoc(c Case, r Referral, s Suspect) *doc {
 			{"Created", latin(orNone(ftime(a.Created)))},
 			{"Provenance", latin(a.Provenance)},
 		})
+	}
+
+	d.section("Why these accounts are one person")
+	switch {
+	case len(s.Accounts) <= 1 && len(s.Links) == 0:
+		d.note("One account: no links needed.")
+	case len(s.Links) == 0:
+		d.note("No links recorded between the " + strconv.Itoa(len(s.Accounts)) + " accounts (see coinsift persons --explain).")
+	default:
+		rows := make([][]string, len(s.Links))
+		for i, l := range s.Links {
+			kind := l.Kind
+			if l.Strength != "" {
+				kind += "\n" + l.Strength
+			}
+			rows[i] = []string{lines(l.AccountA+" and", l.AccountB), lines(strings.Split(kind, "\n")...), latin(orNone(l.Detail)),
+				lines(orNoneList(l.Behind)...)}
+		}
+		d.table([]column{{"Accounts", 0.13, false, ""}, {"Evidence / strength", 0.14, false, ""}, {"Shared value", 0.2, true, ""},
+			{"Behind it (seized rows, transactions)", 0.53, false, ""}}, rows)
+	}
+	if len(s.Links) > 0 {
+		d.note("Rule persons/v2 (docs/methodology.md, Persons): a shared phone number or bitcoin address joins two accounts " +
+			"on its own; a shared login address, paying cluster or e-mail address is weak and joins them only with a " +
+			"second piece of evidence. Overrides are the investigator's.")
 	}
 
 	d.section("Placement evidence")
@@ -130,26 +160,6 @@ func evidenceDoc(c Case, r Referral, s Suspect) *doc {
 		for i, w := range ws {
 			d.fields(exchangeName(src.Label, src.Exchange)+" withdrawal "+strconv.Itoa(i+1)+" of "+strconv.Itoa(len(ws)), withdrawalFields(w, false))
 		}
-	}
-
-	d.section("Why these accounts are one person")
-	switch {
-	case len(s.Accounts) <= 1 && len(s.Links) == 0:
-		d.note("One account: no links needed.")
-	case len(s.Links) == 0:
-		d.note("No links recorded between the " + strconv.Itoa(len(s.Accounts)) + " accounts (see coinsift persons --explain).")
-	default:
-		rows := make([][]string, len(s.Links))
-		for i, l := range s.Links {
-			kind := l.Kind
-			if l.Strength != "" {
-				kind += "\n" + l.Strength
-			}
-			rows[i] = []string{lines(l.AccountA+" and", l.AccountB), lines(strings.Split(kind, "\n")...), latin(orNone(l.Detail)),
-				lines(orNoneList(l.Behind)...)}
-		}
-		d.table([]column{{"Accounts", 0.13, false, ""}, {"Evidence / strength", 0.14, false, ""}, {"Shared value", 0.2, true, ""},
-			{"Behind it (seized rows, transactions)", 0.53, false, ""}}, rows)
 	}
 
 	heuristics(d, c)
@@ -252,9 +262,14 @@ func orderRef(r Referral, o ProductionOrder) string {
 }
 
 // orderDoc lays out the production order draft for one exchange.
-func orderDoc(c Case, r Referral, o ProductionOrder) *doc {
+func orderDoc(c Case, r Referral, o ProductionOrder) *doc { return orderDocText(c, r, o, nil) }
+
+// orderDocText is orderDoc writing the order's text to txt (when not
+// nil) as it lays it out.
+func orderDocText(c Case, r Referral, o ProductionOrder, txt *strings.Builder) *doc {
 	name := exchangeName(o.Label, o.Exchange)
 	d := newDoc(c, "Production order draft: "+name, "Production order draft - "+name)
+	d.txt = txt
 	where := placeCountry
 	if o.Jurisdiction != "" {
 		where = string(o.Jurisdiction)
