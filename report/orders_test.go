@@ -18,8 +18,8 @@ func withdrawalFor(tb testing.TB, s report.Suspect, seed string, sats coinsift.S
 	return report.Withdrawal{
 		Person: s.Person, Account: s.Accounts[0].Key, TxID: txid(tb, seed), Height: src.WithdrawalHeight,
 		Time: src.WithdrawalTime, Address: "bc1qcustomer" + strings.ToLower(seed), Sats: sats,
-		Value:             gbp(int64(sats) * 1948021 / 100_000_000),
-		ExchangeAddresses: []string{"bc1qexchangehotwallet00000000000000000000", "3ExchangeColdWallet1111111111111111"},
+		Value:              gbp(int64(sats) * 1948021 / 100_000_000),
+		ExchangeAddresses:  []string{"bc1qexchangehotwallet00000000000000000000", "3ExchangeColdWallet1111111111111111"},
 		ReceivingAddresses: []string{"bc1qcustomer" + strings.ToLower(seed)},
 		Outputs:            []report.WithdrawalOutput{{Vout: 1, Address: "bc1qcustomer" + strings.ToLower(seed), Sats: sats}},
 		Rate:               "19480.21", RateSource: "coindesk-bpi-gbp (close)", RateTime: src.WithdrawalTime.Truncate(24 * time.Hour),
