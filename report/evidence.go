@@ -330,9 +330,11 @@ func orderDocText(c Case, r Referral, o ProductionOrder, txt *strings.Builder) *
 	if len(o.Items) > 0 {
 		model = o.Items[0].Model
 	}
-	d.para("In all, the trace model " + clipv(orNone(model)) + " attributes " + btc(traced) + " of the amounts above to " +
-		"payments our suspects made to the seized service. The attribution is ours, for the requesting authority; the " +
-		"exchange is asked only for its records of the withdrawals.")
+	d.para("In all, the trace model " + clipv(orNone(model)) + " attributes " + btc(traced) + " of our suspects' payments " +
+		"to this exchange. For each payment the trace records the amount it attributes to the exchange and the " +
+		"exchange's nearest withdrawal on the payment's path (the one listed); where that amount exceeds the " +
+		"withdrawal, the rest came through other, earlier withdrawals of the exchange. The attribution is ours, for " +
+		"the requesting authority; the exchange is asked only for its records of the withdrawals listed.")
 	d.section("Basis")
 	d.para("Legal basis: " + clipv(orSet(c.LegalBasis, placeLegalBasis)) + ".")
 	d.para("Selected by triage rule " + clipv(c.RuleName) + ": " + clipv(c.Rule) + ". The withdrawals were found by tracing " +
@@ -382,8 +384,8 @@ func withdrawalFields(w Withdrawal, ref bool) []field {
 	}
 	var traced []string
 	for _, t := range w.Traced {
-		traced = append(traced, t.Sats.String()+" BTC to invoice "+t.Invoice+" (Person: "+t.Person+", Account: "+t.Account+
-			"), "+strconv.Itoa(t.Hops)+" hop(s)")
+		traced = append(traced, t.Sats.String()+" BTC of invoice "+t.Invoice+" (Person: "+t.Person+", Account: "+t.Account+
+			"), "+strconv.Itoa(t.Hops)+" hop(s) from this withdrawal")
 	}
 	if len(traced) == 0 {
 		traced = []string{btc(w.TracedSats)}
@@ -395,7 +397,7 @@ func withdrawalFields(w Withdrawal, ref bool) []field {
 		{"Customer's receiving address(es)", addrLines(recv), true},
 		{"Amount withdrawn", latin(btc(w.Sats) + " to the receiving address(es)"), false},
 		{"Value at block time", latin(val), false},
-		{"Traced to our suspects (" + orNone(w.Model) + ")", latin(btc(w.TracedSats)) + "\n" + lines(traced...), false},
+		{"Traced from the exchange to our suspects (" + orNone(w.Model) + ")", latin(btc(w.TracedSats)) + "\n" + lines(traced...), false},
 	}
 	if ref {
 		fs = append(fs, field{"Our reference", strings.ReplaceAll(refCell(w), "\n", "; "), false})

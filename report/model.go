@@ -248,8 +248,11 @@ type Withdrawal struct {
 	RateTime     time.Time `json:"rate_time"`
 	RateEvidence string    `json:"rate_evidence,omitempty"`
 	RateProblem  string    `json:"rate_problem,omitempty"`
-	// TracedSats is the sum of Traced: the share of the suspects'
-	// payments the model traces to this withdrawal.
+	// TracedSats is the sum of Traced: what the model traces from the
+	// exchange to the suspects' payments whose nearest withdrawal of the
+	// exchange this is. The trace records one withdrawal per payment and
+	// exchange, so TracedSats may exceed Sats when money also came through
+	// earlier withdrawals of the exchange.
 	TracedSats coinsift.Sats `json:"traced_sats"`
 	Model      string        `json:"model,omitempty"` // trace model, e.g. "haircut"
 	Traced     []Traced      `json:"traced,omitempty"`
@@ -262,7 +265,9 @@ type WithdrawalOutput struct {
 	Sats    coinsift.Sats `json:"sats"`
 }
 
-// Traced is the part of a withdrawal traced to one suspect's payment.
+// Traced is what the trace model attributes from an exchange to one
+// suspect's payment whose nearest withdrawal of the exchange is the
+// withdrawal it is listed under.
 type Traced struct {
 	Person  string        `json:"person"`
 	Account string        `json:"account"`

@@ -122,7 +122,7 @@ func TestOrderFields(t *testing.T) {
 			for _, it := range o.Items {
 				for _, w := range []string{it.TxID.String(), it.ExchangeAddresses[0], it.ExchangeAddresses[1], it.ReceivingAddresses[0],
 					"- Amount withdrawn | " + it.Sats.String() + " BTC", "coindesk-bpi-gbp (close)", "at 19480.21 GBP/BTC",
-					"Traced to our suspects (haircut) | " + it.TracedSats.String() + " BTC", "height " + strconv.Itoa(int(it.Height))} {
+					"Traced from the exchange to our suspects (haircut) | " + it.TracedSats.String() + " BTC", "height " + strconv.Itoa(int(it.Height))} {
 					if !strings.Contains(text, w) {
 						t.Errorf("order text lacks %q for withdrawal %s:\n%s", w, it.TxID, text)
 					}
