@@ -188,8 +188,8 @@ func heuristics(d *doc, c Case) {
 		if h.Measure != "" {
 			where = latin(h.Measure+".") + "\n" + latin("Measured on "+h.Measured)
 		}
-		rows[i] = []string{latin(area), latin(h.Name + " v" + h.Version), latin(h.rate("precision", h.Precision)),
-			latin(h.rate("recall", h.Recall)), where}
+		rows[i] = []string{latin(area), latin(h.Name + " v" + h.Version), latin(h.Figure("precision")),
+			latin(h.Figure("recall")), where}
 	}
 	d.table([]column{{"Decides", 0.13, false, ""}, {"Heuristic", 0.17, false, ""}, {"Precision", 0.09, false, "R"},
 		{"Recall", 0.09, false, "R"}, {"What is counted, and where it was measured", 0.52, false, ""}}, rows)

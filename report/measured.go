@@ -46,10 +46,25 @@ func Measured() []Heuristic {
 	}
 }
 
-// rate formats a heuristic's precision or recall for people.
-func (h Heuristic) rate(which string, x float64) string {
+// Figure formats the heuristic's "precision" or "recall" for people,
+// e.g. "98.1%", or "not measured" when h.Unmeasured names it.
+func (h Heuristic) Figure(which string) string {
 	if h.Unmeasured == which {
 		return "not measured"
 	}
-	return pct(x)
+	if which == "recall" {
+		return pct(h.Recall)
+	}
+	return pct(h.Precision)
+}
+
+// figureRaw is Figure for machines: the fraction as written, e.g. "0.981".
+func (h Heuristic) figureRaw(which string) string {
+	switch {
+	case h.Unmeasured == which:
+		return "not measured"
+	case which == "recall":
+		return ffloat(h.Recall)
+	}
+	return ffloat(h.Precision)
 }
