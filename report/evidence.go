@@ -416,21 +416,19 @@ func addrLines(as []string) string {
 	return lines(append(slices.Clone(as[:maxAddrs]), "and "+fmtInt(len(as)-maxAddrs)+" more (suspects.json)")...)
 }
 
-// refCell labels our references of a withdrawal: its persons and accounts.
+// refCell labels our references of a withdrawal, one "Person: P,
+// Account: A" pair per line.
 func refCell(it Withdrawal) string {
-	var persons, accounts []string
+	var refs []string
 	for _, t := range it.Traced {
-		if !slices.Contains(persons, t.Person) {
-			persons = append(persons, t.Person)
-		}
-		if !slices.Contains(accounts, t.Account) {
-			accounts = append(accounts, t.Account)
+		if r := "Person: " + t.Person + ", Account: " + t.Account; !slices.Contains(refs, r) {
+			refs = append(refs, r)
 		}
 	}
-	if len(persons) == 0 && it.Person != "" {
-		persons, accounts = []string{it.Person}, []string{it.Account}
+	if len(refs) == 0 && it.Person != "" {
+		refs = []string{"Person: " + it.Person + ", Account: " + it.Account}
 	}
-	return lines("Person: "+strings.Join(persons, ", "), "Account: "+strings.Join(accounts, ", "))
+	return lines(refs...)
 }
 
 // signalGroup is the signals of one kind, value and detail: the countries
