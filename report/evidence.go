@@ -125,7 +125,7 @@ func evidenceDocText(c Case, r Referral, s Suspect, txt *strings.Builder) *doc {
 				latin(p.TxID.String()) + "\n" + latin("output "+strconv.FormatUint(uint64(p.Vout), 10)+" to "+p.Address),
 				latin(p.Sats.String()),
 				latin(money(p.Value)),
-				lines(p.Rate+" "+p.Value.Currency+"/BTC", p.RateSource, ftime(p.RateTime), p.RateEvidence),
+				lines(rateText(p.Rate)+" "+p.Value.Currency+"/BTC", p.RateSource, ftime(p.RateTime), p.RateEvidence),
 				latin(p.Status),
 			}
 		}
