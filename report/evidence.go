@@ -187,6 +187,8 @@ func heuristics(d *doc, c Case) {
 		where := latin(h.Measured)
 		if h.Measure != "" {
 			where = latin(h.Measure+".") + "\n" + latin("Measured on "+h.Measured)
+		} else if i > 0 && c.Heuristics[i-1].Measure == "" && c.Heuristics[i-1].Measured == h.Measured {
+			where = latin("as above")
 		}
 		rows[i] = []string{latin(area), latin(h.Name + " v" + h.Version), latin(h.Figure("precision")),
 			latin(h.Figure("recall")), where}
