@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -229,8 +230,8 @@ func (l *Loader) actor(entity string) actor {
 	if a, ok := l.actors[entity]; ok {
 		return a
 	}
-	for _, a := range l.actors {
-		if strings.EqualFold(a.label, entity) {
+	for _, id := range slices.Sorted(maps.Keys(l.actors)) {
+		if a := l.actors[id]; strings.EqualFold(a.label, entity) {
 			return a
 		}
 	}
