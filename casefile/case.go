@@ -48,6 +48,19 @@ type Settings struct {
 	// ChainDir is where the chain index lives; relative paths are relative to
 	// the case directory. Several cases may share one index.
 	ChainDir string `toml:"chain_dir" json:"chain_dir"`
+	// Report heads the production orders of referral packages
+	// ([settings.report] in case.toml).
+	Report ReportSettings `toml:"report" json:"report"`
+}
+
+// ReportSettings are the case's settings for referral packages: who
+// requests the production orders, under which law, and the officer in
+// charge. 'coinsift report referrals --authority --legal-basis --officer'
+// sets them; an empty one is printed as a placeholder to complete.
+type ReportSettings struct {
+	Authority  string `toml:"authority,omitempty" json:"authority,omitempty"`     // e.g. "Metropolitan Police Service, Cyber Crime Unit"
+	LegalBasis string `toml:"legal_basis,omitempty" json:"legal_basis,omitempty"` // e.g. "Proceeds of Crime Act 2002, s.345"
+	Officer    string `toml:"officer,omitempty" json:"officer,omitempty"`         // e.g. "DC A. Smith, warrant 1234"
 }
 
 // DefaultSettings returns the settings of a new case.
@@ -264,6 +277,21 @@ func (c *Case) Now() time.Time { return c.opts.Now().UTC() }
 
 // Logger returns the case's logger.
 func (c *Case) Logger() *slog.Logger { return c.opts.Logger }
+
+// SetReportSettings replaces the report settings and rewrites case.toml.
+// The case must be open for writing.
+func (c *Case) SetReportSettings(rs ReportSettings) error {
+	if c.opts.ReadOnly {
+		return fmt.Errorf("set report settings: case opened read-only: %w", coinsift.ErrInvalid)
+	}
+	cfg := c.cfg
+	cfg.Settings.Report = rs
+	if err := writeConfig(filepath.Join(c.dir, ConfigFile), cfg); err != nil {
+		return fmt.Errorf("set report settings: %w", err)
+	}
+	c.cfg = cfg
+	return nil
+}
 
 // ChainDir returns the directory of the chain index the case uses.
 func (c *Case) ChainDir() string {

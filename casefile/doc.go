@@ -6,7 +6,9 @@
 //
 // # Layout
 //
-//	case.toml       name, created, settings
+//	case.toml       name, created, settings: currency, default_region,
+//	                chain_dir and [settings.report] authority, legal_basis,
+//	                officer (heading production orders; see Settings)
 //	case.duckdb     everything tabular; schema from migrations/*.sql
 //	evidence.jsonl  one JSON object per registered evidence file
 //	audit.jsonl     one JSON object per command that changed the case
@@ -30,5 +32,6 @@
 //
 // [Init] creates a case, [Open] opens one, [Case.AddEvidence] registers a
 // file, [Case.AppendAudit] records a command, [VerifyAudit] and
-// [Case.VerifyEvidence] check integrity.
+// [Case.VerifyEvidence] check integrity; [Case.SetReportSettings]
+// rewrites the report settings of case.toml.
 package casefile

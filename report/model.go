@@ -36,6 +36,15 @@ type Case struct {
 	// so that output bytes do not depend on how the binary was built.
 	// (An addition to the shape in issue 7, for the footers.)
 	Version string `json:"version,omitempty"`
+	// Authority, LegalBasis and Officer come from the case settings
+	// (case.toml [settings.report]) and head every production order: the
+	// requesting authority, the law the order is made under and the
+	// officer in charge. An empty field prints as an explicit placeholder
+	// to fill in ("[REQUESTING AUTHORITY - to be completed]"), never as a
+	// blank.
+	Authority  string `json:"authority,omitempty"`
+	LegalBasis string `json:"legal_basis,omitempty"`
+	Officer    string `json:"officer,omitempty"`
 }
 
 // AuditLine is one line of the case's hash-chained audit log.
@@ -56,6 +65,17 @@ type Heuristic struct {
 	// Measured says where and how the rates were measured, e.g.
 	// "small world seed 1, docs/methodology.md".
 	Measured string `json:"measured"`
+	// Area is what the heuristic decides: "clustering", "linking",
+	// "valuation", "persons", "placement" or "funding exchange"; ""
+	// is clustering (the shape before it was added).
+	Area string `json:"area,omitempty"`
+	// Measure says what Precision and Recall count for this heuristic,
+	// e.g. "pairs of accounts put in one person"; empty for clustering,
+	// whose measures docs/methodology.md defines once.
+	Measure string `json:"measure,omitempty"`
+	// Unmeasured names a figure ("precision" or "recall") that has not
+	// been measured: its field is 0 and is printed as "not measured".
+	Unmeasured string `json:"unmeasured,omitempty"`
 }
 
 // Suspect is one ranked suspect: a person (one or more accounts of the
@@ -90,6 +110,28 @@ type Suspect struct {
 	// OtherAccounts names accounts elsewhere (other services, other cases)
 	// linked to the person.
 	OtherAccounts []string `json:"other_accounts,omitempty"`
+	// Links are the links that joined the person's accounts into one
+	// person, in (account, account, kind, detail) order; empty for a
+	// person of one account.
+	Links []PersonLink `json:"links,omitempty"`
+}
+
+// PersonLink is one piece of evidence that two accounts are one person.
+type PersonLink struct {
+	AccountA string `json:"account_a"`
+	AccountB string `json:"account_b"`
+	// Kind is the evidence: "phone", "btc_address", "email", "login_ip",
+	// "paying_cluster", "override" ….
+	Kind string `json:"kind"`
+	// Strength is "strong" (joins on its own) or "weak" (needs
+	// corroboration) when the persons rule recorded it, else "".
+	Strength string `json:"strength,omitempty"`
+	// Detail is the shared value: the phone number, the login address, the
+	// paying cluster's id.
+	Detail string `json:"detail,omitempty"`
+	// Behind lists the rows or transactions behind the link, e.g.
+	// "account 1110 paid in 5c00aa20…" for a paying cluster.
+	Behind []string `json:"behind,omitempty"`
 }
 
 // Account is one account of the seized service.
@@ -147,6 +189,16 @@ type Source struct {
 	WithdrawalTime   time.Time        `json:"withdrawal_time"`
 	Address          string           `json:"address"` // the exchange's address on the withdrawal
 	Model            string           `json:"model"`   // trace model, e.g. "poison" or "haircut"
+	// Label is the exchange's name in the actor packs, e.g. "Binance"
+	// (Exchange is its id, e.g. "binance"); "" when no pack names it.
+	Label string `json:"label,omitempty"`
+	// Jurisdictions are every jurisdiction the actor packs give the
+	// exchange, in their order; Jurisdiction is the first of them.
+	Jurisdictions []coinsift.Country `json:"jurisdictions,omitempty"`
+	// Withdrawals are every withdrawal of the exchange traced to the
+	// suspect's payments, one per txid, in time order. The fields above
+	// describe the nearest one (fewest hops).
+	Withdrawals []Withdrawal `json:"withdrawals,omitempty"`
 }
 
 // Victim is one telephone number called through the service.
@@ -163,21 +215,77 @@ type Victim struct {
 // ProductionOrder is the draft of an order to one exchange for the identity
 // of the customers who received the listed withdrawals.
 type ProductionOrder struct {
-	Exchange     string           `json:"exchange"`
+	Exchange string `json:"exchange"` // the exchange's id, e.g. "binance"
+	// Jurisdiction is where the order is addressed: the referral's
+	// country when the exchange operates there, else the first of
+	// Jurisdictions; "" when no actor pack names the exchange.
 	Jurisdiction coinsift.Country `json:"jurisdiction"`
-	Items        []Withdrawal     `json:"items"`
+	Items        []Withdrawal     `json:"items"` // one per withdrawal txid
+	// Label is the exchange's name in the actor packs, e.g. "Binance".
+	Label string `json:"label,omitempty"`
+	// Jurisdictions are every jurisdiction the actor packs give the exchange.
+	Jurisdictions []coinsift.Country `json:"jurisdictions,omitempty"`
 }
 
-// Withdrawal is one withdrawal from an exchange to a suspect's wallet.
+// Withdrawal is one withdrawal from an exchange: a transaction whose
+// inputs are the exchange's and whose receiving outputs carried money on
+// to a suspect's payments. Sats and Value are what the exchange paid out
+// to the receiving addresses; Traced is the part of it the trace model
+// attributes to each suspect's payments.
 type Withdrawal struct {
-	Person  string          `json:"person"`  // our suspect reference
-	Account string          `json:"account"` // the service account it funded
+	Person  string          `json:"person"`  // our suspect reference (the first of Traced)
+	Account string          `json:"account"` // the service account it funded (the first of Traced)
 	TxID    coinsift.TxID   `json:"txid"`
 	Height  coinsift.Height `json:"height"`
-	Time    time.Time       `json:"time"`
-	Address string          `json:"address"` // the customer's receiving address
-	Sats    coinsift.Sats   `json:"sats"`
-	Value   coinsift.Money  `json:"value"`
+	Time    time.Time       `json:"time"`    // block time, UTC
+	Address string          `json:"address"` // the customer's receiving address (the first of ReceivingAddresses)
+	Sats    coinsift.Sats   `json:"sats"`    // amount withdrawn to the receiving addresses
+	Value   coinsift.Money  `json:"value"`   // Sats valued at Rate
+	// ExchangeAddresses are the addresses the withdrawal spent from: the
+	// exchange's sending addresses, in input order.
+	ExchangeAddresses []string `json:"exchange_addresses,omitempty"`
+	// ReceivingAddresses are the addresses of Outputs, in output order.
+	ReceivingAddresses []string `json:"receiving_addresses,omitempty"`
+	// Outputs are the withdrawal's outputs on the traced paths to the
+	// suspects' payments (for a withdrawal straight to the service, the
+	// outputs to its deposit address), in output order; Sats is their sum.
+	Outputs []WithdrawalOutput `json:"outputs,omitempty"`
+	// Rate is the case currency per BTC at Time, as package value
+	// chooses it (the case's last 'coinsift value' method and tolerance),
+	// with its source, timestamp and the price file's evidence id; ""
+	// when the price book has no rate near Time (then Value is zero and
+	// RateProblem says why).
+	Rate         string    `json:"rate,omitempty"`
+	RateSource   string    `json:"rate_source,omitempty"`
+	RateTime     time.Time `json:"rate_time"`
+	RateEvidence string    `json:"rate_evidence,omitempty"`
+	RateProblem  string    `json:"rate_problem,omitempty"`
+	// TracedSats is the sum of Traced: what the model traces from the
+	// exchange to the suspects' payments whose nearest withdrawal of the
+	// exchange this is. The trace records one withdrawal per payment and
+	// exchange, so TracedSats may exceed Sats when money also came through
+	// earlier withdrawals of the exchange.
+	TracedSats coinsift.Sats `json:"traced_sats"`
+	Model      string        `json:"model,omitempty"` // trace model, e.g. "haircut"
+	Traced     []Traced      `json:"traced,omitempty"`
+}
+
+// WithdrawalOutput is one receiving output of a withdrawal.
+type WithdrawalOutput struct {
+	Vout    uint32        `json:"vout"`
+	Address string        `json:"address"` // "" for an output without an address
+	Sats    coinsift.Sats `json:"sats"`
+}
+
+// Traced is what the trace model attributes from an exchange to one
+// suspect's payment whose nearest withdrawal of the exchange is the
+// withdrawal it is listed under.
+type Traced struct {
+	Person  string        `json:"person"`
+	Account string        `json:"account"`
+	Invoice string        `json:"invoice"` // the payment, as Payment.Invoice
+	Sats    coinsift.Sats `json:"sats"`
+	Hops    int           `json:"hops"` // transactions from the withdrawal to the payment, 1: the withdrawal paid it
 }
 
 // Referral is everything passed to one partner agency.

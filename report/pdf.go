@@ -37,6 +37,26 @@ type doc struct {
 	k    float64   // points per user unit
 	cm   float64   // fpdf's cell margin
 	ph   float64   // page height in user units, as fpdf has it
+	// txt, when not nil, receives the document's text as it is laid out
+	// (titles, sections, paragraphs, table rows), decoded back to UTF-8:
+	// what the golden tests compare.
+	txt *strings.Builder
+}
+
+// record appends encoded text lines to d.txt, if it is set.
+func (d *doc) record(prefix string, encoded ...string) {
+	if d.txt == nil {
+		return
+	}
+	for i, e := range encoded {
+		if i > 0 {
+			d.txt.WriteString(" | ")
+		} else {
+			d.txt.WriteString(prefix)
+		}
+		d.txt.WriteString(strings.ReplaceAll(decodeLatin(e), "\n", " / "))
+	}
+	d.txt.WriteByte('\n')
 }
 
 type fontSel struct {
@@ -258,6 +278,10 @@ func (d *doc) ensure(h float64) {
 }
 
 func (d *doc) title(t, sub string) {
+	d.record("# ", latin(t))
+	for _, l := range strings.Split(sub, "\n") {
+		d.record("", latin(l))
+	}
 	d.setFont(false, true, 16)
 	d.f.SetX(marginL)
 	d.f.MultiCell(bodyW, 7, latin(t), "", "L", false)
@@ -274,6 +298,7 @@ func (d *doc) title(t, sub string) {
 }
 
 func (d *doc) section(t string) {
+	d.record("\n## ", latin(t))
 	d.ensure(35) // keep a heading with the first rows of what follows
 	d.f.Ln(2)
 	d.setFont(false, true, 11)
@@ -289,6 +314,7 @@ func (d *doc) section(t string) {
 }
 
 func (d *doc) para(t string) {
+	d.record("", encode(t))
 	d.setFont(false, false, 9)
 	d.f.SetX(marginL)
 	d.f.MultiCell(bodyW, 4.5, encode(t), "", "L", false)
@@ -297,6 +323,7 @@ func (d *doc) para(t string) {
 
 // note prints encoded text in small grey type (e.g. "none recorded").
 func (d *doc) note(t string) {
+	d.record("(note) ", latin(t))
 	d.setFont(false, false, 8)
 	d.f.SetTextColor(100, 100, 100)
 	d.f.SetX(marginL)
@@ -408,6 +435,10 @@ func (d *doc) table(cols []column, rows [][]string) {
 		d.f.Line(marginL, y+h, marginL+bodyW, y+h)
 		d.f.SetXY(marginL, y+h)
 	}
+	d.record("| ", header...)
+	for _, r := range rows {
+		d.record("| ", r...)
+	}
 	d.ensure(18)
 	drawRow(header, true, false)
 	for i, r := range rows {
@@ -427,6 +458,9 @@ func (d *doc) kv(pairs [][2]string) {
 
 // plain is table without a header row.
 func (d *doc) plain(cols []column, rows [][]string) {
+	for _, r := range rows {
+		d.record("- ", r...)
+	}
 	const size, lh = 8.5, 4.0
 	xs := columnStarts(cols)
 	for _, cells := range rows {
@@ -448,6 +482,59 @@ func (d *doc) plain(cols []column, rows [][]string) {
 			for k, l := range lines[i] {
 				d.f.SetXY(xs[i]+pad, y+pad+float64(k)*lh)
 				d.cell(c.w*bodyW-2*pad, lh, l, "L")
+			}
+			d.f.SetTextColor(0, 0, 0)
+		}
+		d.f.SetDrawColor(225, 225, 225)
+		d.f.SetLineWidth(0.15)
+		d.f.Line(marginL, y+h, marginL+bodyW, y+h)
+		d.f.SetXY(marginL, y+h)
+	}
+	d.f.Ln(2)
+}
+
+// field is one labelled value of a fields block; mono values (txids,
+// addresses) are set in Courier so that they can be read and copied
+// character by character.
+type field struct {
+	label, value string // value is encoded text
+	mono         bool
+}
+
+// fields draws a block of labelled values under a bold heading (skipped
+// when empty), like kv but with a monospaced value where the field says.
+func (d *doc) fields(heading string, fs []field) {
+	const size, lh = 8.5, 4.0
+	if heading != "" {
+		d.record("### ", latin(heading))
+		d.ensure(6 + float64(min(len(fs), 8))*(lh+2*pad+1))
+		d.setFont(false, true, 9)
+		d.f.SetX(marginL)
+		d.f.CellFormat(bodyW, 5.5, latin(heading), "", 1, "L", false, 0, "")
+	}
+	cols := []column{{w: 0.27}, {w: 0.73}}
+	xs := columnStarts(cols)
+	for _, fl := range fs {
+		d.record("- ", latin(fl.label), fl.value)
+		sel := [2]fontSel{{bold: true, size: size, set: true}, {mono: fl.mono, size: size, set: true}}
+		cells := [2]string{latin(fl.label), fl.value}
+		var ls [2][]string
+		n := 1
+		for i := range cells {
+			ls[i] = d.wrap(cells[i], cols[i].w*bodyW-2*pad, sel[i])
+			n = max(n, len(ls[i]))
+		}
+		h := float64(n)*lh + 2*pad
+		d.ensure(h)
+		y := d.f.GetY()
+		for i := range cells {
+			d.setFont(sel[i].mono, sel[i].bold, size)
+			if i == 0 {
+				d.f.SetTextColor(60, 60, 60)
+			}
+			for k, l := range ls[i] {
+				d.f.SetXY(xs[i]+pad, y+pad+float64(k)*lh)
+				d.cell(cols[i].w*bodyW-2*pad, lh, l, "L")
 			}
 			d.f.SetTextColor(0, 0, 0)
 		}

@@ -39,3 +39,19 @@ func TestSuspectsJSONStream(t *testing.T) {
 		}
 	}
 }
+
+func TestRateText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"28403.270738000000", "28403.270738"},
+		{"19480.21", "19480.21"},
+		{"17000.000000000000", "17000"},
+		{"", ""},
+		{"n/a", "n/a"},
+		{"1.2.3", "1.2.3"},
+	}
+	for _, tt := range tests {
+		if got := rateText(tt.in); got != tt.want {
+			t.Errorf("rateText(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -212,7 +212,7 @@ func suspectsXLSX(c Case, r Referral) ([]byte, error) {
 	info.put("tool", tool(c))
 	info.put("audit_seq", strconv.FormatInt(lastSeq(c), 10))
 	for _, h := range c.Heuristics {
-		info.put("heuristic", h.Name+" v"+h.Version+": precision "+ffloat(h.Precision)+", recall "+ffloat(h.Recall)+" ("+h.Measured+")")
+		info.put("heuristic", h.Name+" v"+h.Version+": precision "+h.figureRaw("precision")+", recall "+h.figureRaw("recall")+" ("+h.Measured+")")
 	}
 	for _, n := range c.Notes {
 		info.put("note", n)

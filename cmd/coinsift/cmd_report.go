@@ -52,6 +52,8 @@ type referralOptions struct {
 	countries []string
 	redact    []string
 	victims   []string
+	// settings are the report settings given as flags (nil: keep case.toml's).
+	authority, legalBasis, officer *string
 }
 
 func newReportReferralsCommand(g *globals) *cobra.Command {
@@ -67,13 +69,32 @@ evidence, heuristics and their measured error rates), a production-order
 draft per exchange, the victims in that country when --share-victims names
 it, and manifest.json with the SHA-256 of every file and the audit excerpt
 that produced them. A package is written whole or not at all; an existing
-one is never overwritten. Reruns on an unchanged case give identical bytes.`,
+one is never overwritten. Reruns on an unchanged case give identical bytes.
+
+Production orders name the requesting authority, the legal basis and the
+officer from case.toml ([settings.report] authority, legal_basis, officer).
+--authority, --legal-basis and --officer set them in case.toml before the
+packages are written (and for every later run); a setting never given is
+printed as a placeholder to complete, e.g. "[REQUESTING AUTHORITY - to be
+completed]".`,
 		Example: `  coinsift report referrals --out referrals --countries NL,AU,FR,IE
-  coinsift report referrals --out uk --rule ispoof-uk --countries GB --share-victims GB`,
+  coinsift report referrals --out uk --rule ispoof-uk --countries GB --share-victims GB \
+      --authority "Metropolitan Police Service, Cyber Crime Unit" \
+      --legal-basis "Proceeds of Crime Act 2002, s.345 (production order)" --officer "DC A. Smith"`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.out == "" {
 				return usagef("coinsift report referrals --out DIR", "--out is required")
+			}
+			for _, f := range []struct {
+				name string
+				dst  **string
+			}{{"authority", &o.authority}, {"legal-basis", &o.legalBasis}, {"officer", &o.officer}} {
+				if cmd.Flags().Changed(f.name) {
+					v, _ := cmd.Flags().GetString(f.name)
+					v = strings.TrimSpace(v)
+					*f.dst = &v
+				}
 			}
 			return runReportReferrals(cmd.Context(), g, o)
 		},
@@ -84,6 +105,9 @@ one is never overwritten. Reruns on an unchanged case give identical bytes.`,
 	f.StringSliceVar(&o.countries, "countries", nil, "countries to write packages for (default: every country with suspects)")
 	f.StringSliceVar(&o.redact, "redact", nil, "fields to redact: "+strings.Join(report.RedactionFields, ", "))
 	f.StringSliceVar(&o.victims, "share-victims", nil, "countries whose package may include their victims")
+	f.String("authority", "", "requesting authority named on production orders (stored in case.toml)")
+	f.String("legal-basis", "", "law the production orders are made under (stored in case.toml)")
+	f.String("officer", "", "officer in charge named on production orders (stored in case.toml)")
 	return cmd
 }
 
@@ -134,6 +158,17 @@ func runReportReferrals(ctx context.Context, g *globals, o referralOptions) erro
 		for _, cc := range o.victims {
 			share[coinsift.Country(strings.ToUpper(strings.TrimSpace(cc)))] = true
 		}
+		if o.authority != nil || o.legalBasis != nil || o.officer != nil {
+			rs := c.Config().Settings.Report
+			for _, f := range []struct{ from, to *string }{{o.authority, &rs.Authority}, {o.legalBasis, &rs.LegalBasis}, {o.officer, &rs.Officer}} {
+				if f.from != nil {
+					*f.to = *f.from
+				}
+			}
+			if err := c.SetReportSettings(rs); err != nil {
+				return err
+			}
+		}
 		rc, err := reportsql.LoadCase(ctx, c, coinsiftVersion(), nr)
 		if err != nil {
 			return err
@@ -150,7 +185,7 @@ func runReportReferrals(ctx context.Context, g *globals, o referralOptions) erro
 		}
 		for _, cc := range countries {
 			sus := loader.Suspects(byCountry[cc])
-			ref := report.Referral{Country: cc, Agency: agencyOf(cc), Suspects: sus, Orders: reportsql.Orders(sus), VictimsAllowed: share[cc]}
+			ref := report.Referral{Country: cc, Agency: agencyOf(cc), Suspects: sus, Orders: reportsql.Orders(cc, sus), VictimsAllowed: share[cc]}
 			if ref.VictimsAllowed {
 				if ref.Victims, err = reportsql.Victims(ctx, c.DB(), cc); err != nil {
 					return err

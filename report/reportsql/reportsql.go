@@ -1,11 +1,13 @@
 package reportsql
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,7 +20,8 @@ import (
 
 // LoadCase returns the case header: name, currency, the time of the last
 // audit line (reports are dated by it, never by the clock), the audit
-// excerpt and the heuristics with their measured error rates.
+// excerpt, the heuristics with their measured error rates (clustering,
+// then report.Measured) and the report settings of case.toml.
 func LoadCase(ctx context.Context, c *casefile.Case, version string, nr triage.NamedRule) (report.Case, error) {
 	entries, err := casefile.ReadAudit(c.Path(casefile.AuditLogFile))
 	if err != nil {
@@ -38,8 +41,11 @@ func LoadCase(ctx context.Context, c *casefile.Case, version string, nr triage.N
 	}
 	for _, m := range cluster.Measured() {
 		rc.Heuristics = append(rc.Heuristics, report.Heuristic{Name: m.Name, Version: m.Version,
-			Precision: m.Precision, Recall: m.Recall, Measured: m.Where})
+			Precision: m.Precision, Recall: m.Recall, Measured: m.Where, Area: report.AreaClustering})
 	}
+	rc.Heuristics = append(rc.Heuristics, report.Measured()...)
+	rs := c.Config().Settings.Report
+	rc.Authority, rc.LegalBasis, rc.Officer = rs.Authority, rs.LegalBasis, rs.Officer
 	return rc, nil
 }
 
@@ -97,14 +103,23 @@ type Loader struct {
 	payments   map[string][]report.Payment // account → payments
 	sources    map[string][]sourceRow      // account → exchange sources
 	paid       map[string]int64            // account → traced sats
+	// withdrawals holds every exchange withdrawal a source names, by txid;
+	// actors the exchanges' labels and jurisdictions; model the trace
+	// model of the payers run; links the person links of the accounts.
+	withdrawals map[string]*withdrawal
+	actors      map[string]actor
+	model       string
+	links       map[string][]report.PersonLink // account → links it is part of
 }
 
 type sourceRow struct {
-	entity string
-	sats   int64
-	hops   int
-	txid   string
-	height coinsift.Height
+	entity  string
+	sats    int64
+	hops    int
+	txid    string
+	height  coinsift.Height
+	pay     payKey // the payment traced
+	invoice string // the payment, as report.Payment.Invoice
 }
 
 // NewLoader reads the rows about persons, the triage person ids of the
@@ -209,14 +224,15 @@ func NewLoader(ctx context.Context, db *sql.DB, currency string, persons []strin
 	if err != nil {
 		return nil, fmt.Errorf("report payments: %w", err)
 	}
-	err = each(ctx, db, `SELECT pp.account_key, s.entity, s.sats, s.hops, s.txid, s.height
+	err = each(ctx, db, `SELECT pp.account_key, s.entity, s.sats, s.hops, s.txid, s.height, s.evidence_id, s.src_table, s.src_row
 		FROM payment_sources s JOIN payment_payers pp USING (evidence_id, src_table, src_row)
-		WHERE pp.account_key IN `+inList+` AND s.category = 'exchange' ORDER BY 1, 2, 6, 5`, []any{keys}, func(r *sql.Rows) error {
+		WHERE pp.account_key IN `+inList+` AND s.category = 'exchange' ORDER BY 1, 2, 6, 5, 7, 8, 9`, []any{keys}, func(r *sql.Rows) error {
 		var k string
 		var sr sourceRow
-		if err := r.Scan(&k, &sr.entity, &sr.sats, &sr.hops, &sr.txid, &sr.height); err != nil {
+		if err := r.Scan(&k, &sr.entity, &sr.sats, &sr.hops, &sr.txid, &sr.height, &sr.pay.evidence, &sr.pay.table, &sr.pay.row); err != nil {
 			return err
 		}
+		sr.invoice = sr.pay.table + ":" + strconv.FormatInt(sr.pay.row, 10)
 		l.sources[k] = append(l.sources[k], sr)
 		return nil
 	})
@@ -234,6 +250,18 @@ func NewLoader(ctx context.Context, db *sql.DB, currency string, persons []strin
 	})
 	if err != nil {
 		return nil, fmt.Errorf("report payers: %w", err)
+	}
+	if err := l.loadWithdrawals(ctx, db, keys); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	if err := l.loadActors(ctx, db); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	if err := l.loadModel(ctx, db); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	if err := l.loadLinks(ctx, db, keys); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
 	}
 	return l, nil
 }
@@ -264,21 +292,31 @@ func (l *Loader) Suspects(ranked []triage.Suspect) []report.Suspect {
 			kind, subject = "account", strings.TrimPrefix(s.Person, "account:")
 		}
 		rs.Placement = l.placements[kind+"\x00"+subject]
-		rs.Sources = l.personSources(keys)
+		rs.Sources = l.personSources(s.Person, keys)
+		rs.Links = l.personLinks(keys)
 		out = append(out, rs)
 	}
 	return out
 }
 
-func (l *Loader) personSources(keys []string) []report.Source {
+// personSources aggregates the exchange sources of a person's payments
+// per exchange, with every withdrawal of the exchange that funded them.
+func (l *Loader) personSources(person string, keys []string) []report.Source {
 	by := map[string]*report.Source{}
+	type wkey struct{ entity, txid string }
+	traced := map[wkey][]report.Traced{}
+	paid := map[wkey][]payKey{}
 	var all int64
 	for _, k := range keys {
 		all += l.paid[k]
 		for _, sr := range l.sources[k] {
 			a := by[sr.entity]
 			if a == nil {
-				a = &report.Source{Exchange: sr.entity, Hops: sr.hops, Model: "haircut"}
+				act := l.actor(sr.entity)
+				a = &report.Source{Exchange: sr.entity, Hops: sr.hops, Model: l.model, Label: act.label, Jurisdictions: act.jurisdictions}
+				if len(act.jurisdictions) > 0 {
+					a.Jurisdiction = act.jurisdictions[0]
+				}
 				by[sr.entity] = a
 			}
 			a.Sats += coinsift.Sats(sr.sats)
@@ -286,12 +324,30 @@ func (l *Loader) personSources(keys []string) []report.Source {
 				id, _ := coinsift.ParseTxID(sr.txid)
 				a.WithdrawalTxID, a.WithdrawalHeight, a.Hops = id, sr.height, sr.hops
 			}
+			wk := wkey{sr.entity, sr.txid}
+			traced[wk] = append(traced[wk], report.Traced{Person: person, Account: k, Invoice: sr.invoice, Sats: coinsift.Sats(sr.sats), Hops: sr.hops})
+			paid[wk] = append(paid[wk], sr.pay)
 		}
+	}
+	for wk, t := range traced {
+		a := by[wk.entity]
+		a.Withdrawals = append(a.Withdrawals, l.withdrawalOf(wk.txid, t, paid[wk]))
 	}
 	out := make([]report.Source, 0, len(by))
 	for _, a := range by {
 		if all > 0 {
 			a.Share = float64(a.Sats) / float64(all)
+		}
+		slices.SortFunc(a.Withdrawals, func(x, y report.Withdrawal) int {
+			return cmp.Or(x.Time.Compare(y.Time), cmp.Compare(x.TxID.String(), y.TxID.String()))
+		})
+		for _, w := range a.Withdrawals {
+			if w.TxID == a.WithdrawalTxID {
+				a.WithdrawalTime = w.Time
+				if len(w.ExchangeAddresses) > 0 {
+					a.Address = w.ExchangeAddresses[0]
+				}
+			}
 		}
 		out = append(out, *a)
 	}
@@ -304,22 +360,34 @@ func (l *Loader) personSources(keys []string) []report.Source {
 	return out
 }
 
-// Orders groups the suspects' funding withdrawals by exchange.
-func Orders(suspects []report.Suspect) []report.ProductionOrder {
+// Orders groups the suspects' funding withdrawals by exchange, one item
+// per withdrawal txid: a withdrawal that funded several suspects (or
+// several payments) is listed once, with every traced part. An order is
+// addressed to the exchange in country when the actor packs list it
+// there, else in the first jurisdiction they give.
+func Orders(country coinsift.Country, suspects []report.Suspect) []report.ProductionOrder {
 	by := map[string]*report.ProductionOrder{}
+	at := map[string]map[coinsift.TxID]int{} // exchange → txid → item index
 	for _, s := range suspects {
-		acct := ""
-		if len(s.Accounts) > 0 {
-			acct = s.Accounts[0].Key
-		}
 		for _, src := range s.Sources {
 			o := by[src.Exchange]
 			if o == nil {
-				o = &report.ProductionOrder{Exchange: src.Exchange, Jurisdiction: src.Jurisdiction}
+				o = &report.ProductionOrder{Exchange: src.Exchange, Label: src.Label, Jurisdictions: src.Jurisdictions,
+					Jurisdiction: src.Jurisdiction}
+				if slices.Contains(src.Jurisdictions, country) {
+					o.Jurisdiction = country
+				}
 				by[src.Exchange] = o
+				at[src.Exchange] = map[coinsift.TxID]int{}
 			}
-			o.Items = append(o.Items, report.Withdrawal{Person: s.Person, Account: acct, TxID: src.WithdrawalTxID,
-				Height: src.WithdrawalHeight, Time: src.WithdrawalTime, Sats: src.Sats})
+			for _, w := range src.Withdrawals {
+				if i, ok := at[src.Exchange][w.TxID]; ok {
+					o.Items[i] = mergeWithdrawal(o.Items[i], w)
+					continue
+				}
+				at[src.Exchange][w.TxID] = len(o.Items)
+				o.Items = append(o.Items, w)
+			}
 		}
 	}
 	out := make([]report.ProductionOrder, 0, len(by))
