@@ -349,7 +349,10 @@ func runClusterShow(ctx context.Context, g *globals, arg string, limit int) erro
 	if err := term.Table(g.stdout, []string{"COUNTERPARTY CLUSTER", "EXAMPLE ADDRESS", "SENT TO (BTC)", "RECEIVED FROM (BTC)"}, rows); err != nil {
 		return err
 	}
-	g.printf("\naddresses (first %d):\n  %s\n", len(show.Addresses), strings.Join(show.Addresses, "\n  "))
+	g.printf("\naddresses (first %d):\n", len(show.Addresses))
+	for _, a := range show.Addresses {
+		g.printf("  %s\n", a) // one per line: printf makes a newline inside an argument visible
+	}
 	return nil
 }
 

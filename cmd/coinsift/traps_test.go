@@ -1,0 +1,104 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// The traps tests (issue 17) run commands on the case of a tiny demo,
+// built once per test binary.
+var (
+	tinyOnce sync.Once
+	tinyDir  string
+	tinyErr  string
+)
+
+// tinyDemo returns the output directory of a tiny demo (its case is in
+// case/, its world in world/). Tests that change the case work on a copy
+// (tinyCopy).
+func tinyDemo(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs the tiny demo")
+	}
+	tinyOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "coinsift-traps-")
+		if err != nil {
+			tinyErr = err.Error()
+			return
+		}
+		tinyDir = filepath.Join(dir, "demo")
+		_, errs, code := cli(t, "demo", "--scale", "tiny", "--out", tinyDir)
+		if code != 0 {
+			tinyErr = errs
+		}
+	})
+	if tinyErr != "" {
+		t.Fatalf("tiny demo: %s", tinyErr)
+	}
+	return tinyDir
+}
+
+// tinyCase returns the tiny demo's case directory.
+func tinyCase(t *testing.T) string { return filepath.Join(tinyDemo(t), "case") }
+
+// tinyCopy returns a copy of the tiny demo's case that the test may change.
+func tinyCopy(t *testing.T) string {
+	t.Helper()
+	src := tinyCase(t)
+	dst := filepath.Join(t.TempDir(), "case")
+	if out, err := exec.Command("cp", "-a", src, dst).CombinedOutput(); err != nil {
+		t.Fatalf("copy case: %v %s", err, out)
+	}
+	return dst
+}
+
+// sqlOne returns the single value a query prints in CSV.
+func sqlOne(t *testing.T, dir, query string) string {
+	t.Helper()
+	out := mustCLI(t, "--case", dir, "sql", "--format", "csv", query)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	return lines[len(lines)-1]
+}
+
+// TestClusterShowListsAddresses: trap 6, addresses one per line, never
+// joined by a visible "\x0a".
+func TestClusterShowListsAddresses(t *testing.T) {
+	dir := tinyCase(t)
+	addr := sqlOne(t, dir, `SELECT a.address FROM chain_addresses a JOIN clusters c USING (address_id)
+		JOIN cluster_sizes s USING (cluster_id) WHERE s.size > 3 ORDER BY a.address_id LIMIT 1`)
+	out := mustCLI(t, "--case", dir, "cluster", "show", addr)
+	if strings.Contains(out, `\x0a`) {
+		t.Errorf("cluster show prints a visible newline escape:\n%s", out)
+	}
+	_, list, ok := strings.Cut(out, "addresses (first ")
+	if !ok {
+		t.Fatalf("no address list:\n%s", out)
+	}
+	lines := strings.Split(strings.TrimSpace(list), "\n")[1:]
+	if len(lines) < 4 || strings.TrimSpace(lines[0]) != addr {
+		t.Errorf("address list = %q; want one address a line, %s first", lines, addr)
+	}
+}
+
+// TestClusterRunCountsNoPhantom: trap 8, address id 0 ("no address") is
+// neither stored nor counted as a cluster.
+func TestClusterRunCountsNoPhantom(t *testing.T) {
+	dir := tinyCopy(t)
+	out := mustCLI(t, "--case", dir, "cluster", "run")
+	if n := sqlOne(t, dir, `SELECT count(*) FROM clusters WHERE address_id = 0`); n != "0" {
+		t.Errorf("clusters holds %s row(s) for address id 0", n)
+	}
+	want := sqlOne(t, dir, `SELECT count(DISTINCT cluster_id) FROM clusters`)
+	if n := sqlOne(t, dir, `SELECT count(*) FROM cluster_sizes`); n != want {
+		t.Errorf("cluster_sizes has %s rows; the clusters table %s clusters", n, want)
+	}
+	addrs := sqlOne(t, dir, `SELECT count(*) FROM chain_addresses`)
+	if !strings.Contains(out, "clustered "+addrs+" addresses") || !strings.Contains(out, "into "+want+" clusters") {
+		t.Errorf("cluster run says %q; want %s addresses into %s clusters", strings.TrimSpace(out), addrs, want)
+	}
+}
