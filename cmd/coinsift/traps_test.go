@@ -4,9 +4,12 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/coinsift/coinsift/price"
 )
 
 // The traps tests (issue 17) run commands on the case of a tiny demo,
@@ -100,5 +103,37 @@ func TestClusterRunCountsNoPhantom(t *testing.T) {
 	addrs := sqlOne(t, dir, `SELECT count(*) FROM chain_addresses`)
 	if !strings.Contains(out, "clustered "+addrs+" addresses") || !strings.Contains(out, "into "+want+" clusters") {
 		t.Errorf("cluster run says %q; want %s addresses into %s clusters", strings.TrimSpace(out), addrs, want)
+	}
+}
+
+// TestRatesPrintedForPeople: trap 9, a fiat price of a bitcoin has 2
+// decimals in the CLI; --json keeps the exact value.
+func TestRatesPrintedForPeople(t *testing.T) {
+	tests := []struct {
+		base, quote, in, want string
+	}{
+		{"BTC", "GBP", "28403.270738000000", "28403.27"},
+		{"BTC", "GBP", "25601.745734", "25601.75"},
+		{"BTC", "USD", "9", "9.00"},
+		{"GBP", "BTC", "0.0000352069", "0.00003521"},
+		{"USD", "GBP", "0.7321234567", "0.732123"},
+	}
+	for _, tt := range tests {
+		if got := formatRate(tt.base, tt.quote, price.MustDecimal(tt.in)); got != tt.want {
+			t.Errorf("formatRate(%s/%s %s) = %q; want %q", tt.base, tt.quote, tt.in, got, tt.want)
+		}
+	}
+	dir := tinyCase(t)
+	out := mustCLI(t, "--case", dir, "prices", "rate", "BTC/GBP", "2021-06-01")
+	first, _, _ := strings.Cut(out, "\n")
+	if !regexp.MustCompile(` = [0-9]+\.[0-9]{2} \(close\)$`).MatchString(first) {
+		t.Errorf("prices rate prints %q; want the rate with 2 decimals", first)
+	}
+	if rows := regexp.MustCompile(`(?m)^BTC/GBP +([0-9.]+) `).FindStringSubmatch(out); rows == nil || !regexp.MustCompile(`^[0-9]+\.[0-9]{2}$`).MatchString(rows[1]) {
+		t.Errorf("leg row %q; want the rate with 2 decimals", rows)
+	}
+	js := mustCLI(t, "--case", dir, "--json", "prices", "rate", "BTC/GBP", "2021-06-01")
+	if !regexp.MustCompile(`"value": "[0-9]+\.[0-9]{3,}"`).MatchString(js) {
+		t.Errorf("--json rate lost its precision:\n%s", js)
 	}
 }
