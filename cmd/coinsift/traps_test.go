@@ -137,3 +137,34 @@ func TestRatesPrintedForPeople(t *testing.T) {
 		t.Errorf("--json rate lost its precision:\n%s", js)
 	}
 }
+
+// TestPaymentReferenceOneFormat: trap 5, the payment reference the reports
+// print is the one trace back accepts (TABLE#ROW), and the older
+// TABLE:ROW is still accepted.
+func TestPaymentReferenceOneFormat(t *testing.T) {
+	demo := tinyDemo(t)
+	dir := filepath.Join(demo, "case")
+	ref := sqlOne(t, dir, `SELECT src_table || '#' || src_row FROM links WHERE status = 'verified' ORDER BY src_table, src_row LIMIT 1`)
+	want := mustCLI(t, "--case", dir, "trace", "back", ref)
+	old := strings.Replace(ref, "#", ":", 1)
+	got := mustCLI(t, "--case", dir, "trace", "back", old)
+	if strings.Replace(got, old, ref, 1) != want {
+		t.Errorf("trace back %s and %s differ:\n%s\n%s", old, ref, got, want)
+	}
+	// Build a fresh GB package from the case and read its payment references.
+	out := filepath.Join(t.TempDir(), "refs")
+	mustCLI(t, "--case", tinyCopy(t), "report", "referrals", "--rule", "ispoof-uk", "--countries", "GB", "--out", out)
+	b, err := os.ReadFile(filepath.Join(out, "GB", "suspects.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs := regexp.MustCompile(`"invoice": "([^"]*)"`).FindAllStringSubmatch(string(b), -1)
+	if len(refs) == 0 {
+		t.Fatal("no payment references in GB/suspects.json")
+	}
+	for _, m := range refs {
+		if !regexp.MustCompile(`^src_[a-z_]+#[0-9]+$`).MatchString(m[1]) {
+			t.Errorf("report prints payment reference %q; want TABLE#ROW", m[1])
+		}
+	}
+}
