@@ -1,10 +1,12 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -166,5 +168,35 @@ func TestPaymentReferenceOneFormat(t *testing.T) {
 		if !regexp.MustCompile(`^src_[a-z_]+#[0-9]+$`).MatchString(m[1]) {
 			t.Errorf("report prints payment reference %q; want TABLE#ROW", m[1])
 		}
+	}
+}
+
+// TestAddressShowsTagAndCluster: trap 7, 'coinsift address' on a tagged
+// address names its tag and its cluster (id and size), in text and JSON.
+func TestAddressShowsTagAndCluster(t *testing.T) {
+	dir := tinyCase(t)
+	addr := sqlOne(t, dir, `SELECT address FROM tags ORDER BY address LIMIT 1`)
+	label := sqlOne(t, dir, `SELECT label FROM tags WHERE address = '`+addr+`' ORDER BY label LIMIT 1`)
+	id := sqlOne(t, dir, `SELECT c.cluster_id FROM clusters c JOIN chain_addresses a USING (address_id) WHERE a.address = '`+addr+`'`)
+	size := sqlOne(t, dir, `SELECT size FROM cluster_sizes WHERE cluster_id = `+id)
+	out := mustCLI(t, "--case", dir, "address", addr)
+	if !regexp.MustCompile(`(?m)^tag +` + regexp.QuoteMeta(label) + ` `).MatchString(out) {
+		t.Errorf("address %s: no line for its tag %q:\n%s", addr, label, out)
+	}
+	if !regexp.MustCompile(`(?m)^cluster +` + id + ` \(` + size + ` addresses\)`).MatchString(out) {
+		t.Errorf("address %s: no line for its cluster %s of %s addresses:\n%s", addr, id, size, out)
+	}
+	var v struct {
+		Tags    []struct{ Label string }
+		Cluster *struct {
+			ID   uint32 `json:"cluster_id"`
+			Size uint32
+		}
+	}
+	if err := json.Unmarshal([]byte(mustCLI(t, "--case", dir, "--json", "address", addr)), &v); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Tags) == 0 || v.Tags[0].Label != label || v.Cluster == nil || strconv.Itoa(int(v.Cluster.ID)) != id || strconv.Itoa(int(v.Cluster.Size)) != size {
+		t.Errorf("address --json: tags %+v, cluster %+v; want %q in cluster %s of %s", v.Tags, v.Cluster, label, id, size)
 	}
 }
