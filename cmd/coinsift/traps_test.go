@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -199,4 +200,44 @@ func TestAddressShowsTagAndCluster(t *testing.T) {
 	if len(v.Tags) == 0 || v.Tags[0].Label != label || v.Cluster == nil || strconv.Itoa(int(v.Cluster.ID)) != id || strconv.Itoa(int(v.Cluster.Size)) != size {
 		t.Errorf("address --json: tags %+v, cluster %+v; want %q in cluster %s of %s", v.Tags, v.Cluster, label, id, size)
 	}
+}
+
+// TestTriageSaysHopsPerExchange: trap 10, an exchange two hops back is not
+// said to have paid straight. The case gets a second, indirect exchange
+// for a suspect that one exchange paid directly.
+func TestTriageSaysHopsPerExchange(t *testing.T) {
+	dir := tinyCopy(t)
+	c, err := openForTest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var acct, entity string
+	err = c.DB().QueryRow(`SELECT s.account_key, s.entity FROM account_sources s JOIN suspects t ON t.accounts = s.account_key
+		WHERE s.category = 'exchange' AND s.min_hops = 1 ORDER BY t.rank LIMIT 1`).Scan(&acct, &entity)
+	if err == nil {
+		_, err = c.DB().Exec(`INSERT INTO account_sources VALUES (?, 'zz-exchange', 'exchange', 1000, 0.01, 1, 2, 0)`, acct)
+	}
+	c.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Suspects []struct {
+			Accounts []string
+			Reasons  []string
+		}
+	}
+	if err := json.Unmarshal([]byte(mustCLI(t, "--case", dir, "--json", "triage", "--rule", "ispoof-uk")), &res); err != nil {
+		t.Fatal(err)
+	}
+	want := "paid straight from " + entity + "; zz-exchange 2 hops back"
+	for _, s := range res.Suspects {
+		if len(s.Accounts) == 1 && s.Accounts[0] == acct {
+			if !slices.Contains(s.Reasons, want) {
+				t.Errorf("account %s: reasons %q; want %q", acct, s.Reasons, want)
+			}
+			return
+		}
+	}
+	t.Fatalf("account %s is not among the suspects", acct)
 }
