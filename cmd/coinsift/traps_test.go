@@ -241,3 +241,42 @@ func TestTriageSaysHopsPerExchange(t *testing.T) {
 	}
 	t.Fatalf("account %s is not among the suspects", acct)
 }
+
+// TestReferralCountries: trap 3, --countries takes known ISO 3166-1 codes
+// only, and a country the rule can never select (GB under the default
+// rule) is refused, naming the rule that selects suspects there; nothing
+// is written.
+func TestReferralCountries(t *testing.T) {
+	dir := tinyCopy(t)
+	tests := []struct {
+		countries string
+		want      string
+	}{
+		{"XX", `"XX": not an ISO 3166-1 alpha-2 country code`},
+		{"NL,G8", `"G8": not an ISO 3166-1 alpha-2`},
+		{"GB", "rule referrals ("},
+		{"NL,gb", "use --rule ispoof-uk ("},
+	}
+	for _, tt := range tests {
+		t.Run(tt.countries, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "refs")
+			_, stderr, code := cli(t, "--case", dir, "report", "referrals", "--out", out, "--countries", tt.countries)
+			if code != exitUsage || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, exitUsage, tt.want)
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("%s written despite the error (%v)", out, err)
+			}
+		})
+	}
+	out := filepath.Join(t.TempDir(), "uk")
+	mustCLI(t, "--case", dir, "report", "referrals", "--rule", "ispoof-uk", "--out", out, "--countries", "gb")
+	want := sqlOne(t, dir, `SELECT count(*) FROM suspects WHERE rule_name = 'ispoof-uk'`)
+	b, err := os.ReadFile(filepath.Join(out, "GB", "suspects.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(strings.TrimSpace(string(b)), "\n"); strconv.Itoa(n) != want || n == 0 {
+		t.Errorf("GB package under ispoof-uk lists %d suspects; triage found %s", n, want)
+	}
+}
