@@ -280,3 +280,59 @@ func TestReferralCountries(t *testing.T) {
 		t.Errorf("GB package under ispoof-uk lists %d suspects; triage found %s", n, want)
 	}
 }
+
+// TestPersonAndAccountIDs: trap 1, triage prints persons as P-<n>; persons
+// --explain and place show take P-<n> (or --person) for a person and a key
+// (or --account) for an account, and refuse a bare number that is both.
+func TestPersonAndAccountIDs(t *testing.T) {
+	dir := tinyCase(t)
+	var res struct {
+		Suspects []struct {
+			Person   string
+			Accounts []string
+		}
+	}
+	if err := json.Unmarshal([]byte(mustCLI(t, "--case", dir, "--json", "triage", "--rule", "all-payers")), &res); err != nil {
+		t.Fatal(err)
+	}
+	// A person whose number is also the key of an account of someone else.
+	var person, n string
+	for _, s := range res.Suspects {
+		if !strings.HasPrefix(s.Person, "P-") && !strings.HasPrefix(s.Person, "account:") {
+			t.Errorf("triage --json prints person %q; want P-<n>", s.Person)
+		}
+		num := strings.TrimPrefix(s.Person, "P-")
+		if person == "" && num != s.Person && !slices.Contains(s.Accounts, num) &&
+			sqlOne(t, dir, `SELECT count(*) FROM accounts WHERE account_key = '`+num+`'`) != "0" {
+			person, n = s.Person, num
+		}
+	}
+	if person == "" {
+		t.Fatal("no person whose number is another's account key in the tiny demo")
+	}
+	table := mustCLI(t, "--case", dir, "triage", "--rule", "all-payers", "--limit", "0")
+	if !regexp.MustCompile(`(?m)^[0-9]+ +` + person + ` `).MatchString(table) {
+		t.Errorf("triage table does not list %s:\n%s", person, table)
+	}
+	for _, args := range [][]string{{"persons", "--explain", n}, {"place", "show", n}} {
+		_, stderr, code := cli(t, append([]string{"--case", dir}, args...)...)
+		if code != exitUsage || !strings.Contains(stderr, "say "+person) || !strings.Contains(stderr, "--account "+n) {
+			t.Errorf("%s: exit %d, stderr %q; want a usage error naming %s and --account %s", strings.Join(args, " "), code, stderr, person, n)
+		}
+	}
+	for _, args := range [][]string{{"persons", "--explain", person}, {"persons", "--person", n}} {
+		if out := mustCLI(t, append([]string{"--case", dir}, args...)...); !strings.HasPrefix(out, "person "+person+" has ") {
+			t.Errorf("%s = %q; want person %s explained", strings.Join(args, " "), out, person)
+		}
+	}
+	if out := mustCLI(t, "--case", dir, "persons", "--account", n); !strings.HasPrefix(out, "account "+n+" is person P-") ||
+		strings.HasPrefix(out, "account "+n+" is person "+person+" ") {
+		t.Errorf("persons --account %s = %q; want account %s and its own person", n, out, n)
+	}
+	if out := mustCLI(t, "--case", dir, "place", "show", person); !strings.HasPrefix(out, "person "+person+": ") {
+		t.Errorf("place show %s = %q", person, out)
+	}
+	if out := mustCLI(t, "--case", dir, "place", "show", "--account", n); !strings.HasPrefix(out, "account "+n+": ") {
+		t.Errorf("place show --account %s = %q", n, out)
+	}
+}

@@ -243,7 +243,7 @@ func NewLoader(ctx context.Context, db *sql.DB, currency string, persons []strin
 func (l *Loader) Suspects(ranked []triage.Suspect) []report.Suspect {
 	out := make([]report.Suspect, 0, len(ranked))
 	for i, s := range ranked {
-		rs := report.Suspect{Rank: i + 1, Person: s.Person, Country: s.Country, Confidence: s.Confidence,
+		rs := report.Suspect{Rank: i + 1, Person: coinsift.FormatPerson(s.Person), Country: s.Country, Confidence: s.Confidence,
 			Paid: s.Paid, Calls: s.Calls, Victims: s.Victims, Score: s.Score, Reasons: s.Reasons}
 		for _, c := range s.Conflicts {
 			rs.Conflicts = append(rs.Conflicts, coinsift.Country(c))
