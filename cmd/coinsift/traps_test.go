@@ -336,3 +336,51 @@ func TestPersonAndAccountIDs(t *testing.T) {
 		t.Errorf("place show --account %s = %q", n, out)
 	}
 }
+
+// TestTagsBeforeChain: trap 2, tags imported before the chain are kept
+// (the network is undecided until then) and resolve when it arrives; a
+// file whose first reading quarantined them (here for mainnet) is read
+// again after the chain, and a re-import never says "nothing to do" while
+// the case has no usable tag.
+func TestTagsBeforeChain(t *testing.T) {
+	world := filepath.Join(tinyDemo(t), "world")
+	pack := filepath.Join(world, "tags", "exchanges.yaml")
+	stored := func(dir string) string { return sqlOne(t, dir, `SELECT count(*) FROM tags`) }
+
+	dir := newCase(t)
+	out, stderr, code := cli(t, "--case", dir, "tags", "import", pack)
+	if code != 0 || !strings.Contains(out, "unresolved until a chain is imported") {
+		t.Fatalf("tags import before the chain: exit %d\n%s%s", code, out, stderr)
+	}
+	n := stored(dir)
+	if n == "0" {
+		t.Fatal("tags imported before the chain were not kept")
+	}
+	mustCLI(t, "--quiet", "--case", dir, "chain", "import", "--blocks", filepath.Join(world, "blocks"))
+	out = mustCLI(t, "--case", dir, "tags", "import", pack)
+	onChain := regexp.MustCompile(`([0-9]+) on addresses of this chain`).FindStringSubmatch(out)
+	if strings.Contains(out, "nothing to do") || onChain == nil || onChain[1] == "0" {
+		t.Errorf("re-import after the chain: %q; want the count of tags on the chain's addresses", out)
+	}
+	out = mustCLI(t, "--case", dir, "cluster", "run")
+	if onChain != nil && !strings.Contains(out, "tags: "+onChain[1]+" of "+n+" on addresses of this chain") {
+		t.Errorf("cluster run: %q; want tags: %s of %s", out, onChain[1], n)
+	}
+	if got := sqlOne(t, dir, `SELECT count(*) FROM cluster_tags`); onChain != nil && got != onChain[1] {
+		t.Errorf("cluster_tags holds %s tags; want %s", got, onChain[1])
+	}
+
+	// Quarantined at the first reading (wrong network): read again.
+	dir = newCase(t)
+	if _, _, code := cli(t, "--case", dir, "tags", "import", "--network", "mainnet", pack); code != exitQuarantined {
+		t.Fatalf("mainnet reading of a regtest pack: exit %d; want %d", code, exitQuarantined)
+	}
+	if got := stored(dir); got != "0" {
+		t.Fatalf("mainnet reading kept %s tags", got)
+	}
+	mustCLI(t, "--quiet", "--case", dir, "chain", "import", "--blocks", filepath.Join(world, "blocks"))
+	out = mustCLI(t, "--case", dir, "tags", "import", pack)
+	if !strings.HasPrefix(out, "re-read ") || stored(dir) != n {
+		t.Errorf("re-import after the chain: %q, %s tags stored; want it read again with %s tags", out, stored(dir), n)
+	}
+}
