@@ -384,3 +384,23 @@ func TestTagsBeforeChain(t *testing.T) {
 		t.Errorf("re-import after the chain: %q, %s tags stored; want it read again with %s tags", out, stored(dir), n)
 	}
 }
+
+// TestFullTxIDs: trap 4, txids are printed whole in the tables of tx,
+// address, trace back and cluster explain.
+func TestFullTxIDs(t *testing.T) {
+	dir := tinyCase(t)
+	tagged := sqlOne(t, dir, `SELECT address FROM tags ORDER BY address LIMIT 1`)
+	txid := sqlOne(t, dir, `SELECT o.txid FROM link_outputs o JOIN links l USING (evidence_id, src_table, src_row)
+		WHERE l.status = 'verified' ORDER BY o.txid LIMIT 1`)
+	ref := sqlOne(t, dir, `SELECT src_table || '#' || src_row FROM payment_sources ORDER BY hops DESC, src_table, src_row LIMIT 1`)
+	pair := strings.Split(sqlOne(t, dir, `SELECT string_agg(address, ' ' ORDER BY address_id) FROM (SELECT a.address, a.address_id
+		FROM chain_addresses a JOIN clusters c USING (address_id) JOIN cluster_sizes s USING (cluster_id) WHERE s.size > 2
+		ORDER BY c.cluster_id, a.address_id LIMIT 2)`), " ")
+	full := regexp.MustCompile(`\b[0-9a-f]{64}\b`)
+	for _, args := range [][]string{{"tx", txid}, {"address", tagged}, {"trace", "back", ref}, {"cluster", "explain", pair[0], pair[1]}} {
+		out := mustCLI(t, append([]string{"--case", dir}, args...)...)
+		if strings.Contains(out, "…") || !full.MatchString(out) {
+			t.Errorf("%s: txids cut or missing:\n%s", strings.Join(args, " "), out)
+		}
+	}
+}
