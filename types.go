@@ -176,6 +176,43 @@ type ClusterID uint64
 // Country is an ISO 3166-1 alpha-2 code in upper case; "" means unknown.
 type Country string
 
+// PersonPrefix begins every person id coinsift prints ("P-344"), so that a
+// person can never be read as the account with the same number.
+const PersonPrefix = "P-"
+
+// FormatPerson prints a stored person id: "344" as "P-344". An account in
+// no person, which triage names "account:KEY", is printed as it is.
+func FormatPerson(id string) string {
+	if _, ok := personNumber(id); ok {
+		return PersonPrefix + id
+	}
+	return id
+}
+
+// ParsePerson reads a person id as FormatPerson prints it ("P-344", the
+// prefix in either case) and returns the stored id ("344"); ok is false
+// for anything else, a bare number included.
+func ParsePerson(s string) (id string, ok bool) {
+	if len(s) <= len(PersonPrefix) || !strings.EqualFold(s[:len(PersonPrefix)], PersonPrefix) {
+		return "", false
+	}
+	id = s[len(PersonPrefix):]
+	if _, ok := personNumber(id); !ok {
+		return "", false
+	}
+	return id, true
+}
+
+// personNumber reports whether id is a stored person id: a positive
+// decimal number without sign or leading zero.
+func personNumber(id string) (int64, bool) {
+	if id == "" || id[0] < '1' || id[0] > '9' {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(id, 10, 64)
+	return n, err == nil
+}
+
 // ScriptType classifies an output script.
 type ScriptType uint8
 

@@ -78,3 +78,24 @@ func TestErrorKinds(t *testing.T) {
 		t.Error("QuarantineError is not ErrQuarantined")
 	}
 }
+
+func TestPersonIDs(t *testing.T) {
+	for _, tt := range []struct{ id, printed string }{
+		{"344", "P-344"}, {"1", "P-1"}, {"account:344", "account:344"}, {"0", "0"}, {"", ""},
+	} {
+		if got := coinsift.FormatPerson(tt.id); got != tt.printed {
+			t.Errorf("FormatPerson(%q) = %q; want %q", tt.id, got, tt.printed)
+		}
+	}
+	for _, tt := range []struct {
+		in, id string
+		ok     bool
+	}{
+		{"P-344", "344", true}, {"p-344", "344", true}, {"344", "", false}, {"P-", "", false},
+		{"P-0", "", false}, {"P-034", "", false}, {"P-+3", "", false}, {"P-3x", "", false}, {"account:3", "", false},
+	} {
+		if id, ok := coinsift.ParsePerson(tt.in); id != tt.id || ok != tt.ok {
+			t.Errorf("ParsePerson(%q) = %q, %v; want %q, %v", tt.in, id, ok, tt.id, tt.ok)
+		}
+	}
+}

@@ -61,6 +61,7 @@ type Result struct {
 	Config    Config
 	Cluster   []uint32 // address id → cluster id (the smallest address id in it)
 	Size      []uint32 // cluster id → number of addresses (0 for ids that are not cluster ids)
+	First     uint32   // ids below First are not addresses (see AddressBase): in no cluster, Size 0
 	Merges    []Merge  // every union, in the order made (Config.KeepMerges)
 	CoinJoins []JoinTx
 	Changes   []ChangeDecision
@@ -82,6 +83,9 @@ func Run(ctx context.Context, src Source, cfg Config, log *slog.Logger, p coinsi
 		return nil, fmt.Errorf("cluster: %d addresses do not fit 31-bit ids: %w", n, coinsift.ErrInvalid)
 	}
 	r := &Result{Config: cfg}
+	if b, ok := src.(AddressBase); ok {
+		r.First = min(b.FirstAddress(), uint32(n))
+	}
 	uf := newUnionFind(n)
 	var actor []uint32
 	if cfg.Actor != nil {
@@ -91,7 +95,7 @@ func Run(ctx context.Context, src Source, cfg Config, log *slog.Logger, p coinsi
 		}
 	}
 	st := &r.Stats
-	st.Addresses = n
+	st.Addresses = n - int(r.First)
 	join := func(a, b uint32, tx int64, h Heuristic) {
 		ra, rb := uf.find(a), uf.find(b)
 		if ra == rb {
@@ -212,6 +216,9 @@ func Run(ctx context.Context, src Source, cfg Config, log *slog.Logger, p coinsi
 	}
 
 	r.Cluster, r.Size = uf.finish()
+	for id := uint32(0); id < r.First; id++ {
+		r.Size[id] = 0 // nothing joins an id that is no address: it stays its own root
+	}
 	for id, s := range r.Size {
 		if s == 0 {
 			continue

@@ -20,6 +20,9 @@ func FromIndex(x *chainindex.Index) *IndexSource { return &IndexSource{x: x} }
 // NumAddresses implements Source.
 func (s *IndexSource) NumAddresses() int { return int(s.x.NumAddresses()) + 1 }
 
+// FirstAddress implements AddressBase: address id 0 is "no address".
+func (s *IndexSource) FirstAddress() uint32 { return 1 }
+
 // Scan implements Source. It streams the index with chainindex's
 // sequential scan; only the outputs an input spends and the transaction of
 // each spender are random reads.

@@ -48,6 +48,14 @@ type Shape struct {
 	NumOutputs int
 }
 
+// AddressBase is implemented by a Source whose address ids below
+// FirstAddress are not addresses: the chain index numbers addresses from 1
+// and keeps 0 for "no address". Such ids belong to no cluster: Run neither
+// counts them nor (in Result.First) asks for them to be stored.
+type AddressBase interface {
+	FirstAddress() uint32
+}
+
 // Source is the chain as clustering reads it. The chain index implements it.
 type Source interface {
 	// NumAddresses returns the number of address ids (ids are 0..n-1).

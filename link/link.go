@@ -2,6 +2,7 @@ package link
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -46,6 +47,8 @@ type Key struct {
 	Row      int64  `json:"src_row"`
 }
 
+// String prints the key as a payment reference, EVIDENCE/TABLE#ROW: the
+// one spelling coinsift prints everywhere (see ParseRef).
 func (k Key) String() string { return fmt.Sprintf("%s/%s#%d", k.Evidence, k.Table, k.Row) }
 
 // againSuffix joins a payment's source table and the number of a further
@@ -73,6 +76,52 @@ func (k Key) AgainOf() (orig Key, n int, ok bool) {
 		return k, 0, false
 	}
 	return Key{Evidence: k.Evidence, Table: k.Table[:i], Row: k.Row}, n, true
+}
+
+// Ref prints the key's table and row, TABLE#ROW: the short payment
+// reference, enough when one evidence file holds the table.
+func (k Key) Ref() string { return fmt.Sprintf("%s#%d", k.Table, k.Row) }
+
+// ErrNotRef reports a string that is not a payment reference.
+var ErrNotRef = errors.New("link: not a payment reference (TABLE#ROW or EVIDENCE/TABLE#ROW)")
+
+// ParseRef reads a payment reference: EVIDENCE/TABLE#ROW or TABLE#ROW as
+// coinsift prints them, and, for references written by earlier versions,
+// TABLE:ROW and EVIDENCE/TABLE:ROW. Evidence is "" when the reference names
+// none. ROW is a positive decimal number; anything else wraps ErrNotRef.
+// A txid with an output number (TXID:VOUT) is not a reference: its "table"
+// would be 64 hex digits, which no source table is named.
+func ParseRef(s string) (Key, error) {
+	i := strings.LastIndexAny(s, "#:")
+	if i <= 0 || i == len(s)-1 {
+		return Key{}, fmt.Errorf("%q: %w", s, ErrNotRef)
+	}
+	head, row := s[:i], s[i+1:]
+	n, err := strconv.ParseInt(row, 10, 64)
+	if err != nil || n < 1 || row[0] == '+' {
+		return Key{}, fmt.Errorf("%q: row %q: %w", s, row, ErrNotRef)
+	}
+	ev, table, hasEv := strings.Cut(head, "/")
+	if !hasEv {
+		ev, table = "", head
+	}
+	if table == "" || (hasEv && ev == "") || strings.ContainsAny(table, "/#: ") || isHex64(table) {
+		return Key{}, fmt.Errorf("%q: %w", s, ErrNotRef)
+	}
+	return Key{Evidence: ev, Table: table, Row: n}, nil
+}
+
+func isHex64(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // Less orders keys by evidence, table and row.

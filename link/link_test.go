@@ -3,6 +3,7 @@ package link_test
 import (
 	"context"
 	"encoding/csv"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -243,5 +244,45 @@ func TestDuplicateRecord(t *testing.T) {
 		if l0.Status != link.Verified || l1.Status != link.Duplicate || len(l1.Outputs) != 0 || l1.Paid != 0 {
 			t.Errorf("by txid %v: statuses %s, %s (%s); want verified, duplicate with no outputs", byTxID, l0.Status, l1.Status, l1.Reason)
 		}
+	}
+}
+
+func TestParseRef(t *testing.T) {
+	txid := strings.Repeat("ab", 32)
+	tests := []struct {
+		in   string
+		want link.Key
+		ok   bool
+	}{
+		{"src_invoices#10569", link.Key{Table: "src_invoices", Row: 10569}, true},
+		{"src_invoices:10569", link.Key{Table: "src_invoices", Row: 10569}, true},
+		{"e9df8786a0d03644/src_invoices#1", link.Key{Evidence: "e9df8786a0d03644", Table: "src_invoices", Row: 1}, true},
+		{"e9df8786a0d03644/src_invoices:1", link.Key{Evidence: "e9df8786a0d03644", Table: "src_invoices", Row: 1}, true},
+		{txid + ":1", link.Key{}, false},
+		{txid, link.Key{}, false},
+		{"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", link.Key{}, false},
+		{"src_invoices#", link.Key{}, false},
+		{"src_invoices#x", link.Key{}, false},
+		{"src_invoices#0", link.Key{}, false},
+		{"src_invoices#-3", link.Key{}, false},
+		{"#12", link.Key{}, false},
+		{"/src_invoices#12", link.Key{}, false},
+	}
+	for _, tt := range tests {
+		got, err := link.ParseRef(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("ParseRef(%q) = %+v, %v; want %+v, ok %v", tt.in, got, err, tt.want, tt.ok)
+		}
+		if err != nil && !errors.Is(err, link.ErrNotRef) {
+			t.Errorf("ParseRef(%q) error %v is not ErrNotRef", tt.in, err)
+		}
+		if err == nil && tt.want.Evidence != "" {
+			if back, _ := link.ParseRef(got.String()); back != got {
+				t.Errorf("ParseRef(%q.String()) = %+v", tt.in, back)
+			}
+		}
+	}
+	if r := (link.Key{Evidence: "e", Table: "src_invoices", Row: 7}).Ref(); r != "src_invoices#7" {
+		t.Errorf("Ref() = %q", r)
 	}
 }

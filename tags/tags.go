@@ -84,6 +84,10 @@ const (
 	Mainnet Network = "mainnet"
 	Testnet Network = "testnet"
 	Regtest Network = "regtest"
+	// AnyNetwork is the network of a case without a chain index yet: an
+	// address valid on any of the three is kept, unresolved until a chain
+	// arrives (docs/format/tags.md, "Late resolution").
+	AnyNetwork Network = "any"
 )
 
 // ParseNetwork parses "mainnet", "testnet" or "regtest" ("" is mainnet).
@@ -109,7 +113,24 @@ func (n Network) params() *chaincfg.Params {
 
 // ValidAddress checks a Bitcoin address for network n (base58check P2PKH
 // and P2SH, bech32 segwit v0, bech32m v1+) and returns its canonical form.
+//
+// For AnyNetwork, an address valid on mainnet, testnet or regtest is
+// accepted (testnet and regtest share their base58 prefixes; bech32
+// addresses differ by prefix: bc, tb, bcrt).
 func ValidAddress(s string, n Network) (coinsift.Address, error) {
+	if n == AnyNetwork {
+		var first error
+		for _, net := range []Network{Mainnet, Testnet, Regtest} {
+			a, err := ValidAddress(s, net)
+			if err == nil {
+				return a, nil
+			}
+			if first == nil {
+				first = err
+			}
+		}
+		return "", fmt.Errorf("%w (nor testnet or regtest)", first)
+	}
 	s = strings.TrimSpace(s)
 	if len(s) < 14 || len(s) > 90 {
 		return "", fmt.Errorf("address %q: bad length %d: %w", trunc(s), len(s), coinsift.ErrInvalid)

@@ -183,3 +183,27 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// TestValidAddressAnyNetwork: before the chain is imported, an address of
+// any network is kept (late resolution), and garbage is still refused.
+func TestValidAddressAnyNetwork(t *testing.T) {
+	for _, tt := range []struct {
+		in string
+		ok bool
+	}{
+		{"bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq", true},
+		{"bcrt1q3ds57xa2hv432umr3z7hrx09pmukdlj8nc2y2x", true},
+		{"2NCsEGy84iDBUYpebMMd6PgGW4kNSMVw8ja", true},
+		{"1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2", true},
+		{"not an address at all", false},
+		{"bcrt1q3ds57xa2hv432umr3z7hrx09pmukdlj8nc2y2y", false},
+	} {
+		_, err := tags.ValidAddress(tt.in, tags.AnyNetwork)
+		if (err == nil) != tt.ok {
+			t.Errorf("ValidAddress(%q, any) = %v; want ok %v", tt.in, err, tt.ok)
+		}
+	}
+	if _, err := tags.ValidAddress("bcrt1q3ds57xa2hv432umr3z7hrx09pmukdlj8nc2y2x", tags.Mainnet); err == nil {
+		t.Error("a regtest address is valid on mainnet")
+	}
+}

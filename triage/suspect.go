@@ -37,6 +37,10 @@ type Suspect struct {
 	Victims          int      `json:"victims"` // distinct numbers called long enough
 	Exchanges        []string `json:"exchanges"`
 	Direct           bool     `json:"direct_from_exchange"`
+	// Hops is, per exchange in Exchanges, the fewest transactions between
+	// it and a payment (1: the payment is the exchange's withdrawal).
+	// Absent, the reasons fall back to Direct for all of Exchanges.
+	Hops map[string]int `json:"exchange_hops,omitempty"`
 
 	Score   float64  `json:"score"`
 	Reasons []string `json:"reasons"`
@@ -164,11 +168,7 @@ func reasons(s *Suspect) []string {
 		out = append(out, fmt.Sprintf("made %d call(s) reaching %d victim(s)", s.Calls, s.Victims))
 	}
 	if len(s.Exchanges) > 0 {
-		how := "funded through"
-		if s.Direct {
-			how = "paid straight from"
-		}
-		out = append(out, how+" "+strings.Join(s.Exchanges, ", "))
+		out = append(out, fundedBy(s))
 	}
 	if len(s.Accounts) > 1 {
 		out = append(out, fmt.Sprintf("%d accounts: %s", len(s.Accounts), strings.Join(s.Accounts, ", ")))
@@ -191,6 +191,48 @@ func receivedReason(s *Suspect) string {
 		if b.m.Minor != 0 {
 			r += ", " + b.name + " " + b.m.String()
 		}
+	}
+	return r
+}
+
+// fundedBy says which exchanges the suspect's money came from and how far
+// back each is: "paid straight from binance; kraken 2 hops back", or
+// "funded through kraken (2 hops back)" when none paid directly.
+func fundedBy(s *Suspect) string {
+	if s.Hops == nil {
+		if s.Direct {
+			return "paid straight from " + strings.Join(s.Exchanges, ", ")
+		}
+		return "funded through " + strings.Join(s.Exchanges, ", ")
+	}
+	var direct, back []string
+	for _, e := range s.Exchanges {
+		if s.Hops[e] == 1 {
+			direct = append(direct, e)
+		} else {
+			back = append(back, e)
+		}
+	}
+	hops := func(e string, paren bool) string {
+		h := s.Hops[e]
+		switch {
+		case h < 1:
+			return e
+		case paren:
+			return fmt.Sprintf("%s (%d hops back)", e, h)
+		}
+		return fmt.Sprintf("%s %d hops back", e, h)
+	}
+	var parts []string
+	for _, e := range back {
+		parts = append(parts, hops(e, len(direct) == 0))
+	}
+	if len(direct) == 0 {
+		return "funded through " + strings.Join(parts, ", ")
+	}
+	r := "paid straight from " + strings.Join(direct, ", ")
+	if len(parts) > 0 {
+		r += "; " + strings.Join(parts, ", ")
 	}
 	return r
 }

@@ -150,3 +150,28 @@ func TestReasonsKeepVerifiedApart(t *testing.T) {
 		}
 	}
 }
+
+// TestReasonsNameHopsPerExchange: an exchange two hops back is not said to
+// have paid straight (issue 17).
+func TestReasonsNameHopsPerExchange(t *testing.T) {
+	tests := []struct {
+		ex   []string
+		hops map[string]int
+		want string
+	}{
+		{[]string{"binance", "kraken"}, map[string]int{"binance": 1, "kraken": 2}, "paid straight from binance; kraken 2 hops back"},
+		{[]string{"binance", "coinbase"}, map[string]int{"binance": 1, "coinbase": 1}, "paid straight from binance, coinbase"},
+		{[]string{"Kraken Pro", "bitstamp"}, map[string]int{"Kraken Pro": 3, "bitstamp": 2}, "funded through Kraken Pro (3 hops back), bitstamp (2 hops back)"},
+	}
+	r, err := rule.Parse(`true`, triage.Schema("GBP"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		s := triage.Suspect{Person: "1", Exchanges: tt.ex, Direct: tt.hops[tt.ex[0]] == 1 || tt.hops[tt.ex[len(tt.ex)-1]] == 1, Hops: tt.hops}
+		got := triage.Rank([]triage.Suspect{s}, r)[0].Reasons
+		if got[len(got)-1] != tt.want {
+			t.Errorf("reasons for %v = %q; want last %q", tt.hops, got, tt.want)
+		}
+	}
+}

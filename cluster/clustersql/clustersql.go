@@ -30,8 +30,10 @@ func Save(ctx context.Context, db *sql.DB, r *cluster.Result, now time.Time) (ma
 			counts[table] = int64(n)
 			return casefile.AppendRows(ctx, conn, table, n, row)
 		}
-		if err := add("clusters", len(r.Cluster), func(i int) []driver.Value {
-			return []driver.Value{uint32(i), r.Cluster[i]}
+		// Ids below r.First are not addresses (the chain index's 0): no row.
+		first := int(min(r.First, uint32(len(r.Cluster))))
+		if err := add("clusters", len(r.Cluster)-first, func(i int) []driver.Value {
+			return []driver.Value{uint32(i + first), r.Cluster[i+first]}
 		}); err != nil {
 			return err
 		}

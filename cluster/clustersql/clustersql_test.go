@@ -67,3 +67,40 @@ func TestSaveAndLoad(t *testing.T) {
 		t.Errorf("ClusterOf(99) = %v; want ErrNotFound", err)
 	}
 }
+
+// chainLike is a MemSource numbered like the chain index: id 0 is "no address".
+type chainLike struct{ *cluster.MemSource }
+
+func (chainLike) FirstAddress() uint32 { return 1 }
+
+// TestNoAddressIsNoCluster: the chain index's address id 0 is neither
+// counted as a cluster nor stored in clusters or cluster_sizes.
+func TestNoAddressIsNoCluster(t *testing.T) {
+	ctx := context.Background()
+	c, err := casefile.Init(ctx, filepath.Join(t.TempDir(), "case"), casefile.InitOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	in := func(a uint32) cluster.Input { return cluster.Input{Addr: a, Value: 1e8, Type: coinsift.ScriptP2WPKH} }
+	txs := []cluster.Tx{ // addresses 1..4: {1, 2} and {3}, {4}
+		{Index: 0, Inputs: []cluster.Input{in(1), in(2)}, Outputs: []cluster.Output{{Addr: 3, Value: 5, Spender: -1}, {Addr: 4, Value: 5, Spender: -1}}},
+	}
+	r, err := cluster.Run(ctx, chainLike{cluster.NewMemSource(txs)}, cluster.DefaultConfig(), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Stats.Clusters != 3 || r.Stats.Addresses != 4 || r.Stats.Singletons != 2 {
+		t.Errorf("stats = %+v; want 3 clusters (2 singletons) of 4 addresses", r.Stats)
+	}
+	counts, err := clustersql.Save(ctx, c.DB(), r, time.Date(2022, 11, 24, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts["clusters"] != 4 || counts["cluster_sizes"] != 3 {
+		t.Errorf("Save counts = %v; want 4 clusters rows, 3 cluster_sizes rows", counts)
+	}
+	if _, _, err := clustersql.ClusterOf(ctx, c.DB(), 0); !errors.Is(err, coinsift.ErrNotFound) {
+		t.Errorf("ClusterOf(0) = %v; want ErrNotFound", err)
+	}
+}

@@ -73,6 +73,8 @@ func runClusterRun(ctx context.Context, g *globals, o clusterRunOptions) error {
 		return usagef("coinsift cluster run --help", "%v", err)
 	}
 	var res *cluster.Result
+	var tagged []clustersql.Tag
+	var nTags int
 	err = g.change(ctx, func(c *casefile.Case, rec *auditRecord) error {
 		x, err := chainOf(c)
 		if err != nil {
@@ -80,7 +82,7 @@ func runClusterRun(ctx context.Context, g *globals, o clusterRunOptions) error {
 		}
 		defer x.Close()
 		rec.Note = cfg.Describe()
-		tagged, err := resolveTags(ctx, c, x)
+		tagged, nTags, err = resolveTags(ctx, c, x)
 		if err != nil {
 			return err
 		}
@@ -119,6 +121,7 @@ func runClusterRun(ctx context.Context, g *globals, o clusterRunOptions) error {
 	g.printf("largest cluster: %d addresses (id %d)\n", s.Largest, s.LargestID)
 	g.printf("merges: %d multi-input, %d change; %d CoinJoins excluded; %d change merges refused by the guard\n",
 		s.MultiInputMerges, s.ChangeMerges, s.CoinJoins, s.GuardRefusals)
+	g.printf("tags: %d of %d on addresses of this chain, propagated to their clusters (table cluster_tags)\n", len(tagged), nTags)
 	return nil
 }
 
@@ -349,7 +352,10 @@ func runClusterShow(ctx context.Context, g *globals, arg string, limit int) erro
 	if err := term.Table(g.stdout, []string{"COUNTERPARTY CLUSTER", "EXAMPLE ADDRESS", "SENT TO (BTC)", "RECEIVED FROM (BTC)"}, rows); err != nil {
 		return err
 	}
-	g.printf("\naddresses (first %d):\n  %s\n", len(show.Addresses), strings.Join(show.Addresses, "\n  "))
+	g.printf("\naddresses (first %d):\n", len(show.Addresses))
+	for _, a := range show.Addresses {
+		g.printf("  %s\n", a) // one per line: printf makes a newline inside an argument visible
+	}
 	return nil
 }
 
@@ -433,11 +439,13 @@ func runClusterExplain(ctx context.Context, g *globals, s1, s2 string) error {
 }
 
 // resolveTags returns the case's tags whose addresses are in the chain
-// index, with their address ids (cluster ids not yet set).
-func resolveTags(ctx context.Context, c *casefile.Case, x *chainindex.Index) ([]clustersql.Tag, error) {
+// index, with their address ids (cluster ids not yet set), and the number
+// of tags in the case. This is where tags imported before the chain
+// resolve (docs/format/tags.md, "Late resolution").
+func resolveTags(ctx context.Context, c *casefile.Case, x *chainindex.Index) ([]clustersql.Tag, int, error) {
 	all, err := tagdb.List(ctx, c.DB(), tagdb.Filter{})
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	var out []clustersql.Tag
 	for _, t := range all {
@@ -448,7 +456,7 @@ func resolveTags(ctx context.Context, c *casefile.Case, x *chainindex.Index) ([]
 		out = append(out, clustersql.Tag{AddressID: a, Address: string(t.Address), Label: t.Label, Category: t.Category,
 			Actor: t.Actor, ConfidenceLevel: t.ConfidenceLevel, IsClusterDefiner: t.IsClusterDefiner, Pack: t.Pack})
 	}
-	return out, nil
+	return out, len(all), nil
 }
 
 // actorGuard numbers the tagged entities so that the clustering guard can

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/casefile"
 	"github.com/coinsift/coinsift/internal/sanitize"
 	"github.com/coinsift/coinsift/internal/term"
@@ -17,7 +18,7 @@ import (
 
 func newPersonsCommand(g *globals) *cobra.Command {
 	cfg := persons.DefaultConfig()
-	var explain string
+	var explain, person, account string
 	cmd := &cobra.Command{
 		Use:   "persons",
 		Short: "Group accounts into persons, with the reasons; explain or override",
@@ -35,15 +36,20 @@ person_dropped. The investigator's overrides ('coinsift persons override')
 apply first. Stores persons and person_links, replacing earlier ones. The
 rule and its error rates are in docs/methodology.md ("Persons").
 
-With --explain ACCOUNT, changes nothing and shows the stored person of the
-account and the chain of links that joins it to each other account.`,
+With --explain, changes nothing and shows the stored person of an account
+and the chain of links that joins it to each other account. Persons are
+printed P-<n> everywhere (triage, place, reports) so that they cannot be
+taken for accounts: --explain P-344 (or --person 344) explains person 344,
+--explain KEY (or --account KEY) the account with that key. A bare number
+that is both an account key and a person id is refused: say which.`,
 		Example: `  coinsift persons
   coinsift persons --explain 1042
+  coinsift persons --explain P-344
   coinsift persons override split 1042 2213 --note "siblings sharing a wallet"`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if explain != "" {
-				return runPersonsExplain(cmd.Context(), g, explain)
+			if explain != "" || person != "" || account != "" {
+				return runPersonsExplain(cmd.Context(), g, explain, person, account)
 			}
 			return runPersons(cmd.Context(), g, cfg)
 		},
@@ -51,7 +57,9 @@ account and the chain of links that joins it to each other account.`,
 	cmd.Flags().IntVar(&cfg.MaxAccounts, "max-accounts", cfg.MaxAccounts, "ignore a shared value joining more accounts than this (0: no bound)")
 	cmd.Flags().IntVar(&cfg.MaxIPAccounts, "max-ip-accounts", cfg.MaxIPAccounts, "ignore a login address shared by more accounts than this (0: --max-accounts)")
 	cmd.Flags().IntVar(&cfg.Corroboration, "corroboration", cfg.Corroboration, "pieces of weak evidence (login addresses, paying cluster, e-mail) needed without a strong one (1: any joins)")
-	cmd.Flags().StringVar(&explain, "explain", "", "show why ACCOUNT is grouped with its person's other accounts")
+	cmd.Flags().StringVar(&explain, "explain", "", "show why an account (KEY) or a person (P-N) is grouped as it is")
+	cmd.Flags().StringVar(&person, "person", "", "like --explain, for person N (N or P-N)")
+	cmd.Flags().StringVar(&account, "account", "", "like --explain, for the account with key KEY")
 	cmd.AddCommand(newPersonsOverrideCommand(g))
 	return cmd
 }
@@ -137,7 +145,7 @@ func runPersons(ctx context.Context, g *globals, cfg persons.Config) error {
 	return nil
 }
 
-func runPersonsExplain(ctx context.Context, g *globals, account string) error {
+func runPersonsExplain(ctx context.Context, g *globals, explain, person, account string) error {
 	c, err := g.openCase(ctx)
 	if err != nil {
 		return err
@@ -147,11 +155,27 @@ func runPersonsExplain(ctx context.Context, g *globals, account string) error {
 	if err != nil {
 		return err
 	}
+	sub, err := resolveSubject("coinsift persons --explain P-N|KEY", explain, person, account,
+		func(k string) bool { _, ok := gr.Person[k]; return ok },
+		func(id string) bool {
+			n, err := strconv.Atoi(id)
+			return err == nil && strconv.Itoa(n) == id && n >= 1 && n <= len(gr.Persons)
+		})
+	if err != nil {
+		return err
+	}
+	var pid int
+	if sub.Person != "" {
+		pid, _ = strconv.Atoi(sub.Person)
+		account = gr.Persons[pid-1][0] // explain from its first account
+	} else {
+		account, pid = sub.Account, gr.Person[sub.Account]
+	}
 	paths, err := gr.Explain(account)
 	if err != nil {
-		return usagef("coinsift persons --explain ACCOUNT (an account key)", "%v", err)
+		return usagef("coinsift persons --explain KEY (an account key)", "%v", err)
 	}
-	pid := gr.Person[account]
+	pname := coinsift.FormatPerson(strconv.Itoa(pid))
 	members := gr.Persons[pid-1]
 	// Every link of a step's pair: weak evidence joins a pair only with
 	// corroboration, so the explanation names all of it.
@@ -164,9 +188,13 @@ func runPersonsExplain(ctx context.Context, g *globals, account string) error {
 		}
 	}
 	if g.json {
-		return g.printJSON(map[string]any{"account": account, "person_id": pid, "accounts": members, "paths": paths, "links": links})
+		return g.printJSON(map[string]any{"account": account, "person": pname, "person_id": pid, "accounts": members, "paths": paths, "links": links})
 	}
-	g.printf("account %s is person %d with %d account(s)\n", sanitize.Terminal(account), pid, len(members))
+	if sub.Person != "" {
+		g.printf("person %s has %d account(s): %s; from account %s:\n", pname, len(members), strings.Join(members, ", "), account)
+	} else {
+		g.printf("account %s is person %s with %d account(s)\n", account, pname, len(members))
+	}
 	for _, m := range members {
 		if m == account {
 			continue
@@ -183,6 +211,63 @@ func runPersonsExplain(ctx context.Context, g *globals, account string) error {
 		g.printf("  %s: %s\n", sanitize.Terminal(m), strings.Join(steps, ", "))
 	}
 	return nil
+}
+
+// subject is an account or a person named on the command line: one of
+// Person (a stored person id, "344") and Account (an account key) is set.
+type subject struct {
+	Person  string
+	Account string
+}
+
+// resolveSubject reads the one subject given as a bare value (P-N for a
+// person, else an account key), as --person (N or P-N) or as --account.
+// A bare value that is an account key and also a person id, or a person
+// id but no account, is a usage error saying which flag to use: a person
+// is never taken for an account nor the other way round.
+func resolveSubject(hint, bare, person, account string, isAccount, isPerson func(string) bool) (subject, error) {
+	given := 0
+	for _, v := range []string{bare, person, account} {
+		if v != "" {
+			given++
+		}
+	}
+	if given != 1 {
+		return subject{}, usagef(hint, "name one account or person (a key, P-N, --person N or --account KEY)")
+	}
+	switch {
+	case account != "":
+		if !isAccount(account) {
+			return subject{}, fmt.Errorf("no account with key %q here: %w", account, coinsift.ErrNotFound)
+		}
+		return subject{Account: account}, nil
+	case person != "":
+		id, ok := coinsift.ParsePerson(person)
+		if !ok {
+			id = person
+		}
+		if !isPerson(id) {
+			return subject{}, fmt.Errorf("no person %s here: %w", coinsift.FormatPerson(id), coinsift.ErrNotFound)
+		}
+		return subject{Person: id}, nil
+	}
+	if id, ok := coinsift.ParsePerson(bare); ok {
+		if !isPerson(id) {
+			return subject{}, fmt.Errorf("no person %s here: %w", bare, coinsift.ErrNotFound)
+		}
+		return subject{Person: id}, nil
+	}
+	acc, per := isAccount(bare), isPerson(bare)
+	switch {
+	case acc && per:
+		return subject{}, usagef(hint, "%q is both an account key and a person id: say %s (or --person %s) for the person, --account %s for the account",
+			bare, coinsift.FormatPerson(bare), bare, bare)
+	case per:
+		return subject{}, usagef(hint, "%q is no account key; for person %s say %s (or --person %s)", bare, bare, coinsift.FormatPerson(bare), bare)
+	case !acc:
+		return subject{}, fmt.Errorf("no account with key %q here: %w", bare, coinsift.ErrNotFound)
+	}
+	return subject{Account: bare}, nil
 }
 
 func other(e persons.Edge, a string) string {

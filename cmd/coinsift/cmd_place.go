@@ -212,20 +212,49 @@ type evRow struct {
 }
 
 func newPlaceShowCommand(g *globals) *cobra.Command {
-	return &cobra.Command{
-		Use:   "show ACCOUNT|PERSON",
+	var person, account string
+	cmd := &cobra.Command{
+		Use:   "show ACCOUNT|P-PERSON",
 		Short: "Explain the placement of an account or person: country, confidence, every signal",
-		Args:  exactArgs(1),
+		Long: `Explain the placement of an account (its key) or a person (P-<n>, as triage
+prints it): country, confidence and every signal. A bare number that is
+both an account key and a person id is refused: say P-<n> (or --person n)
+for the person, --account KEY for the account.`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usagef("coinsift place show --help", "needs at most 1 argument, got %d", len(args))
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			bare := ""
+			if len(args) == 1 {
+				bare = args[0]
+			}
 			ctx := cmd.Context()
 			c, err := g.openCase(ctx)
 			if err != nil {
 				return err
 			}
 			defer c.Close()
+			has := func(kind string) func(string) bool {
+				return func(subj string) bool {
+					var n int
+					err := c.DB().QueryRowContext(ctx, `SELECT count(*) FROM placements WHERE subject_kind = ? AND subject = ?`, kind, subj).Scan(&n)
+					return err == nil && n > 0
+				}
+			}
+			sub, err := resolveSubject("coinsift place show KEY|P-N", bare, person, account, has("account"), has("person"))
+			if err != nil {
+				return err
+			}
+			kind, subj := "account", sub.Account
+			if sub.Person != "" {
+				kind, subj = "person", sub.Person
+			}
 			var rows []placeRow
 			q, err := c.DB().QueryContext(ctx, `SELECT subject_kind, subject, coalesce(country, ''), confidence, coalesce(conflicts, '')
-				FROM placements WHERE subject = ? ORDER BY subject_kind`, args[0])
+				FROM placements WHERE subject_kind = ? AND subject = ?`, kind, subj)
 			if err != nil {
 				return err
 			}
@@ -239,7 +268,7 @@ func newPlaceShowCommand(g *globals) *cobra.Command {
 			}
 			q.Close()
 			if len(rows) == 0 {
-				return fmt.Errorf("no placement of %q (run 'coinsift place'): %w", args[0], coinsift.ErrNotFound)
+				return fmt.Errorf("no placement of %s %q (run 'coinsift place'): %w", kind, subj, coinsift.ErrNotFound)
 			}
 			for i := range rows {
 				ev, err := c.DB().QueryContext(ctx, `SELECT kind, country, weight, value, coalesce(detail, ''),
@@ -266,7 +295,11 @@ func newPlaceShowCommand(g *globals) *cobra.Command {
 				if country == "" {
 					country = "undecided"
 				}
-				g.printf("%s %s: %s (confidence %.2f)", r.Kind, r.Subject, country, r.Confidence)
+				name := r.Subject
+				if r.Kind == "person" {
+					name = coinsift.FormatPerson(name)
+				}
+				g.printf("%s %s: %s (confidence %.2f)", r.Kind, name, country, r.Confidence)
 				if r.Conflicts != "" {
 					g.printf("; conflicting signals for %s", r.Conflicts)
 				}
@@ -283,6 +316,9 @@ func newPlaceShowCommand(g *globals) *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().StringVar(&person, "person", "", "the person N (N or P-N)")
+	cmd.Flags().StringVar(&account, "account", "", "the account with key KEY")
+	return cmd
 }
 
 func newPlaceEvalCommand(g *globals) *cobra.Command {

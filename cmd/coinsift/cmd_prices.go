@@ -288,7 +288,7 @@ func runPricesRate(ctx context.Context, g *globals, o pricesRateOptions, pair, a
 	if g.json {
 		return g.printJSON(r)
 	}
-	g.printf("%s %s at %s = %s (%s)\n", r.Base, r.Quote, r.At.Format(time.RFC3339), r.Value, r.Method)
+	g.printf("%s %s at %s = %s (%s)\n", r.Base, r.Quote, r.At.Format(time.RFC3339), formatRate(r.Base, r.Quote, r.Value), r.Method)
 	g.printf("path: %s\n", r.Path)
 	rows := make([][]string, 0, len(r.Legs))
 	for _, l := range r.Legs {
@@ -296,7 +296,25 @@ func runPricesRate(ctx context.Context, g *globals, o pricesRateOptions, pair, a
 		if l.Inverted {
 			pairs = "1 ÷ " + pairs
 		}
-		rows = append(rows, []string{pairs, l.Value.String(), string(l.Method), l.Time.Format(time.RFC3339), l.Source, l.Evidence, strconv.FormatInt(l.Row, 10)})
+		rows = append(rows, []string{pairs, formatRate(l.Base, l.Quote, l.Value), string(l.Method), l.Time.Format(time.RFC3339), l.Source, l.Evidence, strconv.FormatInt(l.Row, 10)})
 	}
 	return term.Table(g.stdout, []string{"LEG", "VALUE", "METHOD", "RATE TIME (UTC)", "SOURCE", "EVIDENCE", "ROW"}, rows)
+}
+
+// formatRate prints a rate of quote per one base for people: a fiat price
+// of one bitcoin with 2 decimals (28403.27), a bitcoin price of one fiat
+// unit with 8 (satoshis), a rate between fiat currencies with 6. --json
+// keeps the exact stored value.
+func formatRate(base, quote string, d price.Decimal) string {
+	if !d.Valid() {
+		return ""
+	}
+	switch {
+	case base == "BTC":
+		return d.Rat().FloatString(2)
+	case quote == "BTC":
+		return d.Rat().FloatString(8)
+	default:
+		return d.Rat().FloatString(6)
+	}
 }

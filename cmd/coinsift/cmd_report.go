@@ -3,18 +3,22 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/nyaruka/phonenumbers"
 	"github.com/spf13/cobra"
 
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/casefile"
+	"github.com/coinsift/coinsift/internal/sanitize"
 	"github.com/coinsift/coinsift/internal/term"
 	"github.com/coinsift/coinsift/report"
 	"github.com/coinsift/coinsift/report/reportsql"
 	"github.com/coinsift/coinsift/triage"
+	"github.com/coinsift/coinsift/triage/rule"
 	"github.com/coinsift/coinsift/triage/triagesql"
 )
 
@@ -96,6 +100,13 @@ completed]".`,
 					*f.dst = &v
 				}
 			}
+			var err error
+			if o.countries, err = parseCountries("--countries", o.countries); err != nil {
+				return err
+			}
+			if o.victims, err = parseCountries("--share-victims", o.victims); err != nil {
+				return err
+			}
 			return runReportReferrals(cmd.Context(), g, o)
 		},
 	}
@@ -146,7 +157,10 @@ func runReportReferrals(ctx context.Context, g *globals, o referralOptions) erro
 		countries := make([]coinsift.Country, 0)
 		if len(o.countries) > 0 {
 			for _, cc := range o.countries {
-				countries = append(countries, coinsift.Country(strings.ToUpper(strings.TrimSpace(cc))))
+				countries = append(countries, coinsift.Country(cc))
+			}
+			if err := checkRuleCountries(rules, nr, r, all, countries, byCountry, cur, g.stderr); err != nil {
+				return err
 			}
 		} else {
 			for cc := range byCountry {
@@ -156,7 +170,7 @@ func runReportReferrals(ctx context.Context, g *globals, o referralOptions) erro
 		sort.Slice(countries, func(i, j int) bool { return countries[i] < countries[j] })
 		share := map[coinsift.Country]bool{}
 		for _, cc := range o.victims {
-			share[coinsift.Country(strings.ToUpper(strings.TrimSpace(cc)))] = true
+			share[coinsift.Country(cc)] = true
 		}
 		if o.authority != nil || o.legalBasis != nil || o.officer != nil {
 			rs := c.Config().Settings.Report
@@ -264,4 +278,87 @@ with their measured error rates, and the audit excerpt.`,
 	}
 	cmd.Flags().StringVar(&out, "out", "", "output directory")
 	return cmd
+}
+
+// parseCountries reads a list of ISO 3166-1 alpha-2 codes given to flag:
+// upper-cased, trimmed, each a known country or region (one with a phone
+// numbering plan), else a usage error naming the code.
+func parseCountries(flag string, list []string) ([]string, error) {
+	regions := phonenumbers.GetSupportedRegions()
+	out := make([]string, 0, len(list))
+	for _, cc := range list {
+		cc = strings.ToUpper(strings.TrimSpace(cc))
+		if len(cc) != 2 || !regions[cc] {
+			return nil, usagef("coinsift report referrals --help", "%s %q: not an ISO 3166-1 alpha-2 country code (e.g. GB, NL, AU)", flag, cc)
+		}
+		out = append(out, cc)
+	}
+	return out, nil
+}
+
+// checkRuleCountries refuses a package for a country the rule excludes by
+// construction (no suspect placed there could ever match it, as GB under
+// the default rule "referrals"), naming the rules that do select suspects
+// there; it warns on stderr about a country where the rule selects no one
+// (the package is written, saying so).
+func checkRuleCountries(rules []triage.NamedRule, nr triage.NamedRule, r *rule.Rule, all []triage.Suspect,
+	countries []coinsift.Country, byCountry map[coinsift.Country][]triage.Suspect, cur string, stderr io.Writer) error {
+	for _, cc := range countries {
+		if len(byCountry[cc]) > 0 {
+			continue
+		}
+		if ruleCanSelect(r, cc, cur) {
+			fmt.Fprintf(stderr, "coinsift: warning: rule %s (%s) selects no suspect placed in %s; its package says so\n",
+				sanitize.Terminal(nr.Name), sanitize.Terminal(nr.Expr), cc)
+			continue
+		}
+		var others []string
+		for _, o := range rules {
+			or, err := rule.Parse(o.Expr, triage.Schema(cur))
+			if err != nil || o.Name == nr.Name {
+				continue
+			}
+			n := 0
+			for _, s := range triage.Rank(all, or) {
+				if s.Country == cc {
+					n++
+				}
+			}
+			if n > 0 {
+				others = append(others, fmt.Sprintf("--rule %s (%d suspect(s) there)", o.Name, n))
+			}
+		}
+		hint := "no other rule selects anyone placed there either"
+		if len(others) > 0 {
+			hint = "use " + strings.Join(others, " or ")
+		}
+		return usagef("coinsift report referrals --help", "--countries %s: rule %s (%s) never selects anyone placed in %s; %s",
+			cc, sanitize.Terminal(nr.Name), sanitize.Terminal(nr.Expr), cc, sanitize.Terminal(hint))
+	}
+	return nil
+}
+
+// ruleCanSelect reports whether r matches some suspect placed in cc:
+// it tries suspects with the largest and with no figures, paid directly
+// by an exchange or not.
+func ruleCanSelect(r *rule.Rule, cc coinsift.Country, cur string) bool {
+	many := []string{"a", "b", "c", "d", "e", "f", "g", "h"}
+	for _, big := range []bool{true, false} {
+		for _, direct := range []bool{true, false} {
+			zero := coinsift.Money{Currency: cur}
+			s := triage.Suspect{Person: "probe", Country: cc, Confidence: 0, Direct: direct,
+				Received: zero, Verified: zero, Late: zero, Partial: zero, Mismatch: zero, PaidAgain: zero}
+			if big {
+				s.Confidence, s.Payments, s.VerifiedPayments, s.Calls, s.Victims = 1, 1e6, 1e6, 1e6, 1e6
+				for _, m := range []*coinsift.Money{&s.Received, &s.Verified, &s.Late, &s.Partial, &s.Mismatch, &s.PaidAgain} {
+					m.Minor = 1e12
+				}
+				s.Exchanges, s.Accounts = many, many
+			}
+			if r.Match(&s) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -48,8 +48,15 @@ is detected from the content.
 
 Only Bitcoin tags are kept; tags of other currencies are counted and
 reported. Invalid addresses (for --network) and tags without a currency or
-label are quarantined with the reason, and the command exits 3. Importing
-the same file again does nothing.`,
+label are quarantined with the reason, and the command exits 3.
+
+The network is --network, else the chain index's. Before any chain is
+imported it is undecided: an address valid on any network is kept, and
+resolves against the chain when one arrives ('coinsift cluster run' uses
+the tags on the chain's addresses and says how many). Importing a file
+again reads it again when a chain is there: tags that the first reading
+set aside and that are valid on the chain's network are added; otherwise
+it reports how many of the file's tags are on the chain's addresses.`,
 		Example: "  coinsift tags import packs/walletexplorer.yaml ofac/sanctioned_addresses_XBT.txt",
 		Args:    minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -68,6 +75,10 @@ type tagsImportResult struct {
 	Format        tags.Format      `json:"format"`
 	Pack          string           `json:"pack"`
 	Already       bool             `json:"already_imported"`
+	Reread        bool             `json:"read_again"`  // imported before; read again under Network, more tags now
+	Network       tags.Network     `json:"network"`     // the network the addresses were checked for ("any": no chain yet)
+	Before        int64            `json:"tags_before"` // with Reread: the tags the first reading kept
+	OnChain       int64            `json:"on_chain"`    // tags on addresses of the case's chain index; -1 without one
 	Tags          int              `json:"tags"`
 	Actors        int              `json:"actors"`
 	OtherCurrency map[string]int64 `json:"other_currency"`
@@ -75,13 +86,18 @@ type tagsImportResult struct {
 }
 
 // caseNetwork returns the tags network of the case's chain index, or
-// mainnet when the case has none.
+// tags.AnyNetwork when the case has none yet (late resolution).
 func caseNetwork(c *casefile.Case) tags.Network {
 	x, err := chainindex.Open(c.ChainDir())
 	if err != nil {
-		return tags.Mainnet
+		return tags.AnyNetwork
 	}
 	defer x.Close()
+	return chainNetwork(x)
+}
+
+// chainNetwork returns the tags network of a chain index.
+func chainNetwork(x *chainindex.Index) tags.Network {
 	switch x.Network().Name {
 	case "regtest":
 		return tags.Regtest
@@ -89,6 +105,27 @@ func caseNetwork(c *casefile.Case) tags.Network {
 		return tags.Mainnet
 	}
 	return tags.Testnet
+}
+
+// onChain counts the tags stored from evidence whose address is in the
+// case's chain index, or returns -1 when the case has none.
+func onChain(ctx context.Context, c *casefile.Case, evidence string) (int64, error) {
+	x, err := chainindex.Open(c.ChainDir())
+	if err != nil {
+		return -1, nil
+	}
+	defer x.Close()
+	addrs, err := tagdb.Addresses(ctx, c.DB(), evidence)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	for _, a := range addrs {
+		if _, err := x.AddressByString(string(a)); err == nil {
+			n++
+		}
+	}
+	return n, nil
 }
 
 func runTagsImport(ctx context.Context, g *globals, o tagsImportOptions, files []string) error {
@@ -122,13 +159,34 @@ func runTagsImport(ctx context.Context, g *globals, o tagsImportOptions, files [
 				return err
 			}
 			rec.input(ev)
-			r := tagsImportResult{Evidence: ev.ID, Path: ev.Path}
+			r := tagsImportResult{Evidence: ev.ID, Path: ev.Path, Network: network}
 			done, err := tagdb.Imported(ctx, c.DB(), ev.ID)
 			if err != nil {
 				return err
 			}
 			if done {
-				r.Already = true
+				if r.Before, err = tagdb.Stored(ctx, c.DB(), ev.ID); err != nil {
+					return err
+				}
+				r.Already, r.Tags = true, int(r.Before)
+				if network != tags.AnyNetwork {
+					// Read it again: a first reading before the chain was
+					// there may have set aside tags valid on its network.
+					res, err := tags.ReadFile(f, tags.Options{Network: network, Evidence: ev.ID, Format: tags.Format(o.format)})
+					if err != nil {
+						return err
+					}
+					if int64(len(res.Tags)) > r.Before {
+						if err := tagdb.Reimport(ctx, c.DB(), ev.ID, res, c.Now()); err != nil {
+							return err
+						}
+						r.Reread, r.Tags, r.Actors, r.Format, r.Pack = true, len(res.Tags), len(res.Actors), res.Format, res.Pack
+						nTags += int64(len(res.Tags)) - r.Before
+					}
+				}
+				if r.OnChain, err = onChain(ctx, c, ev.ID); err != nil {
+					return err
+				}
 				results = append(results, r)
 				continue
 			}
@@ -137,6 +195,9 @@ func runTagsImport(ctx context.Context, g *globals, o tagsImportOptions, files [
 				return err
 			}
 			if err := tagdb.Import(ctx, c.DB(), ev.ID, res, c.Now()); err != nil {
+				return err
+			}
+			if r.OnChain, err = onChain(ctx, c, ev.ID); err != nil {
 				return err
 			}
 			r.Format, r.Pack, r.Tags, r.Actors, r.OtherCurrency, r.Quarantined = res.Format, res.Pack, len(res.Tags), len(res.Actors), res.OtherCurrency, len(res.Bad)
@@ -168,14 +229,33 @@ func runTagsImport(ctx context.Context, g *globals, o tagsImportOptions, files [
 		return err
 	}
 	for _, r := range results {
-		if r.Already {
-			g.printf("already  %s  %s  imported before; nothing to do\n", r.Evidence, r.Path)
-			continue
+		switch {
+		case r.Reread:
+			g.printf("re-read  %s  %s  %s %q: %d tag(s) valid on %s now (%d before), %s\n", r.Evidence, r.Path, r.Format, r.Pack,
+				r.Tags, r.Network, r.Before, resolution(r))
+		case r.Already && r.Actors == 0 && r.Tags == 0:
+			g.printf("already  %s  %s  imported before (no tags)\n", r.Evidence, r.Path)
+		case r.Already:
+			g.printf("already  %s  %s  imported before: %d tag(s), %s\n", r.Evidence, r.Path, r.Tags, resolution(r))
+		default:
+			g.printf("imported %s  %s  %s %q: %d tag(s), %d actor(s), %d quarantined%s", r.Evidence, r.Path, r.Format, r.Pack,
+				r.Tags, r.Actors, r.Quarantined, otherCurrencies(r.OtherCurrency))
+			if r.Tags > 0 {
+				g.printf(", %s", resolution(r))
+			}
+			g.printf("\n")
 		}
-		g.printf("imported %s  %s  %s %q: %d tag(s), %d actor(s), %d quarantined%s\n", r.Evidence, r.Path, r.Format, r.Pack,
-			r.Tags, r.Actors, r.Quarantined, otherCurrencies(r.OtherCurrency))
 	}
 	return err
+}
+
+// resolution says how many of an import's tags are on the chain's
+// addresses, or that they wait for a chain.
+func resolution(r tagsImportResult) string {
+	if r.OnChain < 0 {
+		return "unresolved until a chain is imported (then 'coinsift cluster run')"
+	}
+	return strconv.FormatInt(r.OnChain, 10) + " on addresses of this chain"
 }
 
 func otherCurrencies(m map[string]int64) string {

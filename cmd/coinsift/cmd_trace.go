@@ -15,6 +15,7 @@ import (
 	"github.com/coinsift/coinsift/cluster/clustersql"
 	"github.com/coinsift/coinsift/internal/sanitize"
 	"github.com/coinsift/coinsift/internal/term"
+	"github.com/coinsift/coinsift/link"
 	"github.com/coinsift/coinsift/trace"
 )
 
@@ -72,19 +73,16 @@ was cashed out. Stops as 'trace back' does, and at unspent outputs.`
 }
 
 // paymentOutputs returns the outputs 'coinsift link' matched to a payment
-// named by its key, "EVIDENCE/TABLE#ROW" (as link prints it) or
-// "TABLE#ROW" when one evidence file has that table; ok is false when arg
-// is not of that form.
+// named by its reference (link.ParseRef): "EVIDENCE/TABLE#ROW" as link
+// prints it, or "TABLE#ROW" when one evidence file has that table; the
+// older "TABLE:ROW" is accepted too. ok is false when arg is not a payment
+// reference.
 func paymentOutputs(ctx context.Context, db *sql.DB, arg string) ([]int64, bool, error) {
-	head, row, found := strings.Cut(arg, "#")
-	n, err := strconv.ParseInt(row, 10, 64)
-	if !found || err != nil || head == "" {
+	k, err := link.ParseRef(arg)
+	if err != nil {
 		return nil, false, nil
 	}
-	ev, table, hasEv := strings.Cut(head, "/")
-	if !hasEv {
-		ev, table = "", head
-	}
+	ev, table, n, row := k.Evidence, k.Table, k.Row, strconv.FormatInt(k.Row, 10)
 	rows, err := db.QueryContext(ctx, `SELECT o.output, l.evidence_id FROM links l JOIN link_outputs o USING (evidence_id, src_table, src_row)
 		WHERE l.src_table = ? AND l.src_row = ? AND (? = '' OR l.evidence_id = ?) ORDER BY l.evidence_id, o.seq`, table, n, ev, ev)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/casefile"
 	"github.com/coinsift/coinsift/internal/term"
 	"github.com/coinsift/coinsift/triage"
@@ -93,6 +94,9 @@ func runTriage(ctx context.Context, g *globals, o triageOptions) error {
 	})
 	if err != nil {
 		return err
+	}
+	for i := range ranked { // persons are printed P-<n>, never as a bare number an account could have
+		ranked[i].Person = coinsift.FormatPerson(ranked[i].Person)
 	}
 	if g.json {
 		if ranked == nil {

@@ -117,7 +117,7 @@ func runTx(ctx context.Context, g *globals, args []string) error {
 		if in.Prev != nil {
 			prev, val = in.Prev.String(), in.Value.String()
 		}
-		rows = append(rows, []string{"in " + strconv.Itoa(i), prev, val, in.Address})
+		rows = append(rows, []string{"in " + strconv.Itoa(i), prev, val, in.Address, ""})
 	}
 	for _, o := range v.Outputs {
 		addr := o.Address
@@ -126,9 +126,9 @@ func runTx(ctx context.Context, g *globals, args []string) error {
 		}
 		spent := "unspent"
 		if o.SpentBy != nil {
-			spent = "spent by " + o.SpentBy.String()
+			spent = o.SpentBy.String() // a column of its own: the spender's txid:vin is printed whole
 		}
-		rows = append(rows, []string{"out " + strconv.Itoa(o.Vout), o.Type, o.Value.String(), addr + "  " + spent})
+		rows = append(rows, []string{"out " + strconv.Itoa(o.Vout), o.Type, o.Value.String(), addr, spent})
 	}
-	return term.Table(g.stdout, []string{"", "OUTPOINT/TYPE", "BTC", "ADDRESS"}, rows)
+	return term.Table(g.stdout, []string{"", "OUTPOINT/TYPE", "BTC", "ADDRESS", "SPENT BY"}, rows)
 }

@@ -198,7 +198,7 @@ func NewLoader(ctx context.Context, db *sql.DB, currency string, persons []strin
 	if err != nil {
 		return nil, fmt.Errorf("report placements: %w", err)
 	}
-	err = each(ctx, db, `SELECT l.account_key, l.src_table || ':' || l.src_row, coalesce(l.address, ''), o.txid, o.vout, o.height,
+	err = each(ctx, db, `SELECT l.account_key, l.src_table || '#' || l.src_row, coalesce(l.address, ''), o.txid, o.vout, o.height,
 			o.block_time, o.sats, coalesce(v.value_minor, 0), coalesce(CAST(v.rate AS VARCHAR), ''), coalesce(v.source, ''),
 			v.rate_time, coalesce(v.rate_evidence, ''), l.status, l.evidence_id, l.src_table, l.src_row
 		FROM links l JOIN link_outputs o USING (evidence_id, src_table, src_row)
@@ -271,7 +271,7 @@ func NewLoader(ctx context.Context, db *sql.DB, currency string, persons []strin
 func (l *Loader) Suspects(ranked []triage.Suspect) []report.Suspect {
 	out := make([]report.Suspect, 0, len(ranked))
 	for i, s := range ranked {
-		rs := report.Suspect{Rank: i + 1, Person: s.Person, Country: s.Country, Confidence: s.Confidence,
+		rs := report.Suspect{Rank: i + 1, Person: coinsift.FormatPerson(s.Person), Country: s.Country, Confidence: s.Confidence,
 			Received: s.Received, Verified: s.Verified, Late: s.Late, Partial: s.Partial, Mismatch: s.Mismatch, PaidAgain: s.PaidAgain,
 			VerifiedPayments: s.VerifiedPayments, ReceivedPayments: s.Payments,
 			Calls: s.Calls, Victims: s.Victims, Score: s.Score, Reasons: s.Reasons}

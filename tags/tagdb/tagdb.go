@@ -10,7 +10,9 @@
 // # Loading
 //
 // Import loads the result of tags.Read for one evidence file in one
-// transaction; an evidence id already in tag_imports is not loaded again.
+// transaction; an evidence id already in tag_imports is not loaded again,
+// except by Reimport, which replaces what an earlier reading stored (a
+// file read before the case's network was known, read again after).
 package tagdb
 
 import (
@@ -47,6 +49,45 @@ func Import(ctx context.Context, db *sql.DB, evidence string, res *tags.Result, 
 	} else if done {
 		return fmt.Errorf("import tags %s: %w", evidence, ErrImported)
 	}
+	return load(ctx, db, evidence, res, now, false)
+}
+
+// Addresses returns the distinct addresses of the tags stored from
+// evidence, in order.
+func Addresses(ctx context.Context, db *sql.DB, evidence string) ([]coinsift.Address, error) {
+	rows, err := db.QueryContext(ctx, `SELECT DISTINCT address FROM tags WHERE evidence_id = ? ORDER BY address`, evidence)
+	if err != nil {
+		return nil, fmt.Errorf("tag addresses of %s: %w", evidence, err)
+	}
+	defer rows.Close()
+	var out []coinsift.Address
+	for rows.Next() {
+		var a string
+		if err := rows.Scan(&a); err != nil {
+			return nil, fmt.Errorf("tag addresses of %s: %w", evidence, err)
+		}
+		out = append(out, coinsift.Address(a))
+	}
+	return out, rows.Err()
+}
+
+// Stored returns the number of tags stored from evidence.
+func Stored(ctx context.Context, db *sql.DB, evidence string) (int64, error) {
+	var n int64
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM tags WHERE evidence_id = ?`, evidence).Scan(&n); err != nil {
+		return 0, fmt.Errorf("tags of %s: %w", evidence, err)
+	}
+	return n, nil
+}
+
+// Reimport replaces, in one transaction, the tags, actors and import record
+// of evidence by res: a file read again once the case's network is known
+// (late resolution) keeps the tags an earlier reading set aside.
+func Reimport(ctx context.Context, db *sql.DB, evidence string, res *tags.Result, now time.Time) error {
+	return load(ctx, db, evidence, res, now, true)
+}
+
+func load(ctx context.Context, db *sql.DB, evidence string, res *tags.Result, now time.Time, replace bool) (err error) {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("import tags: %w", err)
@@ -61,6 +102,13 @@ func Import(ctx context.Context, db *sql.DB, evidence string, res *tags.Result, 
 			err = errors.Join(err, rerr)
 		}
 	}()
+	if replace {
+		for _, t := range []string{"tags", "actors", "tag_imports"} {
+			if _, err = conn.ExecContext(ctx, "DELETE FROM "+t+" WHERE evidence_id = ?", evidence); err != nil {
+				return fmt.Errorf("import tags %s again: %s: %w", evidence, t, err)
+			}
+		}
+	}
 	if err = appendAll(ctx, conn, res.Tags, res.Actors, string(res.Format), now); err != nil {
 		return fmt.Errorf("import tags %s: %w", evidence, err)
 	}

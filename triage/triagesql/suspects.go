@@ -48,7 +48,52 @@ func ReadSuspects(ctx context.Context, db *sql.DB, currency string) ([]triage.Su
 		}
 		out = append(out, s)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read suspects: %w", err)
+	}
+	if err := readHops(ctx, db, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// readHops fills Suspect.Hops: per person and exchange, the fewest hops
+// between the exchange and one of the person's payments (table
+// account_sources, 'coinsift trace payers').
+func readHops(ctx context.Context, db *sql.DB, out []triage.Suspect) error {
+	byPerson := make(map[string]*triage.Suspect, len(out))
+	for i := range out {
+		if len(out[i].Exchanges) > 0 {
+			byPerson[out[i].Person] = &out[i]
+		}
+	}
+	if len(byPerson) == 0 {
+		return nil
+	}
+	rows, err := db.QueryContext(ctx, `SELECT sa.person, s.entity, min(s.min_hops)
+		FROM suspect_accounts sa JOIN account_sources s USING (account_key)
+		WHERE s.category = 'exchange' GROUP BY ALL`)
+	if err != nil {
+		return fmt.Errorf("read exchange hops: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var person, entity string
+		var hops int
+		if err := rows.Scan(&person, &entity, &hops); err != nil {
+			return fmt.Errorf("read exchange hops: %w", err)
+		}
+		if s := byPerson[person]; s != nil {
+			if s.Hops == nil {
+				s.Hops = map[string]int{}
+			}
+			s.Hops[entity] = hops
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read exchange hops: %w", err)
+	}
+	return nil
 }
 
 func splitList(s, sep string) []string {
