@@ -85,6 +85,12 @@ type Config struct {
 	// provider's exits, a carrier's dynamic range — and its addresses weigh
 	// Strength["login_ip_pool"]. 0: no network is a pool.
 	PoolAccounts int
+	// CountryOf gives the country of a public address ("" when unknown);
+	// nil: no network is judged by country. With it, a network is also a
+	// pool when most accounts that logged in from it are at home in
+	// another country (the country of most of their addresses): a VPN or
+	// hosting provider's exits, a hotel's or an airport's Wi-Fi.
+	CountryOf func(ip string) string
 	// Strength weighs each kind of evidence (see [DefaultStrength]); a pair
 	// of accounts joins when the pieces it shares sum to at least 1.
 	// Missing kinds weigh as in DefaultStrength.
@@ -123,7 +129,7 @@ func (c Config) strength(kind string) float64 {
 // DefaultConfig returns the measured defaults (docs/methodology.md,
 // "Persons").
 func DefaultConfig() Config {
-	return Config{MaxAccounts: 5, MaxIPAccounts: 3, PoolAccounts: 12}
+	return Config{MaxAccounts: 5, MaxIPAccounts: 3}
 }
 
 // Dropped is a shared value that contributed nothing: shared by more
@@ -217,6 +223,7 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 			netAccounts[n][e.Account] = true
 		}
 	}
+	pools := newPools(ev, netAccounts, cfg)
 	keys := make([]kv, 0, len(groups))
 	for k := range groups {
 		keys = append(keys, k)
@@ -232,6 +239,7 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 		values    []string // what they share
 		rows      []string
 		strength  float64
+		note      string // why a network is a pool
 	}
 	w := &Weighing{}
 	shared := map[[2]string]map[kv]*piece{}
@@ -257,15 +265,15 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 			w.Dropped = append(w.Dropped, Dropped{Kind: k.kind, Value: k.value, Accounts: len(accs), Why: "junk"})
 			continue
 		}
-		pk, s := kv{k.kind, k.value}, cfg.strength(k.kind)
+		pk, s, note := kv{k.kind, k.value}, cfg.strength(k.kind), ""
 		switch {
 		case k.kind == ReasonCluster || k.kind == ReasonEmail:
 			pk = kv{k.kind, ""} // two wallets, or two addresses, of one pair are one piece
 		case k.kind == ReasonLoginIP:
 			n := Network(k.value)
 			pk = kv{k.kind, n}
-			if cfg.PoolAccounts > 0 && len(netAccounts[n]) > cfg.PoolAccounts {
-				s = cfg.strength("login_ip_pool")
+			if why := pools.why(n); why != "" {
+				s, note = cfg.strength("login_ip_pool"), why
 			}
 		}
 		s = min(max(s, 0), 1)
@@ -277,7 +285,7 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 				}
 				pc := shared[p][pk]
 				if pc == nil {
-					pc = &piece{kind: k.kind, key: pk.value, strength: s}
+					pc = &piece{kind: k.kind, key: pk.value, strength: s, note: note}
 					shared[p][pk] = pc
 				}
 				pc.values = append(pc.values, k.value)
@@ -293,6 +301,9 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 			detail := strings.Join(pc.values, " ")
 			if pc.kind == ReasonLoginIP && len(pc.values) > 1 {
 				detail = pc.key + ": " + detail
+			}
+			if pc.note != "" {
+				detail += " (" + pc.note + ")"
 			}
 			edges = append(edges, Edge{A: p[0], B: p[1], Reason: pc.kind, Detail: detail, Strength: pc.strength,
 				Rows: joinRows(pc.rows)})
@@ -360,4 +371,70 @@ func (r Rejected) Describe() string {
 		parts = append(parts, fmt.Sprintf("%s %s (%.2f)", p.Reason, p.Detail, p.Strength))
 	}
 	return fmt.Sprintf("%s; total %.2f < 1", strings.Join(parts, ", "), r.Strength)
+}
+
+// pools judges which networks are pools (see [Config.PoolAccounts] and
+// [Config.CountryOf]).
+type pools struct {
+	cfg         Config
+	netAccounts map[string]map[string]bool
+	home        map[string]string // account → home country
+	netCountry  map[string]string
+}
+
+func newPools(ev []Evidence, netAccounts map[string]map[string]bool, cfg Config) *pools {
+	p := &pools{cfg: cfg, netAccounts: netAccounts, home: map[string]string{}, netCountry: map[string]string{}}
+	if cfg.CountryOf == nil {
+		return p
+	}
+	count := map[string]map[string]int{} // account → country → distinct addresses
+	for _, e := range ev {
+		if e.Kind != ReasonLoginIP || e.Account == "" || e.Value == "" {
+			continue
+		}
+		c := cfg.CountryOf(e.Value)
+		if n := Network(e.Value); p.netCountry[n] == "" {
+			p.netCountry[n] = c
+		}
+		if c == "" {
+			continue
+		}
+		if count[e.Account] == nil {
+			count[e.Account] = map[string]int{}
+		}
+		count[e.Account][c]++
+	}
+	for a, cs := range count {
+		best := ""
+		for c, n := range cs {
+			if best == "" || n > cs[best] || n == cs[best] && c < best {
+				best = c
+			}
+		}
+		p.home[a] = best
+	}
+	return p
+}
+
+// why says why network n is a pool, or "" when it is not.
+func (p *pools) why(n string) string {
+	accs := p.netAccounts[n]
+	if p.cfg.PoolAccounts > 0 && len(accs) > p.cfg.PoolAccounts {
+		return fmt.Sprintf("pool: %d accounts in %s", len(accs), n)
+	}
+	c := p.netCountry[n]
+	if p.cfg.CountryOf == nil || c == "" {
+		return ""
+	}
+	away, homes := 0, map[string]bool{}
+	for a := range accs {
+		if h := p.home[a]; h != "" && h != c {
+			away++
+			homes[h] = true
+		}
+	}
+	if 2*away > len(accs) && len(homes) >= 2 {
+		return fmt.Sprintf("pool: %d of %d accounts in %s at home outside %s, in %d countries", away, len(accs), n, c, len(homes))
+	}
+	return ""
 }

@@ -53,10 +53,27 @@ func TestWeigh(t *testing.T) {
 		}
 		return out
 	}
-	vpn := func() []persons.Evidence { // 20 accounts behind one VPN provider's /24; 101 and 102 share an exit
+	// The embedded IP table, as far as these tests need it.
+	cfg.CountryOf = func(ip string) string {
+		switch {
+		case strings.HasPrefix(ip, "185.65.134."):
+			return "SE"
+		case strings.HasPrefix(ip, "81.2."):
+			return "GB"
+		case strings.HasPrefix(ip, "90.220."):
+			return "FR"
+		}
+		return ""
+	}
+	vpn := func() []persons.Evidence { // 20 accounts at home in GB or FR behind one Swedish VPN provider's /24; 101 and 102 share an exit
 		var out []persons.Evidence
 		for i := 1; i <= 20; i++ {
-			out = append(out, persons.Evidence{Account: strconv.Itoa(100 + i), Kind: persons.ReasonLoginIP, Value: "185.65.134." + strconv.Itoa(i+2)})
+			a, home := strconv.Itoa(100+i), "81.2."
+			if i%2 == 0 {
+				home = "90.220."
+			}
+			out = append(out, ev(a+" login_ip 185.65.134."+strconv.Itoa(i+2),
+				a+" login_ip "+home+"1."+strconv.Itoa(i), a+" login_ip "+home+"2."+strconv.Itoa(i))...)
 		}
 		return append(out, ev("101 login_ip 185.65.134.200", "102 login_ip 185.65.134.200")...)
 	}
@@ -100,6 +117,11 @@ func TestWeigh(t *testing.T) {
 			"1 paying_cluster 9", "2 paying_cluster 9", "1 paying_cluster 10", "2 paying_cluster 10"), nil, nil},
 		{"a VPN exit and a wallet do not join", append(vpn(), ev(
 			"101 paying_cluster 9", "102 paying_cluster 9")...), nil, nil},
+		{"a VPN exit, a wallet and a home address join", append(vpn(), ev(
+			"101 paying_cluster 9", "102 paying_cluster 9", "101 login_ip 81.2.9.9", "102 login_ip 81.2.9.9")...), []string{"101-102"}, nil},
+		{"a home network of one country is no pool", ev(
+			"1 login_ip 81.2.69.161", "2 login_ip 81.2.69.161", "3 login_ip 81.2.69.7", "4 login_ip 81.2.69.8",
+			"1 paying_cluster 9", "2 paying_cluster 9"), []string{"1-2"}, nil},
 		{"a login address of four accounts is dropped", ev(
 			"1 login_ip 81.2.69.161", "2 login_ip 81.2.69.161", "3 login_ip 81.2.69.161", "4 login_ip 81.2.69.161",
 			"1 paying_cluster 9", "2 paying_cluster 9"), nil, []string{"login_ip 81.2.69.161 shared"}},

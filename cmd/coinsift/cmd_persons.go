@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/netip"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,12 +15,14 @@ import (
 	"github.com/coinsift/coinsift/internal/term"
 	"github.com/coinsift/coinsift/persons"
 	"github.com/coinsift/coinsift/persons/personsql"
+	"github.com/coinsift/coinsift/place"
 )
 
 func newPersonsCommand(g *globals) *cobra.Command {
 	cfg := persons.DefaultConfig()
 	var explain string
 	var strength map[string]string
+	byCountry := true
 	cmd := &cobra.Command{
 		Use:   "persons",
 		Short: "Group accounts into persons, with the reasons; explain or override",
@@ -62,6 +65,9 @@ the account's values that were not used.`,
 				return runPersonsExplain(cmd.Context(), g, explain)
 			}
 			c := cfg
+			if byCountry {
+				c.CountryOf = ipCountry
+			}
 			if len(strength) > 0 {
 				c.Strength = map[string]float64{}
 				for k, v := range strength {
@@ -78,6 +84,7 @@ the account's values that were not used.`,
 	cmd.Flags().IntVar(&cfg.MaxAccounts, "max-accounts", cfg.MaxAccounts, "ignore a shared value joining more accounts than this (0: no bound)")
 	cmd.Flags().IntVar(&cfg.MaxIPAccounts, "max-ip-accounts", cfg.MaxIPAccounts, "ignore a login address shared by more accounts than this (0: --max-accounts)")
 	cmd.Flags().IntVar(&cfg.PoolAccounts, "pool-accounts", cfg.PoolAccounts, "a network (IPv4 /24, IPv6 /48) more accounts logged in from is a pool: weaker (0: none)")
+	cmd.Flags().BoolVar(&byCountry, "pool-by-country", byCountry, "a network most of whose accounts are at home in another country (by the embedded IP table) is a pool")
 	cmd.Flags().StringToStringVar(&strength, "strength", nil, "weight of one piece of evidence of a kind, e.g. email=1,login_ip=0.4 (0..1)")
 	cmd.Flags().StringVar(&explain, "explain", "", "show why ACCOUNT is grouped with its person's other accounts")
 	cmd.AddCommand(newPersonsOverrideCommand(g))
@@ -101,8 +108,8 @@ func runPersons(ctx context.Context, g *globals, cfg persons.Config) error {
 	}
 	sum := personsSummary{Links: map[string]int{}}
 	err := g.change(ctx, func(c *casefile.Case, rec *auditRecord) error {
-		rec.Note = fmt.Sprintf("persons/v3 max-accounts=%d max-ip-accounts=%d pool-accounts=%d strength=%s",
-			cfg.MaxAccounts, cfg.MaxIPAccounts, cfg.PoolAccounts, strengthNote(cfg))
+		rec.Note = fmt.Sprintf("persons/v3 max-accounts=%d max-ip-accounts=%d pool-accounts=%d pool-by-country=%t strength=%s",
+			cfg.MaxAccounts, cfg.MaxIPAccounts, cfg.PoolAccounts, cfg.CountryOf != nil, strengthNote(cfg))
 		accs, err := personsql.LoadAccounts(ctx, c.DB())
 		if err != nil {
 			return err
@@ -248,6 +255,20 @@ func runPersonsExplain(ctx context.Context, g *globals, account string) error {
 		}
 	}
 	return nil
+}
+
+// ipCountry is the country of a login address in the embedded IP table,
+// "" when it has none.
+func ipCountry(ip string) string {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return ""
+	}
+	c, _, ok := place.IPLoc{}.Country(a)
+	if !ok {
+		return ""
+	}
+	return string(c)
 }
 
 // strengthNote lists the weights that differ from the defaults, for the
