@@ -486,3 +486,39 @@ func TestTruthWorld(t *testing.T) {
 	}
 	logTruth(t, dir, truthFigures(t, caseDir, dir))
 }
+
+// TestPersonsExplainTiny runs the pipeline on a tiny world and checks that
+// 'persons --explain' shows each link's kind, strength and rows, and the
+// pairs considered and not joined.
+func TestPersonsExplainTiny(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a tiny world")
+	}
+	w := seizedWorld(t, t.TempDir(), 0)
+	dir := truthPipeline(t, w)
+	c, err := openForTest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	linked := queryRows(t, c.DB(), `SELECT account_a, reason, CAST(strength AS VARCHAR), evidence FROM person_links
+		WHERE strength < 1 AND evidence IS NOT NULL ORDER BY account_a, account_b, reason LIMIT 1`)
+	rejected := queryRows(t, c.DB(), `SELECT account_a, account_b, pieces FROM person_rejected ORDER BY strength DESC, account_a, account_b LIMIT 1`)
+	c.Close()
+	if len(linked) == 0 || len(rejected) == 0 {
+		t.Fatalf("tiny world: weak links %v, rejected pairs %v; want both", linked, rejected)
+	}
+	out, _ := mustRun(t, "--case", dir, "persons", "--explain", linked[0][0])
+	var strength float64
+	fmt.Sscan(linked[0][2], &strength)
+	for _, want := range []string{"(strength ", linked[0][1] + " ", fmt.Sprintf("  %.2f  [%s]", strength, linked[0][3])} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain %s lacks %q:\n%s", linked[0][0], want, out)
+		}
+	}
+	out, _ = mustRun(t, "--case", dir, "persons", "--explain", rejected[0][0])
+	for _, want := range []string{"considered and not joined", rejected[0][1] + ": " + rejected[0][2]} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain %s lacks %q:\n%s", rejected[0][0], want, out)
+		}
+	}
+}
