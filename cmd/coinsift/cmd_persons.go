@@ -36,8 +36,10 @@ two accounts join when their pieces sum to at least 1:
         cluster ('coinsift trace payers'; a wallet friends share), the
         login addresses they share in one network (an IPv4 /24 or IPv6
         /48: one piece however many addresses)
-  0.25  login addresses in a pool: a network more than --pool-accounts
-        accounts logged in from (VPN and hosting exits, dynamic ranges)
+  0.25  login addresses in a pool: a network most of whose accounts are
+        at home in other countries, by the embedded IP table (VPN and
+        hosting exits, hotel Wi-Fi; --pool-by-country), or one more than
+        --pool-accounts accounts logged in from (default: no bound)
 So one strong identifier joins, and so do two independent weak pieces; one
 network or one wallet never does. A deposit address the service assigned
 is not identity (services hand one address to several customers). A value
@@ -45,8 +47,10 @@ shared by more than --max-accounts accounts (--max-ip-accounts for one
 login address) or a placeholder (test@test.com, +440000000000, "none")
 contributes nothing and is listed in table person_dropped. Clusters
 carrying any tag (exchanges, services) and those of payments an exchange
-made directly do not count. --strength KIND=W changes a weight (kinds as
-above, login_ip_pool, messenger). The investigator's overrides
+made directly do not count. --strength KIND=W changes a weight; kinds:
+phone, messenger (or one messenger, e.g. telegram), btc_address,
+deposit_address, email, paying_cluster, login_ip, login_ip_pool. The
+investigator's overrides
 ('coinsift persons override') apply first. Stores persons, person_links
 (each piece with its kind, strength and rows), person_dropped and the pairs
 considered and not joined (person_rejected), replacing earlier ones. The
@@ -74,6 +78,9 @@ the account's values that were not used.`,
 					w, err := strconv.ParseFloat(v, 64)
 					if err != nil || w < 0 || w > 1 {
 						return usagef("coinsift persons --help", "--strength %s=%s: want a weight from 0 to 1", k, v)
+					}
+					if _, ok := persons.DefaultStrength[k]; !ok && !persons.IsMessenger(k) || k == persons.ReasonOverride {
+						return usagef("coinsift persons --help", "--strength %s: unknown kind of evidence", k)
 					}
 					c.Strength[k] = w
 				}
