@@ -34,10 +34,6 @@ func IsMessenger(kind string) bool {
 	return false
 }
 
-// Weak reports whether evidence of this kind is too weak to join two
-// accounts on its own under cfg: its strength is below cfg's threshold.
-func Weak(kind string, cfg Config) bool { return cfg.strength(kind) < 1 }
-
 // Edge joins two accounts by one piece of evidence. Reason is the kind of
 // evidence (kept under this name for readers of persons/v2), Detail what
 // the accounts share, Strength what the piece weighed (0 when it was
@@ -191,8 +187,8 @@ const maxRows = 4
 //     their e-mail addresses: friends who share a wallet share its change
 //     clusters too;
 //   - the login addresses two accounts share in one network ([Network])
-//     are one piece, weighing login_ip_pool when more than
-//     cfg.PoolAccounts accounts logged in from that network;
+//     are one piece, weighing login_ip_pool when the network is a pool
+//     ([Config.PoolAccounts], [Config.CountryOf]);
 //   - a deposit address counts only with the cluster that paid it
 //     ([Deposit]): a service hands one address to several customers.
 //
@@ -294,10 +290,8 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 		}
 	}
 	for p, pcs := range shared {
-		var sum float64
 		edges := make([]Edge, 0, len(pcs))
 		for _, pc := range pcs {
-			sum += pc.strength
 			detail := strings.Join(pc.values, " ")
 			if pc.kind == ReasonLoginIP && len(pc.values) > 1 {
 				detail = pc.key + ": " + detail
@@ -309,6 +303,10 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 				Rows: joinRows(pc.rows)})
 		}
 		sortEdges(edges)
+		var sum float64 // in edge order: the same sum on every run
+		for _, e := range edges {
+			sum += e.Strength
+		}
 		if sum >= 1-1e-9 {
 			w.Edges = append(w.Edges, edges...)
 			continue
