@@ -197,7 +197,8 @@ func LoadEvidence(ctx context.Context, db *sql.DB) ([]persons.Evidence, error) {
 // customer gave (an address of the payments table is the service's, not
 // the customer's), the public addresses accounts logged in from (logins,
 // and the last_ip identifier), the paying clusters of traced payments, and
-// deposit addresses with the cluster that paid them. Paying clusters
+// deposit addresses with the cluster that paid them (their rows name the
+// payment and its paying transaction). Paying clusters
 // carrying any tag (an exchange's or service's wallet pays many customers)
 // and those of payments an exchange made directly (the cluster is the
 // exchange's) are left out.
@@ -219,10 +220,12 @@ func LoadAccountEvidence(ctx context.Context, db *sql.DB, account string) ([]per
 		UNION ALL
 		SELECT pp.account_key, k.kind, CASE k.kind WHEN 'paying_cluster' THEN CAST(pp.paying_cluster AS VARCHAR)
 				ELSE p.address || ' ' || CAST(pp.paying_cluster AS VARCHAR) END,
-			'payment ' || pp.src_table || '#' || CAST(pp.src_row AS VARCHAR)
+			'payment ' || pp.src_table || '#' || CAST(pp.src_row AS VARCHAR) || coalesce(' tx ' || o.txid, '')
 		FROM payment_payers pp
 		CROSS JOIN (VALUES ('paying_cluster'), ('deposit_address')) k(kind)
 		LEFT JOIN payments p ON p.evidence_id = pp.evidence_id AND p.src_table = pp.src_table AND p.src_row = pp.src_row
+		LEFT JOIN (SELECT evidence_id, src_table, src_row, min(txid) AS txid FROM link_outputs GROUP BY ALL) o
+			ON o.evidence_id = pp.evidence_id AND o.src_table = pp.src_table AND o.src_row = pp.src_row
 		WHERE pp.account_key IS NOT NULL AND pp.paying_cluster IS NOT NULL AND NOT pp.direct
 		  AND pp.paying_cluster NOT IN (SELECT cluster_id FROM cluster_tags)
 		  AND (k.kind = 'paying_cluster' OR p.address IS NOT NULL)

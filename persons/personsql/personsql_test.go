@@ -34,6 +34,8 @@ func TestLoadEvidence(t *testing.T) {
 			('2', 'bc1qservice', 'e', 'src_invoices', 7), ('3', 'bc1qservice', 'e', 'src_invoices', 8)`,
 		`INSERT INTO payment_payers (evidence_id, src_table, src_row, account_key, sats, paying_cluster, direct) VALUES
 			('e', 'src_invoices', 7, '2', 1000, 42, false), ('e', 'src_invoices', 8, '3', 1000, 99, false)`,
+		`INSERT INTO link_outputs (evidence_id, src_table, src_row, seq, output, txid, vout, sats, height, block_time) VALUES
+			('e', 'src_invoices', 7, 0, 5, 'aa11', 0, 1000, 1, TIMESTAMP '2024-01-01')`,
 		`INSERT INTO cluster_tags (cluster_id, address_id, address, label, is_cluster_definer) VALUES (99, 1, 'bc1qexchange', 'Kraken', true)`,
 	} {
 		if _, err := c.DB().ExecContext(ctx, q); err != nil {
@@ -52,8 +54,8 @@ func TestLoadEvidence(t *testing.T) {
 		"1 email johnsmith@gmail.com @src_users#1 email",
 		"1 jabber bob@jabber.ru @src_users#1 jabber",
 		"2 btc_address bc1qrefund @src_users#2 refund_address",
-		"2 deposit_address " + persons.Deposit("bc1qservice", 42) + " @payment src_invoices#7",
-		"2 paying_cluster 42 @payment src_invoices#7",
+		"2 deposit_address " + persons.Deposit("bc1qservice", 42) + " @payment src_invoices#7 tx aa11",
+		"2 paying_cluster 42 @payment src_invoices#7 tx aa11",
 		"2 telegram nightowl @src_users#2 tg",
 	}
 	if !reflect.DeepEqual(got, want) {
