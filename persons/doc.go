@@ -13,21 +13,28 @@
 //
 // # Persons
 //
-// Accounts are joined ([Edges]) by strong or weak evidence. Strong: an
-// E.164 phone number ([NormPhone]) or a bitcoin address; one is enough.
-// Weak ([Weak]): a paying cluster (clusters carrying a tag — exchanges,
-// services — and those of payments an exchange made directly are left out
-// by the loader), a normalised e-mail ([NormEmail]) and a public login
-// address ([NormIP]). Two accounts joined by weak evidence only need
-// [Config.Corroboration] pieces of it (default two): each distinct login
-// address counts one, a paying cluster one, an e-mail one. A wallet shared
-// by two people, a typed e-mail address that collides, one VPN exit: none
-// joins on its own. A value shared by more than [Config.MaxAccounts]
-// accounts ([Config.MaxIPAccounts] for login addresses) is dropped and
-// listed: it is a service, a VPN exit or carrier NAT, not a person.
-// docs/methodology.md ("Persons") gives the measured error rates. [Group]
-// unions the accounts and keeps every link, so [Grouping.Explain] can show
-// the chain of links that joins any two accounts of a person.
+// Accounts are joined by weighted evidence (rule persons/v3, [Weigh]).
+// Each value two accounts share is one piece with a kind and a strength
+// that depends on who controls the identifier ([DefaultStrength]): an
+// E.164 phone ([NormPhone]), a messenger handle ([NormHandle]), a bitcoin
+// address the customer gave, and a deposit address paid from one cluster
+// by both ([Deposit]) weigh 1; a normalised e-mail ([NormEmail]: typed,
+// never verified), a paying cluster (a wallet friends share) and the
+// login addresses of one network ([Network]: an IPv4 /24 or IPv6 /48, one
+// piece however many addresses) weigh 0.5; login addresses in a pool — a
+// network most of whose accounts are at home in another country
+// ([Config.CountryOf]: VPN and hosting exits), or one used by more than
+// [Config.PoolAccounts] accounts — weigh 0.25. A pair joins when its
+// pieces sum to at least 1. A service-assigned deposit address alone is
+// nothing: services hand one address to several customers. A value shared
+// by more accounts than a person plausibly holds ([Config.MaxAccounts],
+// [Config.MaxIPAccounts]) or a placeholder ([Junk]: test@test.com,
+// +440000000000) contributes nothing and is listed in [Weighing.Dropped];
+// pairs that shared too little are kept in [Weighing.Rejected], so every
+// decision can be explained. docs/methodology.md ("Persons") gives the
+// measured error rates per kind of evidence. [Group] unions the accounts
+// and keeps every link, so [Grouping.Explain] can show the chain of links
+// that joins any two accounts of a person.
 //
 // # Overrides
 //

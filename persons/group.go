@@ -2,84 +2,14 @@ package persons
 
 import (
 	"fmt"
-	"net/netip"
 	"sort"
-	"strings"
 )
-
-// Reasons two accounts are joined.
-const (
-	ReasonCluster  = "paying_cluster" // paid from one (untagged, small) cluster
-	ReasonEmail    = "email"          // same normalised e-mail
-	ReasonPhone    = "phone"          // same E.164 phone number
-	ReasonAddress  = "btc_address"    // same recorded or paying address
-	ReasonLoginIP  = "login_ip"       // logged in from the same public address
-	ReasonOverride = "override"       // the investigator merged them
-)
-
-// Weak reports whether a reason is too weak to join two accounts on its
-// own: a paying cluster (a wallet shared by friends, or an unlabelled
-// service's), an e-mail address (typed, never verified, and name-based
-// addresses collide) and a login address (VPN exits, carrier NAT, shared
-// Wi-Fi). Under [Config.Corroboration] such a pair needs more evidence.
-func Weak(reason string) bool {
-	switch reason {
-	case ReasonCluster, ReasonEmail, ReasonLoginIP:
-		return true
-	}
-	return false
-}
-
-// Edge joins two accounts for a reason; Detail says what they share.
-type Edge struct {
-	A      string `json:"account_a"`
-	B      string `json:"account_b"`
-	Reason string `json:"reason"`
-	Detail string `json:"detail"`
-}
 
 // Override is an investigator's decision about two accounts.
 type Override struct {
 	A, B   string
 	Action string // merge or split
 	Note   string
-}
-
-// Evidence is one thing an account is known by: an identifier (kind email,
-// phone, btc_address) or a paying cluster (kind paying_cluster).
-type Evidence struct {
-	Account string
-	Kind    string // one of the Reason constants
-	Value   string // normalised
-}
-
-// Config bounds the grouping.
-type Config struct {
-	// MaxAccounts drops a shared value that joins more accounts than this:
-	// an untagged exchange hot wallet or a shared office e-mail joins
-	// many people, not one. 0: no bound.
-	MaxAccounts int
-	// MaxIPAccounts is the bound for login addresses (VPN exits and carrier
-	// NAT are shared by strangers); 0: MaxAccounts.
-	MaxIPAccounts int
-	// Corroboration is the weak evidence two accounts need when no strong
-	// reason (phone, bitcoin address, override) joins them: each distinct
-	// shared login address counts one, a shared paying cluster one and a
-	// shared e-mail one. 0 or 1: any weak reason joins on its own.
-	Corroboration int
-}
-
-// DefaultConfig returns the measured defaults (docs/methodology.md,
-// "Persons"): at most 10 accounts per shared value, 3 per login address,
-// two pieces of weak evidence.
-func DefaultConfig() Config { return Config{MaxAccounts: 10, MaxIPAccounts: 3, Corroboration: 2} }
-
-// Dropped is a shared value that joined too many accounts to mean one
-// person.
-type Dropped struct {
-	Kind     string `json:"kind"`
-	Value    string `json:"value"`
-	Accounts int    `json:"accounts"`
 }
 
 // Grouping is the outcome of [Group].
@@ -96,87 +26,8 @@ type Grouping struct {
 	// through other links: the investigator must split those too.
 	Unresolved []Override `json:"unresolved_splits"`
 	Dropped    []Dropped  `json:"dropped"`
-}
-
-// Edges builds the links from evidence. A value shared by more than its
-// bound (cfg.MaxIPAccounts for login addresses, else cfg.MaxAccounts) is
-// dropped. The accounts sharing a strong value are chained to the first of
-// them in sorted order (n-1 edges for n accounts). With cfg.Corroboration
-// ≥ 2, weak values ([Weak]) are weighed per pair of accounts: a pair gets
-// an edge for each weak value it shares when those count at least
-// cfg.Corroboration (every distinct login address one, each other weak
-// kind one however many values of it the pair shares); else none.
-// Edges are sorted.
-func Edges(ev []Evidence, cfg Config) ([]Edge, []Dropped) {
-	type kv struct{ kind, value string }
-	groups := map[kv][]string{}
-	for _, e := range ev {
-		if e.Account == "" || e.Value == "" {
-			continue
-		}
-		k := kv{e.Kind, e.Value}
-		groups[k] = append(groups[k], e.Account)
-	}
-	keys := make([]kv, 0, len(groups))
-	for k := range groups {
-		keys = append(keys, k)
-	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i].kind != keys[j].kind {
-			return keys[i].kind < keys[j].kind
-		}
-		return keys[i].value < keys[j].value
-	})
-	var edges []Edge
-	var dropped []Dropped
-	weak := map[[2]string][]kv{} // pair → the weak values it shares, in key order
-	for _, k := range keys {
-		accs := groups[k]
-		sort.Strings(accs)
-		accs = dedup(accs)
-		if len(accs) < 2 {
-			continue
-		}
-		bound := cfg.MaxAccounts
-		if k.kind == ReasonLoginIP && cfg.MaxIPAccounts > 0 {
-			bound = cfg.MaxIPAccounts
-		}
-		if bound > 0 && len(accs) > bound {
-			dropped = append(dropped, Dropped{Kind: k.kind, Value: k.value, Accounts: len(accs)})
-			continue
-		}
-		if cfg.Corroboration >= 2 && Weak(k.kind) {
-			for i, a := range accs {
-				for _, b := range accs[i+1:] {
-					weak[[2]string{a, b}] = append(weak[[2]string{a, b}], k)
-				}
-			}
-			continue
-		}
-		for _, b := range accs[1:] {
-			edges = append(edges, Edge{A: accs[0], B: b, Reason: k.kind, Detail: k.value})
-		}
-	}
-	for p, vs := range weak {
-		n, kinds := 0, map[string]bool{}
-		for _, v := range vs {
-			switch {
-			case v.kind == ReasonLoginIP:
-				n++
-			case !kinds[v.kind]:
-				kinds[v.kind] = true
-				n++
-			}
-		}
-		if n < cfg.Corroboration {
-			continue
-		}
-		for _, v := range vs {
-			edges = append(edges, Edge{A: p[0], B: p[1], Reason: v.kind, Detail: v.value})
-		}
-	}
-	sortEdges(edges)
-	return edges, dropped
+	// Rejected are the pairs that shared evidence too weak to join them.
+	Rejected []Rejected `json:"rejected"`
 }
 
 func sortEdges(es []Edge) {
@@ -235,7 +86,7 @@ func Group(accounts []string, edges []Edge, overrides []Override) *Grouping {
 		if o.Action == "merge" {
 			p := pair(o.A, o.B)
 			delete(split, p)
-			kept = append(kept, Edge{A: p[0], B: p[1], Reason: ReasonOverride, Detail: o.Note})
+			kept = append(kept, Edge{A: p[0], B: p[1], Reason: ReasonOverride, Detail: o.Note, Strength: 1})
 		}
 	}
 	sortEdges(kept)
@@ -356,59 +207,4 @@ func other(e Edge, a string) string {
 		return e.B
 	}
 	return e.A
-}
-
-// NormPhone returns s when it is an E.164 number (+, a non-zero digit,
-// 7 to 15 digits in all), else "": junk such as "+", "n/a" or "07" in a
-// phone column must not join strangers.
-func NormPhone(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) < 8 || len(s) > 16 || s[0] != '+' || s[1] == '0' {
-		return ""
-	}
-	for _, c := range s[1:] {
-		if c < '0' || c > '9' {
-			return ""
-		}
-	}
-	return s
-}
-
-// NormIP returns the canonical form of a login address, or "" when it is
-// not a public unicast address: private, loopback, link-local, carrier NAT
-// (100.64.0.0/10) and documentation addresses are shared by strangers.
-func NormIP(s string) string {
-	a, err := netip.ParseAddr(strings.TrimSpace(s))
-	if err != nil {
-		return ""
-	}
-	a = a.Unmap().WithZone("")
-	if !a.IsGlobalUnicast() || a.IsPrivate() {
-		return ""
-	}
-	for _, p := range nonPublic {
-		if p.Contains(a) {
-			return ""
-		}
-	}
-	return a.String()
-}
-
-var nonPublic = []netip.Prefix{
-	netip.MustParsePrefix("100.64.0.0/10"),   // carrier-grade NAT
-	netip.MustParsePrefix("192.0.2.0/24"),    // TEST-NET-1
-	netip.MustParsePrefix("198.51.100.0/24"), // TEST-NET-2
-	netip.MustParsePrefix("203.0.113.0/24"),  // TEST-NET-3
-	netip.MustParsePrefix("198.18.0.0/15"),   // benchmarking
-	netip.MustParsePrefix("240.0.0.0/4"),     // reserved
-	netip.MustParsePrefix("2001:db8::/32"),   // documentation
-}
-
-// NormEmail lower-cases an e-mail address and trims it; "" when it has no @.
-func NormEmail(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	if !strings.Contains(s, "@") {
-		return ""
-	}
-	return s
 }

@@ -2,7 +2,6 @@ package persons_test
 
 import (
 	"reflect"
-	"strconv"
 	"testing"
 
 	"github.com/coinsift/coinsift/persons"
@@ -10,10 +9,10 @@ import (
 
 func TestGroup(t *testing.T) {
 	ev := []persons.Evidence{
-		{Account: "1", Kind: persons.ReasonEmail, Value: "a@x.test"},
-		{Account: "2", Kind: persons.ReasonEmail, Value: "a@x.test"},
-		{Account: "2", Kind: persons.ReasonCluster, Value: "77"},
-		{Account: "3", Kind: persons.ReasonCluster, Value: "77"},
+		{Account: "1", Kind: "telegram", Value: "nightowl"},
+		{Account: "2", Kind: "telegram", Value: "nightowl"},
+		{Account: "2", Kind: persons.ReasonAddress, Value: "bc1qcustomerown"},
+		{Account: "3", Kind: persons.ReasonAddress, Value: "bc1qcustomerown"},
 		{Account: "4", Kind: persons.ReasonPhone, Value: "+447700900001"},
 		{Account: "5", Kind: persons.ReasonPhone, Value: "+447700900001"},
 	}
@@ -72,67 +71,6 @@ func TestByAccount(t *testing.T) {
 	if len(got) != 2 || got[0].Account != "a" || got[0].Payments != 2 || got[0].TopSource != "Bitstamp" || got[0].TopShare != 0.5 ||
 		!reflect.DeepEqual(got[0].PayingClusters, []uint32{9}) || got[1].Direct != 1 {
 		t.Errorf("ByAccount = %+v", got)
-	}
-}
-
-func TestEdgesCorroboration(t *testing.T) {
-	ev := []persons.Evidence{
-		// 1, 2: one wallet, no other evidence (friends sharing a wallet).
-		{Account: "1", Kind: persons.ReasonCluster, Value: "77"},
-		{Account: "2", Kind: persons.ReasonCluster, Value: "77"},
-		// 3, 4: one wallet and one home address.
-		{Account: "3", Kind: persons.ReasonCluster, Value: "88"},
-		{Account: "4", Kind: persons.ReasonCluster, Value: "88"},
-		{Account: "3", Kind: persons.ReasonLoginIP, Value: "81.2.69.160"},
-		{Account: "4", Kind: persons.ReasonLoginIP, Value: "81.2.69.160"},
-		// 5, 6: two login addresses in common.
-		{Account: "5", Kind: persons.ReasonLoginIP, Value: "81.2.69.161"},
-		{Account: "6", Kind: persons.ReasonLoginIP, Value: "81.2.69.161"},
-		{Account: "5", Kind: persons.ReasonLoginIP, Value: "81.2.69.162"},
-		{Account: "6", Kind: persons.ReasonLoginIP, Value: "81.2.69.162"},
-		// 7, 8: one e-mail address only.
-		{Account: "7", Kind: persons.ReasonEmail, Value: "kyle_smith3@icloud.com"},
-		{Account: "8", Kind: persons.ReasonEmail, Value: "kyle_smith3@icloud.com"},
-		// 9, 10: a phone number is enough on its own.
-		{Account: "9", Kind: persons.ReasonPhone, Value: "+447400123456"},
-		{Account: "10", Kind: persons.ReasonPhone, Value: "+447400123456"},
-		// 11–14: a login address of four accounts (a VPN exit) is dropped,
-		// so 11 and 12 have a wallet but no address in common.
-		{Account: "11", Kind: persons.ReasonCluster, Value: "99"},
-		{Account: "12", Kind: persons.ReasonCluster, Value: "99"},
-		{Account: "11", Kind: persons.ReasonLoginIP, Value: "185.65.134.1"},
-		{Account: "12", Kind: persons.ReasonLoginIP, Value: "185.65.134.1"},
-		{Account: "13", Kind: persons.ReasonLoginIP, Value: "185.65.134.1"},
-		{Account: "14", Kind: persons.ReasonLoginIP, Value: "185.65.134.1"},
-	}
-	var accs []string
-	for i := 1; i <= 14; i++ {
-		accs = append(accs, strconv.Itoa(i))
-	}
-	edges, dropped := persons.Edges(ev, persons.DefaultConfig())
-	g := persons.Group(accs, edges, nil)
-	want := [][]string{{"1"}, {"10", "9"}, {"11"}, {"12"}, {"13"}, {"14"}, {"2"}, {"3", "4"}, {"5", "6"}, {"7"}, {"8"}}
-	if !reflect.DeepEqual(g.Persons, want) {
-		t.Errorf("persons = %v; want %v", g.Persons, want)
-	}
-	if len(dropped) != 1 || dropped[0].Kind != persons.ReasonLoginIP || dropped[0].Accounts != 4 {
-		t.Errorf("dropped = %+v; want the address of four accounts", dropped)
-	}
-	// Every piece of evidence of a corroborated pair is kept as a link.
-	var got []string
-	for _, e := range edges {
-		got = append(got, e.A+"-"+e.B+" "+e.Reason)
-	}
-	wantEdges := []string{"10-9 phone", "3-4 login_ip", "3-4 paying_cluster", "5-6 login_ip", "5-6 login_ip"}
-	if !reflect.DeepEqual(got, wantEdges) {
-		t.Errorf("edges = %q; want %q", got, wantEdges)
-	}
-	// Corroboration 1 is the rule without weak evidence: anything joins.
-	cfg := persons.DefaultConfig()
-	cfg.Corroboration = 1
-	edges, _ = persons.Edges(ev, cfg)
-	if g := persons.Group(accs, edges, nil); g.Person["1"] != g.Person["2"] || g.Person["7"] != g.Person["8"] {
-		t.Errorf("corroboration 1: persons = %v; want 1-2 and 7-8 joined", g.Persons)
 	}
 }
 

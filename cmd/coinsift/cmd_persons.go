@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/netip"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -14,32 +16,53 @@ import (
 	"github.com/coinsift/coinsift/internal/term"
 	"github.com/coinsift/coinsift/persons"
 	"github.com/coinsift/coinsift/persons/personsql"
+	"github.com/coinsift/coinsift/place"
 )
 
 func newPersonsCommand(g *globals) *cobra.Command {
 	cfg := persons.DefaultConfig()
 	var explain, person, account string
+	var strength map[string]string
+	byCountry := true
 	cmd := &cobra.Command{
 		Use:   "persons",
 		Short: "Group accounts into persons, with the reasons; explain or override",
-		Long: `Group the seized accounts into persons. Two accounts are one person when
-they share a strong identifier — an E.164 phone number or a bitcoin
-address — or enough weak evidence (--corroboration, default 2 pieces):
-each public login address they share counts one, paying from the same
-cluster ('coinsift trace payers') one, a normalised e-mail one. So a
-wallet shared by two people does not join them unless they also logged in
-from the same addresses. Clusters carrying any tag (exchanges, services)
-and the clusters of payments an exchange made directly do not count. A
-value shared by more than --max-accounts accounts (--max-ip-accounts for
-login addresses: VPN exits, carrier NAT) is dropped and listed in table
-person_dropped. The investigator's overrides ('coinsift persons override')
-apply first. Stores persons and person_links, replacing earlier ones. The
-rule and its error rates are in docs/methodology.md ("Persons").
+		Long: `Group the seized accounts into persons (rule persons/v3). Every piece of
+evidence two accounts share weighs a strength, by who controls it, and
+two accounts join when their pieces sum to at least 1:
+  1     an E.164 phone number, a messenger handle (telegram, jabber, icq,
+        discord, wickr, session, …), a bitcoin address the customer gave,
+        a deposit address paid from the same paying cluster by both
+  0.5   a normalised e-mail address (typed, never verified), a paying
+        cluster ('coinsift trace payers'; a wallet friends share), the
+        login addresses they share in one network (an IPv4 /24 or IPv6
+        /48: one piece however many addresses)
+  0.25  login addresses in a pool: a network most of whose accounts are
+        at home in other countries, by the embedded IP table (VPN and
+        hosting exits, hotel Wi-Fi; --pool-by-country), or one more than
+        --pool-accounts accounts logged in from (default: no bound)
+So one strong identifier joins, and so do two independent weak pieces; one
+network or one wallet never does. A deposit address the service assigned
+is not identity (services hand one address to several customers). A value
+shared by more than --max-accounts accounts (--max-ip-accounts for one
+login address) or a placeholder (test@test.com, +440000000000, "none")
+contributes nothing and is listed in table person_dropped. Clusters
+carrying any tag (exchanges, services) and those of payments an exchange
+made directly do not count. --strength KIND=W changes a weight; kinds:
+phone, messenger (or one messenger, e.g. telegram), btc_address,
+deposit_address, email, paying_cluster, login_ip, login_ip_pool. The
+investigator's overrides
+('coinsift persons override') apply first. Stores persons, person_links
+(each piece with its kind, strength and rows), person_dropped and the pairs
+considered and not joined (person_rejected), replacing earlier ones. The
+rule and its measured error rates are in docs/methodology.md ("Persons").
 
 With --explain, changes nothing and shows the stored person of an account
-and the chain of links that joins it to each other account. Persons are
-printed P-<n> everywhere (triage, place, reports) so that they cannot be
-taken for accounts: --explain P-344 (or --person 344) explains person 344,
+and the chain of links that joins it to each other account, with each
+link's kind, strength and rows, the pairs considered and not joined and
+the account's values that were not used. Persons are printed P-<n>
+everywhere (triage, place, reports) so that they cannot be taken for
+accounts: --explain P-344 (or --person 344) explains person 344,
 --explain KEY (or --account KEY) the account with that key. A bare number
 that is both an account key and a person id is refused: say which.`,
 		Example: `  coinsift persons
@@ -51,12 +74,31 @@ that is both an account key and a person id is refused: say which.`,
 			if explain != "" || person != "" || account != "" {
 				return runPersonsExplain(cmd.Context(), g, explain, person, account)
 			}
-			return runPersons(cmd.Context(), g, cfg)
+			c := cfg
+			if byCountry {
+				c.CountryOf = ipCountry
+			}
+			if len(strength) > 0 {
+				c.Strength = map[string]float64{}
+				for k, v := range strength {
+					w, err := strconv.ParseFloat(v, 64)
+					if err != nil || w < 0 || w > 1 {
+						return usagef("coinsift persons --help", "--strength %s=%s: want a weight from 0 to 1", k, v)
+					}
+					if _, ok := persons.DefaultStrength[k]; !ok && !persons.IsMessenger(k) || k == persons.ReasonOverride {
+						return usagef("coinsift persons --help", "--strength %s: unknown kind of evidence", k)
+					}
+					c.Strength[k] = w
+				}
+			}
+			return runPersons(cmd.Context(), g, c)
 		},
 	}
 	cmd.Flags().IntVar(&cfg.MaxAccounts, "max-accounts", cfg.MaxAccounts, "ignore a shared value joining more accounts than this (0: no bound)")
 	cmd.Flags().IntVar(&cfg.MaxIPAccounts, "max-ip-accounts", cfg.MaxIPAccounts, "ignore a login address shared by more accounts than this (0: --max-accounts)")
-	cmd.Flags().IntVar(&cfg.Corroboration, "corroboration", cfg.Corroboration, "pieces of weak evidence (login addresses, paying cluster, e-mail) needed without a strong one (1: any joins)")
+	cmd.Flags().IntVar(&cfg.PoolAccounts, "pool-accounts", cfg.PoolAccounts, "a network (IPv4 /24, IPv6 /48) more accounts logged in from is a pool: weaker (0: none)")
+	cmd.Flags().BoolVar(&byCountry, "pool-by-country", byCountry, "a network most of whose accounts are at home in another country (by the embedded IP table) is a pool")
+	cmd.Flags().StringToStringVar(&strength, "strength", nil, "weight of one piece of evidence of a kind, e.g. email=1,login_ip=0.4 (0..1)")
 	cmd.Flags().StringVar(&explain, "explain", "", "show why an account (KEY) or a person (P-N) is grouped as it is")
 	cmd.Flags().StringVar(&person, "person", "", "like --explain, for person N (N or P-N)")
 	cmd.Flags().StringVar(&account, "account", "", "like --explain, for the account with key KEY")
@@ -70,17 +112,19 @@ type personsSummary struct {
 	Multi      int                `json:"persons_with_several_accounts"`
 	Links      map[string]int     `json:"links_by_reason"`
 	Dropped    []persons.Dropped  `json:"dropped"`
+	Rejected   int                `json:"pairs_not_joined"`
 	Unresolved []persons.Override `json:"unresolved_splits"`
 }
 
 func runPersons(ctx context.Context, g *globals, cfg persons.Config) error {
-	if cfg.MaxAccounts < 0 || cfg.MaxIPAccounts < 0 || cfg.Corroboration < 0 {
-		return usagef("coinsift persons --help", "--max-accounts %d, --max-ip-accounts %d, --corroboration %d: must not be negative",
-			cfg.MaxAccounts, cfg.MaxIPAccounts, cfg.Corroboration)
+	if cfg.MaxAccounts < 0 || cfg.MaxIPAccounts < 0 || cfg.PoolAccounts < 0 {
+		return usagef("coinsift persons --help", "--max-accounts %d, --max-ip-accounts %d, --pool-accounts %d: must not be negative",
+			cfg.MaxAccounts, cfg.MaxIPAccounts, cfg.PoolAccounts)
 	}
 	sum := personsSummary{Links: map[string]int{}}
 	err := g.change(ctx, func(c *casefile.Case, rec *auditRecord) error {
-		rec.Note = fmt.Sprintf("persons/v2 max-accounts=%d max-ip-accounts=%d corroboration=%d", cfg.MaxAccounts, cfg.MaxIPAccounts, cfg.Corroboration)
+		rec.Note = fmt.Sprintf("persons/v3 max-accounts=%d max-ip-accounts=%d pool-accounts=%d pool-by-country=%t strength=%s",
+			cfg.MaxAccounts, cfg.MaxIPAccounts, cfg.PoolAccounts, cfg.CountryOf != nil, strengthNote(cfg))
 		accs, err := personsql.LoadAccounts(ctx, c.DB())
 		if err != nil {
 			return err
@@ -93,9 +137,10 @@ func runPersons(ctx context.Context, g *globals, cfg persons.Config) error {
 		if err != nil {
 			return err
 		}
-		edges, dropped := persons.Edges(ev, cfg)
-		gr := persons.Group(accs, edges, ovs)
-		gr.Dropped = dropped
+		w := persons.Weigh(ev, cfg)
+		gr := persons.Group(accs, w.Edges, ovs)
+		gr.Dropped, gr.Rejected = w.Dropped, w.Rejected
+		dropped := w.Dropped
 		counts, err := personsql.SaveGrouping(ctx, c.DB(), gr)
 		if err != nil {
 			return err
@@ -112,7 +157,7 @@ func runPersons(ctx context.Context, g *globals, cfg persons.Config) error {
 		for _, e := range gr.Edges {
 			sum.Links[e.Reason]++
 		}
-		sum.Dropped, sum.Unresolved = dropped, gr.Unresolved
+		sum.Dropped, sum.Unresolved, sum.Rejected = dropped, gr.Unresolved, len(gr.Rejected)
 		if sum.Dropped == nil {
 			sum.Dropped = []persons.Dropped{}
 		}
@@ -136,7 +181,10 @@ func runPersons(ctx context.Context, g *globals, cfg persons.Config) error {
 		return err
 	}
 	if len(sum.Dropped) > 0 {
-		g.printf("\n%d shared value(s) joined too many accounts and were not used (table person_dropped)\n", len(sum.Dropped))
+		g.printf("\n%d shared value(s) were shared too widely or placeholders, and not used (table person_dropped)\n", len(sum.Dropped))
+	}
+	if sum.Rejected > 0 {
+		g.printf("%d pair(s) of accounts shared evidence too weak to join them (table person_rejected)\n", sum.Rejected)
 	}
 	for _, u := range sum.Unresolved {
 		g.printf("split %s / %s is unresolved: they are still joined through other accounts (see --explain)\n",
@@ -177,8 +225,8 @@ func runPersonsExplain(ctx context.Context, g *globals, explain, person, account
 	}
 	pname := coinsift.FormatPerson(strconv.Itoa(pid))
 	members := gr.Persons[pid-1]
-	// Every link of a step's pair: weak evidence joins a pair only with
-	// corroboration, so the explanation names all of it.
+	// Every link of a step's pair: weak evidence joins a pair only when
+	// its pieces sum to 1, so the explanation names all of them.
 	byPair := map[[2]string][]persons.Edge{}
 	links := []persons.Edge{}
 	for _, e := range gr.Edges {
@@ -187,8 +235,13 @@ func runPersonsExplain(ctx context.Context, g *globals, explain, person, account
 			links = append(links, e)
 		}
 	}
+	con, err := personsql.LoadConsidered(ctx, c.DB(), account)
+	if err != nil {
+		return err
+	}
 	if g.json {
-		return g.printJSON(map[string]any{"account": account, "person": pname, "person_id": pid, "accounts": members, "paths": paths, "links": links})
+		return g.printJSON(map[string]any{"account": account, "person": pname, "person_id": pid, "accounts": members, "paths": paths, "links": links,
+			"not_joined": con.Rejected, "unused_values": con.Dropped})
 	}
 	if sub.Person != "" {
 		g.printf("person %s has %d account(s): %s; from account %s:\n", pname, len(members), strings.Join(members, ", "), account)
@@ -199,16 +252,42 @@ func runPersonsExplain(ctx context.Context, g *globals, explain, person, account
 		if m == account {
 			continue
 		}
-		var steps []string
+		g.printf("  %s:\n", sanitize.Terminal(m))
 		for _, s := range paths[m] {
-			var why []string
-			for _, e := range byPair[[2]string{s.A, s.B}] {
-				why = append(why, e.Reason+" "+sanitize.Terminal(e.Detail))
+			es := byPair[[2]string{s.A, s.B}]
+			total := 0.0
+			for _, e := range es {
+				total += e.Strength
 			}
-			steps = append(steps, fmt.Sprintf("%s —%s— %s", sanitize.Terminal(s.From), strings.Join(why, ", "),
-				sanitize.Terminal(other(s.Edge, s.From))))
+			g.printf("    %s — %s (strength %.2f)\n", sanitize.Terminal(s.From), sanitize.Terminal(other(s.Edge, s.From)), total)
+			for _, e := range es {
+				g.printf("      %s %s  %.2f", e.Reason, sanitize.Terminal(e.Detail), e.Strength)
+				if e.Rows != "" {
+					g.printf("  [%s]", sanitize.Terminal(e.Rows))
+				}
+				g.printf("\n")
+			}
 		}
-		g.printf("  %s: %s\n", sanitize.Terminal(m), strings.Join(steps, ", "))
+	}
+	if len(con.Rejected) > 0 {
+		g.printf("considered and not joined (%d pair(s), strongest first):\n", len(con.Rejected))
+		for _, r := range con.Rejected {
+			o := r.B
+			if o == account {
+				o = r.A
+			}
+			g.printf("  %s: %s\n", sanitize.Terminal(o), sanitize.Terminal(r.Pieces))
+		}
+	}
+	if len(con.Dropped) > 0 {
+		g.printf("values of the account not used:\n")
+		for _, d := range con.Dropped {
+			why := fmt.Sprintf("shared by %d accounts", d.Accounts)
+			if d.Why == "junk" {
+				why = fmt.Sprintf("a placeholder (%d accounts)", d.Accounts)
+			}
+			g.printf("  %s %s: %s\n", d.Kind, sanitize.Terminal(d.Value), why)
+		}
 	}
 	return nil
 }
@@ -268,6 +347,38 @@ func resolveSubject(hint, bare, person, account string, isAccount, isPerson func
 		return subject{}, fmt.Errorf("no account with key %q here: %w", bare, coinsift.ErrNotFound)
 	}
 	return subject{Account: bare}, nil
+}
+
+// ipCountry is the country of a login address in the embedded IP table,
+// "" when it has none.
+func ipCountry(ip string) string {
+	a, err := netip.ParseAddr(ip)
+	if err != nil {
+		return ""
+	}
+	c, _, ok := place.IPLoc{}.Country(a)
+	if !ok {
+		return ""
+	}
+	return string(c)
+}
+
+// strengthNote lists the weights that differ from the defaults, for the
+// audit record: "default" when none.
+func strengthNote(cfg persons.Config) string {
+	var ks []string
+	for k := range cfg.Strength {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	var out []string
+	for _, k := range ks {
+		out = append(out, fmt.Sprintf("%s=%g", k, cfg.Strength[k]))
+	}
+	if len(out) == 0 {
+		return "default"
+	}
+	return strings.Join(out, ",")
 }
 
 func other(e persons.Edge, a string) string {

@@ -19,7 +19,7 @@ import (
 // replace.
 var (
 	PayerTables  = []string{"payment_payers", "payment_sources", "account_payers", "account_sources", "payer_runs"}
-	PersonTables = []string{"persons", "person_links", "person_dropped"}
+	PersonTables = []string{"persons", "person_links", "person_dropped", "person_rejected"}
 )
 
 // LoadStarts reads the matched outputs of every paid payment (verified,
@@ -185,24 +185,52 @@ func strs(ctx context.Context, db *sql.DB, what, q string, args ...any) ([]strin
 	return out, rows.Err()
 }
 
-// LoadEvidence reads what joins accounts: normalised e-mails and phones,
-// recorded bitcoin addresses (identifiers), the public addresses accounts
-// logged in from (logins, and the last_ip identifier), and the paying
-// clusters of traced payments — except clusters carrying any tag (an
-// exchange's or service's wallet pays many customers) and those of
-// payments an exchange made directly (the cluster is the exchange's).
+// LoadEvidence reads what may join accounts (see [LoadAccountEvidence]).
 func LoadEvidence(ctx context.Context, db *sql.DB) ([]persons.Evidence, error) {
-	rows, err := db.QueryContext(ctx, `
-		SELECT account_key, kind, coalesce(normalized, value) FROM identifiers
-		WHERE account_key IS NOT NULL AND kind IN ('email', 'phone', 'btc_address', 'ip')
+	return LoadAccountEvidence(ctx, db, "")
+}
+
+// LoadAccountEvidence reads what may join accounts, of one account ("":
+// of all), normalised, each with the row it was read from: e-mails
+// ([persons.NormEmail]), E.164 phones, messenger handles
+// ([persons.NormHandle]; kind xmpp is jabber), bitcoin addresses the
+// customer gave (an address of the payments table is the service's, not
+// the customer's), the public addresses accounts logged in from (logins,
+// and the last_ip identifier), the paying clusters of traced payments, and
+// deposit addresses with the cluster that paid them (their rows name the
+// payment and its paying transaction). Paying clusters
+// carrying any tag (an exchange's or service's wallet pays many customers)
+// and those of payments an exchange made directly (the cluster is the
+// exchange's) are left out.
+func LoadAccountEvidence(ctx context.Context, db *sql.DB, account string) ([]persons.Evidence, error) {
+	kinds := "'email', 'phone', 'ip', 'xmpp'"
+	for _, m := range persons.Messengers {
+		kinds += ", '" + m + "'"
+	}
+	rows, err := db.QueryContext(ctx, `SELECT * FROM (
+		SELECT account_key, kind, CASE WHEN kind = 'phone' THEN coalesce(normalized, value) ELSE value END AS v,
+			src_table || '#' || CAST(src_row AS VARCHAR) || ' ' || src_column AS r
+		FROM identifiers
+		WHERE account_key IS NOT NULL AND (kind IN (`+kinds+`)
+			OR kind = 'btc_address' AND value NOT IN (SELECT address FROM payments WHERE address IS NOT NULL))
 		UNION ALL
-		SELECT DISTINCT account_key, 'login_ip', ip FROM logins
-		WHERE account_key IS NOT NULL AND ip IS NOT NULL
+		SELECT account_key, 'login_ip', ip, min(src_table || '#' || CAST(src_row AS VARCHAR))
+			|| CASE WHEN count(*) > 1 THEN ' +' || CAST(count(*) - 1 AS VARCHAR) || ' logins' ELSE '' END
+		FROM logins WHERE account_key IS NOT NULL AND ip IS NOT NULL GROUP BY account_key, ip
 		UNION ALL
-		SELECT account_key, 'paying_cluster', CAST(paying_cluster AS VARCHAR) FROM payment_payers
-		WHERE account_key IS NOT NULL AND paying_cluster IS NOT NULL AND NOT direct
-		  AND paying_cluster NOT IN (SELECT cluster_id FROM cluster_tags)
-		ORDER BY 1, 2, 3`)
+		SELECT pp.account_key, k.kind, CASE k.kind WHEN 'paying_cluster' THEN CAST(pp.paying_cluster AS VARCHAR)
+				ELSE p.address || ' ' || CAST(pp.paying_cluster AS VARCHAR) END,
+			'payment ' || pp.src_table || '#' || CAST(pp.src_row AS VARCHAR) || coalesce(' tx ' || o.txid, '')
+		FROM payment_payers pp
+		CROSS JOIN (VALUES ('paying_cluster'), ('deposit_address')) k(kind)
+		LEFT JOIN payments p ON p.evidence_id = pp.evidence_id AND p.src_table = pp.src_table AND p.src_row = pp.src_row
+		LEFT JOIN (SELECT evidence_id, src_table, src_row, min(txid) AS txid FROM link_outputs GROUP BY ALL) o
+			ON o.evidence_id = pp.evidence_id AND o.src_table = pp.src_table AND o.src_row = pp.src_row
+		WHERE pp.account_key IS NOT NULL AND pp.paying_cluster IS NOT NULL AND NOT pp.direct
+		  AND pp.paying_cluster NOT IN (SELECT cluster_id FROM cluster_tags)
+		  AND (k.kind = 'paying_cluster' OR p.address IS NOT NULL)
+		) WHERE $1 = '' OR account_key = $1
+		ORDER BY 1, 2, 3, 4`, account)
 	if err != nil {
 		return nil, fmt.Errorf("load person evidence: %w", err)
 	}
@@ -210,16 +238,28 @@ func LoadEvidence(ctx context.Context, db *sql.DB) ([]persons.Evidence, error) {
 	var out []persons.Evidence
 	for rows.Next() {
 		var e persons.Evidence
-		if err := rows.Scan(&e.Account, &e.Kind, &e.Value); err != nil {
+		if err := rows.Scan(&e.Account, &e.Kind, &e.Value, &e.Row); err != nil {
 			return nil, fmt.Errorf("load person evidence: %w", err)
 		}
-		switch e.Kind {
-		case "email":
+		switch {
+		case e.Kind == "email":
 			e.Value = persons.NormEmail(e.Value)
-		case "phone":
+		case e.Kind == "phone":
 			e.Value = persons.NormPhone(e.Value) // not E.164: too weak to join people
-		case "ip", "login_ip":
+		case e.Kind == "ip" || e.Kind == "login_ip":
 			e.Kind, e.Value = persons.ReasonLoginIP, persons.NormIP(e.Value)
+		case e.Kind == persons.ReasonDeposit:
+			addr, c, _ := strings.Cut(e.Value, " ")
+			n, err := strconv.ParseUint(c, 10, 32)
+			if err != nil {
+				return nil, fmt.Errorf("load person evidence: deposit %q: %w", e.Value, err)
+			}
+			e.Value = persons.Deposit(addr, uint32(n))
+		case e.Kind == "xmpp":
+			e.Kind = "jabber"
+			e.Value = persons.NormHandle(e.Kind, e.Value)
+		case persons.IsMessenger(e.Kind):
+			e.Value = persons.NormHandle(e.Kind, e.Value)
 		}
 		if e.Value == "" {
 			continue
@@ -281,11 +321,15 @@ func SaveGrouping(ctx context.Context, db *sql.DB, g *persons.Grouping) (map[str
 			{Table: "persons", N: len(rows), Row: func(i int) []driver.Value { return []driver.Value{int32(rows[i].id), rows[i].acc} }},
 			{Table: "person_links", N: len(g.Edges), Row: func(i int) []driver.Value {
 				e := g.Edges[i]
-				return []driver.Value{e.A, e.B, e.Reason, nullStr(e.Detail)}
+				return []driver.Value{e.A, e.B, e.Reason, nullStr(e.Detail), e.Reason, e.Strength, nullStr(e.Rows)}
 			}},
 			{Table: "person_dropped", N: len(g.Dropped), Row: func(i int) []driver.Value {
 				d := g.Dropped[i]
-				return []driver.Value{d.Kind, d.Value, int32(d.Accounts)}
+				return []driver.Value{d.Kind, d.Value, int32(d.Accounts), nullStr(d.Why)}
+			}},
+			{Table: "person_rejected", N: len(g.Rejected), Row: func(i int) []driver.Value {
+				r := g.Rejected[i]
+				return []driver.Value{r.A, r.B, r.Strength, r.Kinds(), r.Describe()}
 			}},
 		})
 	})
@@ -321,17 +365,85 @@ func LoadGrouping(ctx context.Context, db *sql.DB) (*persons.Grouping, error) {
 	if len(g.Persons) == 0 {
 		return nil, fmt.Errorf("no persons: run 'coinsift persons' first: %w", coinsift.ErrNotFound)
 	}
-	er, err := db.QueryContext(ctx, `SELECT account_a, account_b, reason, coalesce(detail, '') FROM person_links ORDER BY ALL`)
+	er, err := db.QueryContext(ctx, `SELECT account_a, account_b, reason, coalesce(detail, ''), coalesce(strength, 1), coalesce(evidence, '')
+		FROM person_links ORDER BY ALL`)
 	if err != nil {
 		return nil, fmt.Errorf("load person links: %w", err)
 	}
 	defer er.Close()
 	for er.Next() {
 		var e persons.Edge
-		if err := er.Scan(&e.A, &e.B, &e.Reason, &e.Detail); err != nil {
+		if err := er.Scan(&e.A, &e.B, &e.Reason, &e.Detail, &e.Strength, &e.Rows); err != nil {
 			return nil, fmt.Errorf("load person links: %w", err)
 		}
 		g.Edges = append(g.Edges, e)
 	}
 	return g, er.Err()
+}
+
+// Considered is what 'persons --explain' shows beside an account's links:
+// the pairs with the account that were considered and not joined, and
+// the account's values that contributed nothing.
+type Considered struct {
+	Rejected []RejectedPair    `json:"not_joined"`
+	Dropped  []persons.Dropped `json:"unused_values"`
+}
+
+// RejectedPair is a stored row of person_rejected.
+type RejectedPair struct {
+	A        string  `json:"account_a"`
+	B        string  `json:"account_b"`
+	Strength float64 `json:"strength"`
+	Pieces   string  `json:"pieces"`
+}
+
+// LoadConsidered reads the pairs of account that were not joined and its
+// dropped values, in order.
+func LoadConsidered(ctx context.Context, db *sql.DB, account string) (*Considered, error) {
+	c := &Considered{Rejected: []RejectedPair{}, Dropped: []persons.Dropped{}}
+	rows, err := db.QueryContext(ctx, `SELECT account_a, account_b, strength, pieces FROM person_rejected
+		WHERE account_a = $1 OR account_b = $1 ORDER BY strength DESC, account_a, account_b`, account)
+	if err != nil {
+		return nil, fmt.Errorf("load rejected pairs: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r RejectedPair
+		if err := rows.Scan(&r.A, &r.B, &r.Strength, &r.Pieces); err != nil {
+			return nil, fmt.Errorf("load rejected pairs: %w", err)
+		}
+		c.Rejected = append(c.Rejected, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("load rejected pairs: %w", err)
+	}
+	dropped := map[[2]string]persons.Dropped{}
+	dr, err := db.QueryContext(ctx, `SELECT kind, value, accounts, coalesce(why, 'shared') FROM person_dropped`)
+	if err != nil {
+		return nil, fmt.Errorf("load dropped values: %w", err)
+	}
+	defer dr.Close()
+	for dr.Next() {
+		var d persons.Dropped
+		if err := dr.Scan(&d.Kind, &d.Value, &d.Accounts, &d.Why); err != nil {
+			return nil, fmt.Errorf("load dropped values: %w", err)
+		}
+		dropped[[2]string{d.Kind, d.Value}] = d
+	}
+	if err := dr.Err(); err != nil {
+		return nil, fmt.Errorf("load dropped values: %w", err)
+	}
+	ev, err := LoadAccountEvidence(ctx, db, account)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[[2]string]bool{}
+	for _, e := range ev {
+		k := [2]string{e.Kind, e.Value}
+		if d, ok := dropped[k]; ok && !seen[k] {
+			seen[k] = true
+			c.Dropped = append(c.Dropped, d)
+		}
+	}
+	return c, nil
 }
