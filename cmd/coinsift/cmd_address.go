@@ -19,7 +19,7 @@ func newAddressCommand(g *globals) *cobra.Command {
 		Long: `Show what an address received and spent according to the chain index, and
 its transaction history. Coins paid to a public key (P2PK) are counted under
 that key's P2PKH address and marked as such.`,
-		Example: "  coinsift address 1Q2TWHE3GMdB6BZKafqwxXtWAWgFt5Jvm3",
+		Example: "  coinsift address 1Q2TWHE3GMdB6BZKafqwxXtWAWgFt5Jvm3\n  coinsift --json address bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq > address.json",
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runAddress(cmd.Context(), g, args)

@@ -48,6 +48,9 @@ the signals of all their accounts.
 Results go to the placements and placement_evidence tables, replacing any
 earlier run. 'coinsift place show SUBJECT' explains one placement.`,
 		Args: noArgs,
+		Example: `  coinsift place
+  coinsift place --mmdb GeoLite2-Country.mmdb --region GB
+  coinsift place show 1041`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runPlace(cmd.Context(), g, o)
 		},
@@ -216,6 +219,8 @@ func newPlaceShowCommand(g *globals) *cobra.Command {
 		Use:   "show ACCOUNT|PERSON",
 		Short: "Explain the placement of an account or person: country, confidence, every signal",
 		Args:  exactArgs(1),
+		Example: `  coinsift place show 1041
+  coinsift --json place show 344 > placement-344.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			c, err := g.openCase(ctx)
@@ -294,6 +299,8 @@ func newPlaceEvalCommand(g *globals) *cobra.Command {
 (DIR/accounts.tsv: user_id and country), overall, per country and by
 confidence. Test and duplicate accounts without a true country are left out.`,
 		Args: noArgs,
+		Example: `  coinsift place eval --truth world/truth
+  coinsift --json place eval --truth world/truth > placement-eval.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if truth == "" {
 				return usagef("coinsift place eval --truth WORLD/truth", "--truth is required")

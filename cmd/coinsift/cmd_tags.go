@@ -23,6 +23,9 @@ import (
 
 func newTagsCommand(g *globals) *cobra.Command {
 	c := groupCommand("tags", "Import, add, list and export attribution tags")
+	c.Example = `  coinsift tags import packs/walletexplorer.yaml ofac/sanctioned_addresses_XBT.txt
+  coinsift tags list --category exchange --limit 20
+  coinsift tags export --out elaborate-tags.yaml`
 	c.AddCommand(newTagsImportCommand(g), newTagsListCommand(g), newTagsAddCommand(g), newTagsExportCommand(g))
 	return c
 }
@@ -50,7 +53,7 @@ Only Bitcoin tags are kept; tags of other currencies are counted and
 reported. Invalid addresses (for --network) and tags without a currency or
 label are quarantined with the reason, and the command exits 3. Importing
 the same file again does nothing.`,
-		Example: "  coinsift tags import packs/walletexplorer.yaml ofac/sanctioned_addresses_XBT.txt",
+		Example: "  coinsift tags import packs/walletexplorer.yaml ofac/sanctioned_addresses_XBT.txt\n  coinsift tags import world/tags/exchanges.yaml world/tags/actors.yaml",
 		Args:    minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTagsImport(cmd.Context(), g, o, args)
@@ -209,6 +212,9 @@ func newTagsListCommand(g *globals) *cobra.Command {
 		Use:   "list",
 		Short: "List tags, all of them: conflicting tags of one address are all shown",
 		Args:  noArgs,
+		Example: `  coinsift tags list --category exchange --limit 20
+  coinsift tags list --address 1BoatSLRHtKNngkdXEeobR76b53LETtpyT
+  coinsift --json tags list --own > own-tags.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTagsList(cmd.Context(), g, o)
 		},
@@ -263,7 +269,7 @@ func newTagsAddCommand(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "add ADDRESS",
 		Short:   "Add one of the case's own tags to an address",
-		Example: "  coinsift tags add 1BoatSLRHtKNngkdXEeobR76b53LETtpyT --label 'suspect wallet' --category user --source 'exhibit 12'",
+		Example: "  coinsift tags add 1BoatSLRHtKNngkdXEeobR76b53LETtpyT --label 'suspect wallet' --category user --source 'exhibit 12'\n  coinsift tags add 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy --label 'iSpoof hot wallet' --category market --cluster-definer --source 'server config, exhibit 4'",
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTagsAdd(cmd.Context(), g, o, args[0])
@@ -328,6 +334,8 @@ func newTagsExportCommand(g *globals) *cobra.Command {
 		Use:   "export --out FILE",
 		Short: "Write the case's own tags as a GraphSense TagPack",
 		Args:  noArgs,
+		Example: `  coinsift tags export --out elaborate-tags.yaml
+  coinsift tags export --out elaborate-tags.yaml --title 'Operation Elaborate' --creator 'Met Police Cyber Crime Unit'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTagsExport(cmd.Context(), g, o)
 		},
