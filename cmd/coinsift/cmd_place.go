@@ -50,7 +50,7 @@ earlier run. 'coinsift place show SUBJECT' explains one placement.`,
 		Args: noArgs,
 		Example: `  coinsift place
   coinsift place --mmdb GeoLite2-Country.mmdb --region GB
-  coinsift place show 1041`,
+  coinsift place show P-344`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runPlace(cmd.Context(), g, o)
 		},
@@ -219,8 +219,8 @@ func newPlaceShowCommand(g *globals) *cobra.Command {
 		Use:   "show ACCOUNT|PERSON",
 		Short: "Explain the placement of an account or person: country, confidence, every signal",
 		Args:  exactArgs(1),
-		Example: `  coinsift place show 1041
-  coinsift --json place show 344 > placement-344.json`,
+		Example: `  coinsift place show P-344
+  coinsift --json place show P-344 > placement-P-344.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			c, err := g.openCase(ctx)

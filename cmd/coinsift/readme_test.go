@@ -194,7 +194,8 @@ func TestReadmeByHandParses(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 0
-	for _, line := range strings.Split(block, "\n") {
+	// A line ending in a backslash continues on the next.
+	for _, line := range strings.Split(strings.ReplaceAll(block, "\\\n", " "), "\n") {
 		words := shellWords(strings.TrimSpace(line))
 		if len(words) == 0 || words[0] != "coinsift" {
 			continue
