@@ -28,6 +28,12 @@ func commandTree(root *cobra.Command) []*cobra.Command {
 	return out
 }
 
+// commandLines splits text into command lines: a line ending in a
+// backslash continues on the next.
+func commandLines(text string) []string {
+	return strings.Split(strings.ReplaceAll(text, "\\\n", " "), "\n")
+}
+
 // shellWords splits an example line the way a shell would for the simple
 // lines help examples hold: words separated by blanks, '…' and "…" quoting,
 // and the line ends at a comment, a redirection or a pipe.
@@ -82,9 +88,9 @@ func TestHelpExamples(t *testing.T) {
 			if strings.TrimSpace(c.Example) == "" || !strings.Contains(out, "Examples:") {
 				t.Fatalf("%s --help: no examples", path)
 			}
-			lines := strings.Split(strings.TrimRight(c.Example, "\n"), "\n")
+			lines := commandLines(strings.TrimRight(c.Example, "\n"))
 			if len(lines) < 2 || len(lines) > 4 {
-				t.Errorf("%s: %d example lines; want 2 to 4", path, len(lines))
+				t.Errorf("%s: %d examples; want 2 to 4", path, len(lines))
 			}
 			own := 0 // lines that run this command or one below it
 			for _, line := range lines {
@@ -120,6 +126,14 @@ func TestHelpExamples(t *testing.T) {
 				t.Errorf("%s: no example runs this command", path)
 			}
 		})
+	}
+}
+
+func TestCommandLines(t *testing.T) {
+	got := commandLines("  coinsift a \\\n      --b c\n  coinsift d")
+	want := []string{"  coinsift a        --b c", "  coinsift d"}
+	if !slices.Equal(got, want) {
+		t.Errorf("commandLines = %q; want %q", got, want)
 	}
 }
 
@@ -194,8 +208,7 @@ func TestReadmeByHandParses(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := 0
-	// A line ending in a backslash continues on the next.
-	for _, line := range strings.Split(strings.ReplaceAll(block, "\\\n", " "), "\n") {
+	for _, line := range commandLines(block) {
 		words := shellWords(strings.TrimSpace(line))
 		if len(words) == 0 || words[0] != "coinsift" {
 			continue
