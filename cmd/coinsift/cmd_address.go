@@ -26,7 +26,7 @@ its transaction history. Coins paid to a public key (P2PK) are counted under
 that key's P2PKH address and marked as such. The address's own tags
 ('coinsift tags import') and its cluster ('coinsift cluster run': id, size
 and the owner its tags name) are shown when the case has them.`,
-		Example: "  coinsift address 1Q2TWHE3GMdB6BZKafqwxXtWAWgFt5Jvm3",
+		Example: "  coinsift address 1Q2TWHE3GMdB6BZKafqwxXtWAWgFt5Jvm3\n  coinsift --json address bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq > address.json",
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runAddress(cmd.Context(), g, args)

@@ -15,6 +15,8 @@ import (
 
 func newAuditCommand(g *globals) *cobra.Command {
 	c := groupCommand("audit", "Show and verify the case's hash-chained audit log")
+	c.Example = `  coinsift audit show
+  coinsift audit verify`
 	c.AddCommand(newAuditShowCommand(g), newAuditVerifyCommand(g))
 	return c
 }
@@ -24,6 +26,8 @@ func newAuditShowCommand(g *globals) *cobra.Command {
 		Use:   "show",
 		Short: "List the commands that changed the case",
 		Args:  noArgs,
+		Example: `  coinsift audit show
+  coinsift --case ./elaborate --json audit show > audit.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runAuditShow(cmd.Context(), g)
 		},
@@ -71,6 +75,8 @@ and the log must end where case.duckdb says it ends. Names the first line
 that was edited, removed, reordered, truncated or appended out of chain, and
 exits 1 when there is one.`,
 		Args: noArgs,
+		Example: `  coinsift audit verify
+  coinsift --case ./elaborate audit verify`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runAuditVerify(cmd.Context(), g)
 		},

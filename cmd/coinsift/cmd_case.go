@@ -21,6 +21,8 @@ type caseInitOptions struct {
 
 func newCaseCommand(g *globals) *cobra.Command {
 	c := groupCommand("case", "Create and describe case directories")
+	c.Example = `  coinsift case init ./elaborate --name "Operation Elaborate"
+  coinsift --case ./elaborate case info`
 	c.AddCommand(newCaseInitCommand(g), newCaseInfoCommand(g))
 	return c
 }
@@ -33,7 +35,7 @@ func newCaseInitCommand(g *globals) *cobra.Command {
 		Long: `Create a new case directory: case.toml (settings), case.duckdb (the store,
 with the current schema), evidence.jsonl and audit.jsonl. DIR must not exist
 or must be empty; an existing case is never overwritten.`,
-		Example: "  coinsift case init ./ispoof --name 'Operation Elaborate'",
+		Example: "  coinsift case init ./elaborate --name 'Operation Elaborate'\n  coinsift case init ./elaborate-nl --name 'Elaborate (NL)' --currency EUR --region NL",
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCaseInit(cmd.Context(), g, o, args[0])
@@ -78,6 +80,8 @@ func newCaseInfoCommand(g *globals) *cobra.Command {
 		Use:   "info",
 		Short: "Describe the case: settings, evidence, audit head, tables",
 		Args:  noArgs,
+		Example: `  coinsift case info
+  coinsift --case ./elaborate --json case info`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runCaseInfo(cmd.Context(), g)
 		},

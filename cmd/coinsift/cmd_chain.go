@@ -37,6 +37,8 @@ type chainImportOptions struct {
 
 func newChainCommand(g *globals) *cobra.Command {
 	c := groupCommand("chain", "Import and inspect the Bitcoin chain index")
+	c.Example = `  coinsift chain import --blocks ~/.bitcoin/blocks
+  coinsift chain info`
 	c.AddCommand(newChainImportCommand(g), newChainInfoCommand(g))
 	return c
 }
@@ -255,6 +257,8 @@ func newChainInfoCommand(g *globals) *cobra.Command {
 		Use:   "info",
 		Short: "Show the chain index: tip, counts, sources, stale blocks",
 		Args:  noArgs,
+		Example: `  coinsift chain info
+  coinsift --json chain info`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runChainInfo(cmd.Context(), g)
 		},

@@ -22,6 +22,9 @@ import (
 
 func newClusterCommand(g *globals) *cobra.Command {
 	c := groupCommand("cluster", "Group addresses into wallets, with explanations and error rates")
+	c.Example = `  coinsift cluster run
+  coinsift cluster show 1BoatSLRHtKNngkdXEeobR76b53LETtpyT
+  coinsift cluster explain 1BoatSLRHtKNngkdXEeobR76b53LETtpyT 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy`
 	c.AddCommand(newClusterRunCommand(g), newClusterShowCommand(g), newClusterExplainCommand(g),
 		newClusterHeuristicsCommand(g), newClusterEvalCommand(g))
 	return c
@@ -130,6 +133,8 @@ func newClusterHeuristicsCommand(g *globals) *cobra.Command {
 		Use:   "heuristics",
 		Short: "List the clustering heuristics with their versions",
 		Args:  noArgs,
+		Example: `  coinsift cluster heuristics
+  coinsift --json cluster heuristics`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			list := cluster.Heuristics()
 			if g.json {
@@ -188,6 +193,8 @@ func newClusterShowCommand(g *globals) *cobra.Command {
 		Use:   "show ADDR|CLUSTER-ID",
 		Short: "Describe the cluster of an address: size, balance, activity, counterparties",
 		Args:  exactArgs(1),
+		Example: `  coinsift cluster show 1BoatSLRHtKNngkdXEeobR76b53LETtpyT
+  coinsift cluster show 4127 --limit 100`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runClusterShow(cmd.Context(), g, args[0], limit)
 		},
@@ -379,6 +386,8 @@ cluster: each step names two addresses, the transaction that linked them and
 the heuristic (with its version) that read the link. Exits 1 with "not in one
 cluster" when they are not.`,
 		Args: exactArgs(2),
+		Example: `  coinsift cluster explain 1BoatSLRHtKNngkdXEeobR76b53LETtpyT 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy
+  coinsift --json cluster explain bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq 1BoatSLRHtKNngkdXEeobR76b53LETtpyT`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runClusterExplain(cmd.Context(), g, args[0], args[1])
 		},

@@ -33,6 +33,8 @@ clusters, precision and recall of each change sub-heuristic, and of CoinJoin
 detection. Nothing is stored. --markdown prints the tables for
 docs/methodology.md.`,
 		Args: noArgs,
+		Example: `  coinsift cluster eval --truth world/truth
+  coinsift cluster eval --truth world/truth --markdown > clustering.md`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if o.truth == "" {
 				return usagef("coinsift cluster eval --truth WORLD/truth", "--truth is required")

@@ -25,6 +25,9 @@ type evidenceAddOptions struct {
 
 func newEvidenceCommand(g *globals) *cobra.Command {
 	c := groupCommand("evidence", "Register and verify evidence files")
+	c.Example = `  coinsift evidence add seized/ispoof.sql.gz --kind seized --note 'server image, item 4'
+  coinsift evidence list
+  coinsift evidence verify`
 	c.AddCommand(newEvidenceAddCommand(g), newEvidenceListCommand(g), newEvidenceVerifyCommand(g))
 	return c
 }
@@ -38,7 +41,7 @@ func newEvidenceAddCommand(g *globals) *cobra.Command {
 kind and time in evidence.jsonl. A file whose hash is already registered is
 reported, not added twice. A registered path whose bytes have changed is an
 error.`,
-		Example: "  coinsift evidence add seized/ispoof.sql.gz --kind seized --note 'server image, item 4'",
+		Example: "  coinsift evidence add seized/ispoof.sql.gz --kind seized --note 'server image, item 4'\n  coinsift evidence add --kind blocks --note 'node data, exhibit 9' ~/.bitcoin/blocks/blk*.dat",
 		Args:    minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runEvidenceAdd(cmd.Context(), g, o, args)
@@ -108,6 +111,8 @@ func newEvidenceListCommand(g *globals) *cobra.Command {
 		Use:   "list",
 		Short: "List registered evidence",
 		Args:  noArgs,
+		Example: `  coinsift evidence list
+  coinsift --json evidence list > evidence.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runEvidenceList(cmd.Context(), g)
 		},
@@ -144,6 +149,8 @@ func newEvidenceVerifyCommand(g *globals) *cobra.Command {
 		Long: `Re-hash every registered evidence file and compare it with the hash taken at
 intake. Exits 1 when any file is changed or missing.`,
 		Args: noArgs,
+		Example: `  coinsift evidence verify
+  coinsift --case ./elaborate --json evidence verify`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runEvidenceVerify(cmd.Context(), g)
 		},

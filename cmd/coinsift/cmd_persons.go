@@ -400,6 +400,8 @@ paying cluster). A split does not cut indirect paths: if the accounts stay
 joined through others, 'coinsift persons' reports the split as unresolved.
 Takes effect at the next 'coinsift persons'.`,
 		Args: exactArgs(3),
+		Example: `  coinsift persons override split 1011 947 --note 'only login IPs of one VPN exit in common'
+  coinsift persons override merge 1041 2224 --note 'same passport scan in both accounts, exhibit 7'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if args[0] != "merge" && args[0] != "split" {
 				return usagef("coinsift persons override merge|split A B --note TEXT", "action %q: want merge or split", args[0])

@@ -48,6 +48,9 @@ the signals of all their accounts.
 Results go to the placements and placement_evidence tables, replacing any
 earlier run. 'coinsift place show SUBJECT' explains one placement.`,
 		Args: noArgs,
+		Example: `  coinsift place
+  coinsift place --mmdb GeoLite2-Country.mmdb --region GB
+  coinsift place show P-344`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runPlace(cmd.Context(), g, o)
 		},
@@ -226,6 +229,9 @@ for the person, --account KEY for the account.`,
 			}
 			return nil
 		},
+		Example: `  coinsift place show P-344
+  coinsift place show --account 1042
+  coinsift --json place show P-344 > placement-P-344.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			bare := ""
 			if len(args) == 1 {
@@ -330,6 +336,8 @@ func newPlaceEvalCommand(g *globals) *cobra.Command {
 (DIR/accounts.tsv: user_id and country), overall, per country and by
 confidence. Test and duplicate accounts without a true country are left out.`,
 		Args: noArgs,
+		Example: `  coinsift place eval --truth world/truth
+  coinsift --json place eval --truth world/truth > placement-eval.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if truth == "" {
 				return usagef("coinsift place eval --truth WORLD/truth", "--truth is required")

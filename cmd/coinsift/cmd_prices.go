@@ -19,6 +19,9 @@ import (
 
 func newPricesCommand(g *globals) *cobra.Command {
 	c := groupCommand("prices", "Import price series and look up rates")
+	c.Example = `  coinsift prices import BTC-GBP.csv --source yahoo
+  coinsift prices list
+  coinsift prices rate BTC/GBP 2021-06-01`
 	c.AddCommand(newPricesImportCommand(g), newPricesListCommand(g), newPricesRateCommand(g))
 	return c
 }
@@ -162,6 +165,8 @@ func newPricesListCommand(g *globals) *cobra.Command {
 		Use:   "list",
 		Short: "List the stored price series: pairs, sources, date ranges, counts",
 		Args:  noArgs,
+		Example: `  coinsift prices list
+  coinsift --json prices list`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runPricesList(cmd.Context(), g)
 		},
@@ -219,7 +224,7 @@ than --tolerance between TIME and the nearest rate is an error naming the
 dates available. Methods: close (default), open, mid = (open+close)/2 and
 vwap (needs volume); price-only sources (ECB, CoinGecko) give their single
 price whatever the method.`,
-		Example: "  coinsift prices rate BTC/GBP 2021-06-01 --method close",
+		Example: "  coinsift prices rate BTC/GBP 2021-06-01 --method close\n  coinsift prices rate BTC/EUR 2022-03-14T09:30:00Z --method open --tolerance 36h",
 		Args:    exactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runPricesRate(cmd.Context(), g, o, args[0], args[1])

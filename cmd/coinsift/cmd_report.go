@@ -46,6 +46,8 @@ func agencyOf(cc coinsift.Country) string {
 
 func newReportCommand(g *globals) *cobra.Command {
 	c := groupCommand("report", "Write referral packages and the case summary")
+	c.Example = `  coinsift report referrals --out referrals --countries NL,AU,FR,IE
+  coinsift report summary --out summary`
 	c.AddCommand(newReportReferralsCommand(g), newReportSummaryCommand(g))
 	return c
 }
@@ -241,6 +243,8 @@ key figures, payments over time, suspects by country (from the last
 'coinsift triage'), top funding exchanges, victims by country, heuristics
 with their measured error rates, and the audit excerpt.`,
 		Args: noArgs,
+		Example: `  coinsift report summary --out summary
+  coinsift --case ./elaborate report summary --out /media/usb/elaborate-summary`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if out == "" {
 				return usagef("coinsift report summary --out DIR", "--out is required")

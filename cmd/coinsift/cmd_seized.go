@@ -21,6 +21,9 @@ import (
 
 func newSeizedCommand(g *globals) *cobra.Command {
 	c := groupCommand("seized", "Inspect, map and load seized databases")
+	c.Example = `  coinsift seized inspect seized/ispoof.sql.gz
+  coinsift seized map --suggest seized/ispoof.sql.gz > mapping.yaml
+  coinsift seized load seized/ispoof.sql.gz --mapping mapping.yaml`
 	c.Long = `Read seized databases — mysqldump/mariadb-dump files (plain or gzip), CSV/TSV
 files and JSON lines — without a database server: 'inspect' shows what the
 tables hold, 'map --suggest' proposes how their columns become the case's
@@ -66,7 +69,7 @@ its tables, row counts and, per column, the kinds of values found (Bitcoin
 address, txid, e-mail, phone, IP, time, amount …) with their share and a few
 samples. Nothing is written; no case is needed. Rows that cannot be read
 are counted and shown.`,
-		Example: "  coinsift seized inspect seized/ispoof.sql.gz --sample 100000",
+		Example: "  coinsift seized inspect seized/ispoof.sql.gz\n  coinsift seized inspect seized/ispoof.sql.gz --sample 100000\n  coinsift seized inspect --sample 0 exports/users.csv exports/payments.jsonl",
 		Args:    minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSeizedInspect(cmd.Context(), g, o, args)
@@ -130,7 +133,7 @@ needed, and pass it to 'coinsift seized load --mapping'.
 Only the first --sample rows of each table are profiled (default 20,000;
 0: all). In a mysqldump or mariadb-dump file the rest of a sampled table is
 skipped by looking for line ends only, without parsing it.`,
-		Example: "  coinsift seized map --suggest seized/ispoof.sql > mapping.yaml",
+		Example: "  coinsift seized map --suggest seized/ispoof.sql > mapping.yaml\n  coinsift seized map --suggest --sample 0 exports/users.csv exports/payments.csv > mapping.yaml",
 		Args:    minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSeizedMap(cmd.Context(), g, o, args)

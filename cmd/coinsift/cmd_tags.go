@@ -23,6 +23,9 @@ import (
 
 func newTagsCommand(g *globals) *cobra.Command {
 	c := groupCommand("tags", "Import, add, list and export attribution tags")
+	c.Example = `  coinsift tags import packs/walletexplorer.yaml ofac/sanctioned_addresses_XBT.txt
+  coinsift tags list --category exchange --limit 20
+  coinsift tags export --out elaborate-tags.yaml`
 	c.AddCommand(newTagsImportCommand(g), newTagsListCommand(g), newTagsAddCommand(g), newTagsExportCommand(g))
 	return c
 }
@@ -57,7 +60,7 @@ the tags on the chain's addresses and says how many). Importing a file
 again reads it again when a chain is there: tags that the first reading
 set aside and that are valid on the chain's network are added; otherwise
 it reports how many of the file's tags are on the chain's addresses.`,
-		Example: "  coinsift tags import packs/walletexplorer.yaml ofac/sanctioned_addresses_XBT.txt",
+		Example: "  coinsift tags import packs/walletexplorer.yaml ofac/sanctioned_addresses_XBT.txt\n  coinsift tags import world/tags/exchanges.yaml world/tags/actors.yaml",
 		Args:    minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTagsImport(cmd.Context(), g, o, args)
@@ -289,6 +292,9 @@ func newTagsListCommand(g *globals) *cobra.Command {
 		Use:   "list",
 		Short: "List tags, all of them: conflicting tags of one address are all shown",
 		Args:  noArgs,
+		Example: `  coinsift tags list --category exchange --limit 20
+  coinsift tags list --address 1BoatSLRHtKNngkdXEeobR76b53LETtpyT
+  coinsift --json tags list --own > own-tags.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTagsList(cmd.Context(), g, o)
 		},
@@ -343,7 +349,7 @@ func newTagsAddCommand(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:     "add ADDRESS",
 		Short:   "Add one of the case's own tags to an address",
-		Example: "  coinsift tags add 1BoatSLRHtKNngkdXEeobR76b53LETtpyT --label 'suspect wallet' --category user --source 'exhibit 12'",
+		Example: "  coinsift tags add 1BoatSLRHtKNngkdXEeobR76b53LETtpyT --label 'suspect wallet' --category user --source 'exhibit 12'\n  coinsift tags add 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy --label 'iSpoof hot wallet' --category market --cluster-definer --source 'server config, exhibit 4'",
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTagsAdd(cmd.Context(), g, o, args[0])
@@ -408,6 +414,8 @@ func newTagsExportCommand(g *globals) *cobra.Command {
 		Use:   "export --out FILE",
 		Short: "Write the case's own tags as a GraphSense TagPack",
 		Args:  noArgs,
+		Example: `  coinsift tags export --out elaborate-tags.yaml
+  coinsift tags export --out elaborate-tags.yaml --title 'Operation Elaborate' --creator 'Met Police Cyber Crime Unit'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTagsExport(cmd.Context(), g, o)
 		},

@@ -28,6 +28,9 @@ type traceOptions struct {
 
 func newTraceCommand(g *globals) *cobra.Command {
 	c := groupCommand("trace", "Follow money backwards to its sources or forwards to its cash-out")
+	c.Example = `  coinsift trace payers
+  coinsift trace back src_invoices#10569
+  coinsift trace forward f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16:1`
 	c.AddCommand(newTraceDirCommand(g, true), newTraceDirCommand(g, false), newTracePayersCommand(g))
 	return c
 }
@@ -63,6 +66,14 @@ was cashed out. Stops as 'trace back' does, and at unspent outputs.`
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTrace(cmd.Context(), g, o, args[0], back)
 		},
+	}
+	cmd.Example = `  coinsift trace back src_invoices#10569
+  coinsift trace back f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16:0 --model fifo --hops 10
+  coinsift --json trace back 1BoatSLRHtKNngkdXEeobR76b53LETtpyT > sources.json`
+	if !back {
+		cmd.Example = `  coinsift trace forward src_invoices#10569
+  coinsift trace forward f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16:1 --model poison --max-cluster 0
+  coinsift --json trace forward 3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy > cash-out.json`
 	}
 	f := cmd.Flags()
 	f.IntVar(&o.hops, "hops", def.Hops, "transactions to walk at most")

@@ -129,6 +129,8 @@ func newTriageRulesCommand(g *globals) *cobra.Command {
 		Use:   "rules",
 		Short: "List the named rules",
 		Args:  noArgs,
+		Example: `  coinsift triage rules
+  coinsift triage rules add uk-big 'country == "GB" && paid_gbp >= 1000' --note 'first wave of arrests'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			cs, err := g.openCase(ctx)
@@ -155,6 +157,8 @@ func newTriageRulesCommand(g *globals) *cobra.Command {
 		Use:   "add NAME EXPR",
 		Short: "Save a named rule in the case",
 		Args:  exactArgs(2),
+		Example: `  coinsift triage rules add uk-big 'country == "GB" && paid_gbp >= 1000' --note 'first wave of arrests'
+  coinsift triage --rule uk-big`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			return g.change(ctx, func(cs *casefile.Case, rec *auditRecord) error {

@@ -15,7 +15,7 @@ func newTxCommand(g *globals) *cobra.Command {
 	return &cobra.Command{
 		Use:     "tx TXID",
 		Short:   "Show a transaction from the chain index: inputs, outputs, spends, fee",
-		Example: "  coinsift tx f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16",
+		Example: "  coinsift tx f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16\n  coinsift --json tx f4184fc596403b9d638783cf57adfe4c75c605f6356fbc91338530e9831e9e16",
 		Args:    exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runTx(cmd.Context(), g, args)

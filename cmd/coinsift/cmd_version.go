@@ -14,6 +14,8 @@ func newVersionCommand(g *globals) *cobra.Command {
 		Use:   "version",
 		Short: "Print the coinsift version",
 		Args:  noArgs,
+		Example: `  coinsift version
+  coinsift --json version`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runVersion(cmd.Context(), g)
 		},

@@ -20,6 +20,8 @@ type worldGenOptions struct {
 
 func newWorldCommand(g *globals) *cobra.Command {
 	c := groupCommand("world", "Generate synthetic worlds with known truth")
+	c.Example = `  coinsift world gen --scale small --seed 1 --out world
+  coinsift world gen --scale ispoof --out /data/ispoof-world`
 	c.AddCommand(newWorldGenCommand(g))
 	return c
 }

@@ -65,6 +65,10 @@ names it, and the current directory is the default.
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args:          noArgs,
+		Example: `  coinsift demo --out ./demo
+  coinsift case init ./elaborate --name "Operation Elaborate"
+  coinsift --case ./elaborate chain import --blocks ~/.bitcoin/blocks
+  coinsift --case ./elaborate --json triage --rule ispoof-uk > suspects.json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},
