@@ -53,7 +53,9 @@ type styles struct {
 func newStyles(f *excelize.File) (*styles, error) {
 	st := &styles{f: f, money: map[string]int{}}
 	var err error
-	if st.head, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
+	// The workbook's own font: a font without a family prints in the
+	// reader's fallback (a serif in LibreOffice).
+	if st.head, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Calibri", Size: 11}}); err != nil {
 		return nil, err
 	}
 	for _, x := range []struct {
@@ -193,6 +195,9 @@ func (s *sheet) finish() {
 			return
 		}
 	}
+	if s.err = s.print(); s.err != nil { // after AutoFilter, which resets the sheet properties
+		return
+	}
 	w, err := s.f.NewStreamWriter(s.name)
 	if err != nil {
 		s.err = err
@@ -268,6 +273,17 @@ func (z *sortedZip) Close() error {
 		}
 	}
 	return zw.Close()
+}
+
+// print sets how the sheet prints, for a recipient who prints it: A4
+// landscape at full size (fitting twenty columns to one page width makes
+// them unreadable), the header row repeated on every page.
+func (s *sheet) print() error {
+	a4, landscape := 9, "landscape"
+	if err := s.f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape}); err != nil {
+		return err
+	}
+	return s.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + s.name + "'!$1:$1", Scope: s.name})
 }
 
 func suspectsXLSX(c Case, r Referral) ([]byte, error) {

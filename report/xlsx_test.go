@@ -277,7 +277,7 @@ func isBold(t *testing.T, x *excelize.File, id int) bool {
 
 // dumpXLSX returns a canonical text form of a workbook for golden files:
 // per sheet its frozen panes, autofilter and column widths, then every
-// non-empty cell with its type, raw value and number format (b: bold).
+// non-empty cell with its type, raw value, number format and font.
 // It compares what a reader sees, not the zip bytes.
 func dumpXLSX(t *testing.T, data []byte) []byte {
 	t.Helper()
@@ -298,6 +298,11 @@ func dumpXLSX(t *testing.T, data []byte) []byte {
 		}
 		fmt.Fprintf(&b, "== %s: frozen=%v ysplit=%d topleft=%s autofilter=%s\n", sh, p.Freeze, p.YSplit, p.TopLeftCell,
 			filters[sh+" _xlnm._FilterDatabase"])
+		pl, err := x.GetPageLayout(sh)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "print size=%d orientation=%s titles=%s\n", deref(pl.Size), deref(pl.Orientation), filters[sh+" _xlnm.Print_Titles"])
 		grid, err := x.GetRows(sh, excelize.Options{RawCellValue: true})
 		if err != nil {
 			t.Fatal(err)
@@ -318,8 +323,11 @@ func dumpXLSX(t *testing.T, data []byte) []byte {
 				}
 				id, _ := x.GetCellStyle(sh, ref)
 				bold := ""
-				if isBold(t, x, id) {
-					bold = " b"
+				if st, _ := x.GetStyle(id); st != nil && st.Font != nil {
+					bold = fmt.Sprintf(" font %q %v", st.Font.Family, st.Font.Size)
+					if st.Font.Bold {
+						bold += " bold"
+					}
 				}
 				if format != "" {
 					format = " fmt " + strconv.Quote(format)
@@ -332,4 +340,12 @@ func dumpXLSX(t *testing.T, data []byte) []byte {
 		}
 	}
 	return b.Bytes()
+}
+
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
+	}
+	return *p
 }
