@@ -59,11 +59,10 @@ func newStyles(f *excelize.File) (*styles, error) {
 		return nil, err
 	}
 	for _, x := range []struct {
-		id  *int
-		fmt string
+		id   *int
+		code string
 	}{{&st.time, fmtTime}, {&st.btc, fmtBTC}, {&st.rate, fmtRate}, {&st.ratio, fmtRatio}} {
-		fmt := x.fmt
-		if *x.id, err = f.NewStyle(&excelize.Style{CustomNumFmt: &fmt}); err != nil {
+		if *x.id, err = f.NewStyle(&excelize.Style{CustomNumFmt: &x.code}); err != nil {
 			return nil, err
 		}
 	}
@@ -195,7 +194,7 @@ func (s *sheet) finish() {
 			return
 		}
 	}
-	if s.err = s.print(); s.err != nil { // after AutoFilter, which resets the sheet properties
+	if s.err = s.print(); s.err != nil {
 		return
 	}
 	w, err := s.f.NewStreamWriter(s.name)
