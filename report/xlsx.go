@@ -45,9 +45,9 @@ const (
 // styles holds the workbook's cell styles; money styles are made per
 // currency on first use.
 type styles struct {
-	f                            *excelize.File
-	head, time, btc, rate, ratio int
-	money                        map[string]int
+	f                                  *excelize.File
+	head, text, time, btc, rate, ratio int
+	money                              map[string]int
 }
 
 func newStyles(f *excelize.File) (*styles, error) {
@@ -56,6 +56,11 @@ func newStyles(f *excelize.File) (*styles, error) {
 	// The workbook's own font: a font without a family prints in the
 	// reader's fallback (a serif in LibreOffice).
 	if st.head, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Family: "Calibri", Size: 11}}); err != nil {
+		return nil, err
+	}
+	// Text is indented by one character, so that an identifier beside a
+	// right-aligned number ("1" then "344") does not read as one number.
+	if st.text, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Horizontal: "left", Indent: 1}}); err != nil {
 		return nil, err
 	}
 	for _, x := range []struct {
@@ -141,7 +146,7 @@ func (s *sheet) value(v any) (any, int, error) {
 			return nil, 0, nil // an empty cell, not an empty string
 		}
 		c := xcell(v)
-		return c, utf8.RuneCountInString(c), nil
+		return excelize.Cell{StyleID: s.st.text, Value: c}, utf8.RuneCountInString(c) + 1, nil
 	case int:
 		return int64(v), len(strconv.Itoa(v)), nil
 	case int64:
@@ -219,6 +224,11 @@ func (s *sheet) finish() {
 		var opts []excelize.RowOpts
 		if r == 0 {
 			opts = append(opts, excelize.RowOpts{StyleID: s.st.head})
+			for i, v := range row {
+				if c, ok := v.(excelize.Cell); ok {
+					row[i] = c.Value // a cell's own style would replace the row's
+				}
+			}
 		}
 		if s.err = w.SetRow(ref, row, opts...); s.err != nil {
 			return

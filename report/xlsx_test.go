@@ -277,7 +277,7 @@ func isBold(t *testing.T, x *excelize.File, id int) bool {
 
 // dumpXLSX returns a canonical text form of a workbook for golden files:
 // per sheet its frozen panes, autofilter and column widths, then every
-// non-empty cell with its type, raw value, number format and font.
+// non-empty cell with its type, raw value, number format, font and indent.
 // It compares what a reader sees, not the zip bytes.
 func dumpXLSX(t *testing.T, data []byte) []byte {
 	t.Helper()
@@ -328,6 +328,9 @@ func dumpXLSX(t *testing.T, data []byte) []byte {
 					if st.Font.Bold {
 						bold += " bold"
 					}
+				}
+				if st, _ := x.GetStyle(id); st != nil && st.Alignment != nil && st.Alignment.Indent > 0 {
+					bold += fmt.Sprintf(" %s indent %d", st.Alignment.Horizontal, st.Alignment.Indent)
 				}
 				if format != "" {
 					format = " fmt " + strconv.Quote(format)
