@@ -20,8 +20,8 @@ import (
 	"github.com/coinsift/coinsift"
 )
 
-// Typed values for sheet.put besides string, int, int64, coinsift.Money,
-// coinsift.Sats and time.Time. Each is written as a number with a number
+// Typed values for sheet.put besides string, int, int64, float64,
+// coinsift.Money, coinsift.Sats and time.Time. Each is written as a number with a number
 // format, so that a spreadsheet sorts, filters and adds it.
 type (
 	// ratio is a fraction or score (confidence, share, triage score),
@@ -151,6 +151,11 @@ func (s *sheet) value(v any) (any, int, error) {
 		return int64(v), len(strconv.Itoa(v)), nil
 	case int64:
 		return v, len(strconv.FormatInt(v, 10)), nil
+	case float64: // a plain number; ratio, rate, Money and Sats have formats
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return s.value(ffloat(v))
+		}
+		return v, len(ffloat(v)), nil
 	case coinsift.Money:
 		id, err := s.st.moneyStyle(v.Currency)
 		if err != nil {
