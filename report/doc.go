@@ -42,9 +42,11 @@
 //
 // Every string in the model comes from a seized database and is treated as
 // hostile. In CSV and XLSX, control characters, invalid UTF-8 and bidi
-// overrides are escaped (sanitize.Terminal), cells are neutralised with
-// sanitize.CSVCell and XLSX text is always stored as a string, never a
-// formula. PDFs use the core fonts, so text is encoded as cp1252: runes the
+// overrides are escaped (sanitize.Terminal). CSV cells are neutralised
+// with sanitize.CSVCell (a leading apostrophe before a formula trigger);
+// XLSX text is always stored as a string cell, which no spreadsheet
+// evaluates, so it is shown exactly as seized, with no apostrophe. XLSX
+// numbers, amounts and times are typed cells with a number format. PDFs use the core fonts, so text is encoded as cp1252: runes the
 // font cannot show become \u{hex}, nothing is dropped, and text is drawn as
 // text, never interpreted as markup. HTML is written with html/template and
 // SVG text is escaped. File names derived from person ids and exchange

@@ -54,12 +54,41 @@ func FuzzCells(f *testing.F) {
 					if fm, _ := x.GetCellFormula(sh, ref); fm != "" {
 						t.Errorf("formula %q in %s!%s", fm, sh, ref)
 					}
-					checkInert(t, v)
+					checkInertXLSX(t, x, sh, ref, v)
 				}
 			}
 		}
+		// The text is shown as it is (escaped and clipped, no apostrophe).
+		if got, _ := x.GetCellValue("Suspects", "B2"); s != "" && got != xcell(s) {
+			t.Errorf("Suspects!B2 = %.60q; want %.60q", got, xcell(s))
+		}
 		_ = latin(s) // must not panic
 	})
+}
+
+// checkInertXLSX checks one workbook cell: text that a spreadsheet would
+// read as a formula or a number must be a string cell, which is never
+// evaluated; controls are escaped and long values clipped as in CSV.
+func checkInertXLSX(t *testing.T, x *excelize.File, sh, ref, v string) {
+	t.Helper()
+	if len(v) > 4*maxCell+200 {
+		t.Errorf("%s!%s: cell of %d bytes not clipped", sh, ref, len(v))
+	}
+	if strings.ContainsAny(v, "\u202e\u2066\x00\n\r\t") {
+		t.Errorf("%s!%s: cell %.60q holds a raw control or bidi character", sh, ref, v)
+	}
+	if v == "" || !strings.ContainsRune("=+-@", rune(v[0])) {
+		return
+	}
+	typ, err := x.GetCellType(sh, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if typ != excelize.CellTypeInlineString && typ != excelize.CellTypeSharedString {
+		if _, err := strconv.ParseFloat(v, 64); err != nil || typ != excelize.CellTypeUnset && typ != excelize.CellTypeNumber {
+			t.Errorf("%s!%s: %.60q starts with a formula trigger and is cell type %d, not a string", sh, ref, v, typ)
+		}
+	}
 }
 
 func checkInert(t *testing.T, v string) {

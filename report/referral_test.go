@@ -206,7 +206,8 @@ func TestWriteReferralHostile(t *testing.T) {
 			checkCell(t, "suspects.csv", v)
 		}
 	}
-	// XLSX: every cell a string or number, never a formula, never a trigger.
+	// XLSX: every cell a string or number, never a formula; text is a
+	// string cell shown as it is, without the CSV's apostrophe.
 	x, err := excelize.OpenFile(filepath.Join(dir, "NL", "suspects.xlsx"))
 	if err != nil {
 		t.Fatal(err)
@@ -223,7 +224,7 @@ func TestWriteReferralHostile(t *testing.T) {
 				if f, _ := x.GetCellFormula(sh, ref); f != "" {
 					t.Errorf("xlsx %s!%s has formula %q", sh, ref, f)
 				}
-				checkCell(t, "suspects.xlsx", v)
+				checkXLSXCell(t, x, sh, ref, v)
 			}
 		}
 	}
@@ -247,6 +248,33 @@ func TestWriteReferralHostile(t *testing.T) {
 		if strings.HasSuffix(f.Path, ".pdf") && f.Size > 4<<20 {
 			t.Errorf("%s is %d bytes: long values not clipped", f.Path, f.Size)
 		}
+	}
+}
+
+// checkXLSXCell checks one workbook cell: a value starting with a formula
+// trigger is a string cell (never evaluated) unless it is a plain number in
+// a number cell; no raw bidi override; long values clipped.
+func checkXLSXCell(t *testing.T, x *excelize.File, sh, ref, v string) {
+	t.Helper()
+	if strings.HasPrefix(v, "'") {
+		t.Errorf("xlsx %s!%s = %.40q: apostrophe prepended", sh, ref, v)
+	}
+	if strings.ContainsRune(v, '\u202e') {
+		t.Errorf("xlsx %s!%s = %.40q holds a raw bidi override", sh, ref, v)
+	}
+	if len(v) > 5000 {
+		t.Errorf("xlsx %s!%s: cell of %d bytes not clipped", sh, ref, len(v))
+	}
+	if v == "" || !strings.ContainsRune("=+-@\t\r", rune(v[0])) {
+		return
+	}
+	typ, err := x.GetCellType(sh, ref)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, nerr := strconv.ParseFloat(v, 64)
+	if typ != excelize.CellTypeInlineString && typ != excelize.CellTypeSharedString && (nerr != nil || typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset) {
+		t.Errorf("xlsx %s!%s = %.40q starts with a formula trigger in a cell of type %d, not a string", sh, ref, v, typ)
 	}
 }
 

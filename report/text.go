@@ -41,11 +41,20 @@ func clip(s string, n int, where string) string {
 	return s[:i] + "… [truncated, " + strconv.Itoa(len(s)) + " bytes; full value in " + where + "]"
 }
 
-// cell makes s safe for a CSV or XLSX cell: control characters, invalid
-// UTF-8 and bidi overrides become visible escapes, long values are clipped
-// and formula triggers are neutralised by sanitize.CSVCell.
+// cell makes s safe for a CSV cell: control characters, invalid UTF-8 and
+// bidi overrides become visible escapes, long values are clipped and
+// formula triggers are neutralised by sanitize.CSVCell.
 func cell(s string) string {
-	return sanitize.CSVCell(sanitize.Terminal(clip(s, maxCell, "suspects.json")))
+	return sanitize.CSVCell(xcell(s))
+}
+
+// xcell makes s safe for an XLSX string cell: control characters, invalid
+// UTF-8 and bidi overrides become visible escapes and long values are
+// clipped. Formula triggers are left as they are: the workbook stores text
+// as string cells, which no spreadsheet evaluates, so "=1+1" and
+// "+447700900123" are shown exactly as seized, without an apostrophe.
+func xcell(s string) string {
+	return sanitize.Terminal(clip(s, maxCell, "suspects.json"))
 }
 
 var (

@@ -64,9 +64,9 @@ func hex2(c byte) string {
 	return string([]byte{digits[c>>4], digits[c&15]})
 }
 
-// CSVCell returns s made inert for spreadsheets: a cell that begins with
-// '=', '+', '-', '@', a tab or a carriage return is prefixed with a single
-// quote, unless it is a plain number such as "-12.5".
+// CSVCell returns s made inert for a spreadsheet opening a CSV file: a
+// cell that begins with '=', '+', '-', '@', a tab or a carriage return is
+// prefixed with a single quote, unless it is a plain number such as "-12.5".
 func CSVCell(s string) string {
 	if s == "" {
 		return s
