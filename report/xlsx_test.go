@@ -86,7 +86,7 @@ func TestSuspectsXLSXTyped(t *testing.T) {
 	}
 	defer x.Close()
 	kinds := map[string]map[string]string{
-		"Suspects": {"rank": kInt, "person": kText, "country": kText, "confidence": kRatio, "paid": kMoney,
+		"Suspects": {"rank": kInt, "person": kText, "country": kText, "confidence": kRatio, "received": kMoney, "verified": kMoney, "late": kMoney, "partial": kMoney, "amount_mismatch": kMoney, "paid_again": kMoney, "verified_payments": kInt,
 			"currency": kText, "payments": kInt, "paid_btc": kBTC, "calls": kInt, "victims": kInt, "score": kRatio,
 			"usernames": kText, "account_keys": kText, "phones": kText},
 		"Payments": {"rank": kInt, "account": kText, "txid": kText, "vout": kInt, "height": kInt,
