@@ -292,7 +292,7 @@ func (l *Loader) Suspects(ranked []triage.Suspect) []report.Suspect {
 			kind, subject = "account", strings.TrimPrefix(s.Person, "account:")
 		}
 		rs.Placement = l.placements[kind+"\x00"+subject]
-		rs.Sources = l.personSources(s.Person, keys)
+		rs.Sources = l.personSources(rs.Person, keys)
 		rs.Links = l.personLinks(keys)
 		out = append(out, rs)
 	}
