@@ -166,7 +166,7 @@ func checkWorkbook(t *testing.T, pkg, base string) (typed, all int) {
 		t.Fatalf("Suspects sheet: %d rows; suspects.csv has %d", len(sus), len(want))
 	}
 	cols := map[string]func(x, c string) bool{
-		"confidence": near(3), "score": near(3), "paid": near(2), "paid_btc": near(8),
+		"confidence": near(3), "score": near(3), "received": near(2), "verified": near(2), "paid_btc": near(8),
 	}
 	for i := range want {
 		if len(sus[i]) != len(want[i]) {
@@ -237,7 +237,7 @@ func checkWorkbook(t *testing.T, pkg, base string) (typed, all int) {
 		t.Fatal(err)
 	}
 	defer x.Close()
-	for sh, names := range map[string][]string{"Suspects": {"paid", "paid_btc"},
+	for sh, names := range map[string][]string{"Suspects": {"received", "verified", "paid_btc"},
 		"Payments": {"block_time (UTC)", "btc", "value", "rate_time (UTC)"}, "Funding": {"btc"}} {
 		grid, err := x.GetRows(sh)
 		if err != nil {
@@ -279,7 +279,7 @@ func writeHostileReferral(t *testing.T, dir string) {
 		return report.Suspect{
 			Rank: rank, Person: fmt.Sprintf("P-%06d", rank), Country: "GB", Confidence: 0.763272329044081,
 			Accounts: []report.Account{{Key: key, Username: user, Phones: phones, Created: bt.AddDate(0, -1, 0)}},
-			Paid:     coinsift.Money{Minor: 123456, Currency: "GBP"},
+			Received: coinsift.Money{Minor: 123456, Currency: "GBP"}, Verified: coinsift.Money{Minor: 123456, Currency: "GBP"},
 			Payments: []report.Payment{{Account: key, Invoice: "src_invoices#" + key, Address: "bc1qservice", Vout: 1, Height: 670001,
 				BlockTime: bt, Sats: 1_234_567, Value: coinsift.Money{Minor: 123456, Currency: "GBP"}, Rate: "28403.270738000000",
 				RateSource: "coindesk-bpi-gbp", RateTime: bt.Truncate(24 * time.Hour), Status: "verified"}},
