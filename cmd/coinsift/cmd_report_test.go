@@ -79,9 +79,9 @@ func TestReferralWithdrawalsFilled(t *testing.T) {
 	}
 
 	c := filepath.Join(out, "case")
-	mustRun(t, "--case", c, "report", "referrals", "--out", filepath.Join(out, "again"), "--countries", "GB",
+	mustRun(t, "--case", c, "report", "referrals", "--out", filepath.Join(out, "again"), "--rule", "ispoof-uk", "--countries", "GB",
 		"--authority", "Metropolitan Police Service", "--legal-basis", "Proceeds of Crime Act 2002, s.345", "--officer", "DC A. Smith")
-	mustRun(t, "--case", c, "report", "referrals", "--out", filepath.Join(out, "third"), "--countries", "GB", "--officer", "DC B. Jones")
+	mustRun(t, "--case", c, "report", "referrals", "--out", filepath.Join(out, "third"), "--rule", "ispoof-uk", "--countries", "GB", "--officer", "DC B. Jones")
 	cs, err := casefile.Open(context.Background(), c, casefile.Options{ReadOnly: true})
 	if err != nil {
 		t.Fatal(err)

@@ -507,7 +507,7 @@ func TestPersonsExplainTiny(t *testing.T) {
 	if len(linked) == 0 || len(rejected) == 0 {
 		t.Fatalf("tiny world: weak links %v, rejected pairs %v; want both", linked, rejected)
 	}
-	out, _ := mustRun(t, "--case", dir, "persons", "--explain", linked[0][0])
+	out, _ := mustRun(t, "--case", dir, "persons", "--account", linked[0][0])
 	var strength float64
 	fmt.Sscan(linked[0][2], &strength)
 	for _, want := range []string{"(strength ", linked[0][1] + " ", fmt.Sprintf("  %.2f  [%s]", strength, linked[0][3])} {
@@ -515,7 +515,7 @@ func TestPersonsExplainTiny(t *testing.T) {
 			t.Errorf("explain %s lacks %q:\n%s", linked[0][0], want, out)
 		}
 	}
-	out, _ = mustRun(t, "--case", dir, "persons", "--explain", rejected[0][0])
+	out, _ = mustRun(t, "--case", dir, "persons", "--account", rejected[0][0])
 	for _, want := range []string{"considered and not joined", rejected[0][1] + ": " + rejected[0][2]} {
 		if !strings.Contains(out, want) {
 			t.Errorf("explain %s lacks %q:\n%s", rejected[0][0], want, out)

@@ -232,7 +232,7 @@ func NewLoader(ctx context.Context, db *sql.DB, currency string, persons []strin
 		if err := r.Scan(&k, &sr.entity, &sr.sats, &sr.hops, &sr.txid, &sr.height, &sr.pay.evidence, &sr.pay.table, &sr.pay.row); err != nil {
 			return err
 		}
-		sr.invoice = sr.pay.table + ":" + strconv.FormatInt(sr.pay.row, 10)
+		sr.invoice = sr.pay.table + "#" + strconv.FormatInt(sr.pay.row, 10)
 		l.sources[k] = append(l.sources[k], sr)
 		return nil
 	})
