@@ -19,6 +19,12 @@ type Report struct {
 	Tables     []TableReport `json:"tables"`
 	BadRows    int64         `json:"bad_rows"`
 	BadSamples []string      `json:"bad_samples,omitempty"` // first few row errors
+	// Truncated is set when the file ends early; the tables are what was
+	// read before the cut.
+	Truncated *Truncation `json:"truncated,omitempty"`
+	// DumpCompleted is the date of the dump tool's completion line
+	// ("-- Dump completed on DATE"), "" if none.
+	DumpCompleted string `json:"dump_completed,omitempty"`
 }
 
 // TableReport describes one table.
@@ -159,6 +165,7 @@ func Inspect(ctx context.Context, path string, opts InspectOptions) (*Report, er
 	}
 	p.Add(src.BytesRead() - last)
 	rep.Bytes = src.BytesRead()
+	rep.Truncated, rep.DumpCompleted = truncationOf(src, path)
 	for ti := range rep.Tables {
 		for ci := range rep.Tables[ti].Columns {
 			c := &rep.Tables[ti].Columns[ci]
@@ -203,6 +210,9 @@ func (r *Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, ", %d unreadable row(s)", r.BadRows)
 	}
 	b.WriteString("\n")
+	if r.Truncated != nil {
+		b.WriteString("TRUNCATED " + r.Truncated.String() + "\n")
+	}
 	for _, t := range r.Tables {
 		fmt.Fprintf(&b, "\ntable %s: %d row(s)", t.Name, t.Rows)
 		if t.TimeZone != "" {

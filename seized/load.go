@@ -96,7 +96,10 @@ type LoadResult struct {
 	Bytes         int64          `json:"bytes"`
 	Tables        []LoadedTable  `json:"tables"`
 	Canonical     map[string]int `json:"canonical,omitempty"` // rows per canonical table
-	Elapsed       time.Duration  `json:"elapsed_ns"`
+	// Truncated is set when the file ends early: what was read before the
+	// cut is loaded and the cut is a quarantine item.
+	Truncated *Truncation   `json:"truncated,omitempty"`
+	Elapsed   time.Duration `json:"elapsed_ns"`
 }
 
 // LoadedTable reports one source table.
@@ -174,6 +177,12 @@ func Load(ctx context.Context, c *casefile.Case, ev casefile.Evidence, opts Load
 		l.dc = dc.(driver.Conn)
 		if err := l.run(src, p); err != nil {
 			return err
+		}
+		if t, _ := truncationOf(src, ev.Path); t != nil {
+			res.Truncated = t
+			l.res.Quarantined++
+			l.quar = append(l.quar, casefile.QuarantineItem{Command: opts.Command, Evidence: ev.ID, Source: ev.Path,
+				Table: t.LastTable, Offset: t.Decompressed, Reason: t.String()})
 		}
 		log.Debug("seized load: read and appended", "elapsed", time.Since(start))
 		if err := l.project(); err != nil {

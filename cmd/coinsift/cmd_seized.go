@@ -14,6 +14,7 @@ import (
 
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/casefile"
+	"github.com/coinsift/coinsift/internal/sanitize"
 	"github.com/coinsift/coinsift/internal/term"
 	"github.com/coinsift/coinsift/seized"
 	"github.com/coinsift/coinsift/seized/mapping"
@@ -98,7 +99,10 @@ func runSeizedInspect(ctx context.Context, g *globals, o seizedInspectOptions, f
 		return err
 	}
 	if g.json {
-		return g.printJSON(reps)
+		if err := g.printJSON(reps); err != nil {
+			return err
+		}
+		return truncatedInputs(reps)
 	}
 	for i, r := range reps {
 		if i > 0 {
@@ -108,7 +112,36 @@ func runSeizedInspect(ctx context.Context, g *globals, o seizedInspectOptions, f
 			return err
 		}
 	}
-	return nil
+	return truncatedInputs(reps)
+}
+
+// incompleteError reports input that ends early: the command did its work
+// on what was there and exits with status 3.
+type incompleteError struct{ msg string }
+
+func (e *incompleteError) Error() string { return e.msg }
+
+// Is reports that an incompleteError is of kind coinsift.ErrQuarantined.
+func (e *incompleteError) Is(target error) bool { return target == coinsift.ErrQuarantined }
+
+// truncatedInputs returns an *incompleteError naming the truncated files
+// among reps, or nil.
+func truncatedInputs(reps []*seized.Report) error {
+	var msgs []string
+	for _, r := range reps {
+		if r.Truncated != nil {
+			msgs = append(msgs, r.Truncated.String())
+		}
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return &incompleteError{msg: strings.Join(msgs, "; ")}
+}
+
+// warnf writes one warning line on stderr, made safe for a terminal.
+func (g *globals) warnf(format string, a ...any) {
+	fmt.Fprintln(g.stderr, "warning: "+sanitize.Terminal(fmt.Sprintf(format, a...)))
 }
 
 type seizedMapOptions struct {
@@ -209,6 +242,10 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 		if st.IsDir() {
 			return usagef("coinsift seized load "+filepath.Join(f, "*"), "seized %s: is a directory; name the files", f)
 		}
+		// A file that is no export is refused before it is registered.
+		if err := seized.Check(f); err != nil {
+			return err
+		}
 	}
 	var m *mapping.Mapping
 	if o.mapping != "" {
@@ -228,6 +265,7 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 	}
 	var results []*seized.LoadResult
 	var quarantined int64
+	var truncated []string
 	err := g.change(ctx, func(c *casefile.Case, rec *auditRecord) error {
 		totals := map[string]int64{}
 		defer func() {
@@ -251,11 +289,13 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 			if st, err := os.Stat(f); err == nil && st.Size() > progressThreshold {
 				hp = g.progress("hash "+filepath.Base(f), "bytes")
 			}
-			ev, _, err := c.AddEvidence(ctx, f, casefile.KindSeized, o.note, hp)
+			// Registration and load are one step: the file is registered
+			// as evidence only once its load committed, so a file the load
+			// refuses is not kept as seized evidence.
+			ev, _, err := c.PrepareEvidence(ctx, f, casefile.KindSeized, o.note, hp)
 			if err != nil {
 				return err
 			}
-			rec.input(ev)
 			opts := seized.LoadOptions{Progress: g.progress("load "+filepath.Base(f), "bytes"), Logger: g.logger}
 			if m != nil {
 				opts.Mapper = m
@@ -263,6 +303,13 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 			res, err := seized.Load(ctx, c, ev, opts)
 			if err != nil {
 				return err
+			}
+			if ev, _, err = c.RegisterEvidence(ctx, ev); err != nil {
+				return err
+			}
+			rec.input(ev)
+			if res.Truncated != nil {
+				truncated = append(truncated, res.Truncated.String())
 			}
 			results = append(results, res)
 			quarantined += res.Quarantined
@@ -272,6 +319,9 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 			for n, k := range res.Canonical {
 				totals[n] += int64(k)
 			}
+		}
+		if len(truncated) > 0 {
+			return &incompleteError{msg: fmt.Sprintf("%s (%d item(s) quarantined)", strings.Join(truncated, "; "), quarantined)}
 		}
 		if quarantined > 0 {
 			return &coinsift.QuarantineError{Op: "load " + fileSummary(files), Count: quarantined}
