@@ -25,6 +25,9 @@ type Report struct {
 	// DumpCompleted is the date of the dump tool's completion line
 	// ("-- Dump completed on DATE"), "" if none.
 	DumpCompleted string `json:"dump_completed,omitempty"`
+	// Warnings are a mapping's doubts about what its columns hold (set by
+	// the caller that ran the checks, e.g. 'seized inspect --mapping').
+	Warnings []Warning `json:"warnings,omitempty"`
 }
 
 // TableReport describes one table.
@@ -69,6 +72,12 @@ type InspectOptions struct {
 	// Other inputs are parsed in full either way.
 	SkipCount bool
 	Progress  coinsift.Progress // bytes read; nil: none
+	// Mapper, if set, is checked against the tables read: a column or
+	// (in a dump) a table it names that is not there is an error
+	// (*MissingError).
+	Mapper Mapper
+	// Observer, if set, sees every row profiled.
+	Observer RowObserver
 }
 
 // Inspect reads path and reports its tables, row counts, sample values and
@@ -121,6 +130,11 @@ func Inspect(ctx context.Context, path string, opts InspectOptions) (*Report, er
 		t := src.Table()
 		cur = byName[t.Name]
 		if cur == nil || len(cur.Columns) != len(t.Columns) {
+			if opts.Mapper != nil {
+				if err := opts.Mapper.Check(t); err != nil {
+					return nil, fmt.Errorf("inspect %s: %w", path, err)
+				}
+			}
 			if cur == nil {
 				rep.Tables = append(rep.Tables, TableReport{Name: t.Name})
 				cur = &rep.Tables[len(rep.Tables)-1]
@@ -141,6 +155,9 @@ func Inspect(ctx context.Context, path string, opts InspectOptions) (*Report, er
 		cur.Rows++
 		if opts.SampleRows > 0 && cur.Rows > opts.SampleRows {
 			continue
+		}
+		if opts.Observer != nil {
+			opts.Observer.Observe(t, src.Row())
 		}
 		for i, v := range src.Row() {
 			pr := cur.Columns[i].profile
@@ -166,6 +183,15 @@ func Inspect(ctx context.Context, path string, opts InspectOptions) (*Report, er
 	p.Add(src.BytesRead() - last)
 	rep.Bytes = src.BytesRead()
 	rep.Truncated, rep.DumpCompleted = truncationOf(src, path)
+	if opts.Mapper != nil && format == FormatSQLDump {
+		seen := make([]string, len(rep.Tables))
+		for i, t := range rep.Tables {
+			seen[i] = t.Name
+		}
+		if err := missingTables(opts.Mapper, seen, nil, rep.Truncated != nil); err != nil {
+			return nil, fmt.Errorf("inspect %s: %w", path, err)
+		}
+	}
 	for ti := range rep.Tables {
 		for ci := range rep.Tables[ti].Columns {
 			c := &rep.Tables[ti].Columns[ci]

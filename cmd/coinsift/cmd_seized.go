@@ -35,7 +35,8 @@ provenance.`
 type seizedInspectOptions struct {
 	region    string
 	sample    int64
-	skipCount bool // rows past the sample need not be counted
+	skipCount bool   // rows past the sample need not be counted
+	mapping   string // check this mapping against the files (inspect --mapping)
 }
 
 func (o *seizedInspectOptions) flags(cmd *cobra.Command, sample int64, usage string) {
@@ -74,20 +75,63 @@ are counted and shown.`,
 		},
 	}
 	o.flags(cmd, 0, "profile at most N rows per table (0: all); row counts stay exact")
+	cmd.Flags().StringVar(&o.mapping, "mapping", "", "check this mapping against the files: a missing table or column is an error, a column whose content contradicts its role a warning")
 	return cmd
 }
 
 func (g *globals) inspectFiles(ctx context.Context, o seizedInspectOptions, files []string) ([]*seized.Report, error) {
+	var m *mapping.Mapping
+	if o.mapping != "" {
+		var err error
+		if m, err = readMapping(o.mapping); err != nil {
+			return nil, err
+		}
+	}
 	var reps []*seized.Report
 	for _, f := range files {
 		p := g.progress("inspect "+filepath.Base(f), "bytes")
-		rep, err := seized.Inspect(ctx, f, seized.InspectOptions{Region: o.region, SampleRows: o.sample, SkipCount: o.skipCount, Progress: p})
+		opts := seized.InspectOptions{Region: o.region, SampleRows: o.sample, SkipCount: o.skipCount, Progress: p}
+		var checks *mapping.Checks
+		if m != nil {
+			checks = m.NewChecks()
+			opts.Mapper, opts.Observer = m, checks
+		}
+		rep, err := seized.Inspect(ctx, f, opts)
 		if err != nil {
 			return nil, err
+		}
+		if checks != nil {
+			rep.Warnings = checks.Warnings(dumpDate(rep.DumpCompleted, time.Now()))
+			for _, w := range rep.Warnings {
+				g.warnf("%s: %s", f, w.Message)
+			}
 		}
 		reps = append(reps, rep)
 	}
 	return reps, nil
+}
+
+// readMapping reads and validates a mapping file.
+func readMapping(path string) (*mapping.Mapping, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usagef("coinsift seized load --help", "--mapping: %v", err)
+	}
+	defer f.Close()
+	m, err := mapping.Read(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}
+
+// dumpDate is the latest plausible time of a seized file's rows: the date
+// of its dump tool's completion line, or else now.
+func dumpDate(completed string, now time.Time) time.Time {
+	if t, ok := mapping.ParseDumpDate(completed); ok {
+		return t
+	}
+	return now
 }
 
 func runSeizedInspect(ctx context.Context, g *globals, o seizedInspectOptions, files []string) error {
@@ -249,14 +293,9 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 	}
 	var m *mapping.Mapping
 	if o.mapping != "" {
-		f, err := os.Open(o.mapping)
-		if err != nil {
-			return usagef(hint, "--mapping: %v", err)
-		}
-		m, err = mapping.Read(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", o.mapping, err)
+		var err error
+		if m, err = readMapping(o.mapping); err != nil {
+			return err
 		}
 		if regionSet || m.Region == "" {
 			m.Region = strings.ToUpper(o.region)
@@ -297,12 +336,25 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 				return err
 			}
 			opts := seized.LoadOptions{Progress: g.progress("load "+filepath.Base(f), "bytes"), Logger: g.logger}
+			var checks *mapping.Checks
 			if m != nil {
-				opts.Mapper = m
+				checks = m.NewChecks()
+				opts.Mapper, opts.Observer = m, checks
+				for _, other := range files {
+					if other != f {
+						opts.ElsewhereTables = append(opts.ElsewhereTables, seized.FileTable(other))
+					}
+				}
 			}
 			res, err := seized.Load(ctx, c, ev, opts)
 			if err != nil {
 				return err
+			}
+			if checks != nil && !res.AlreadyLoaded {
+				res.Warnings = checks.Warnings(dumpDate(res.DumpCompleted, c.Now()))
+				for _, w := range res.Warnings {
+					g.warnf("%s: %s", f, w.Message)
+				}
 			}
 			if ev, _, err = c.RegisterEvidence(ctx, ev); err != nil {
 				return err
@@ -347,6 +399,12 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 		}
 		g.printf("loaded   %s  %s  %s: %d row(s), %d quarantined, %s in %s (%s rows/s)\n", r.Evidence, r.Path, r.Format,
 			r.Rows, r.Quarantined, byteSize(r.Bytes), r.Elapsed.Round(time.Millisecond), rate(r.Rows, r.Elapsed))
+		if r.Truncated != nil {
+			g.printf("TRUNCATED %s\n", r.Truncated.String())
+		}
+		for _, w := range r.Warnings {
+			g.printf("warning  %s\n", w.Message)
+		}
 		rows := make([][]string, 0, len(r.Tables)+len(r.Canonical))
 		for _, t := range r.Tables {
 			rows = append(rows, []string{t.SrcTable, t.Source, strconv.FormatInt(t.Rows, 10), strconv.FormatInt(t.Quarantined, 10)})
