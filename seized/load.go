@@ -230,6 +230,7 @@ func Load(ctx context.Context, c *casefile.Case, ev casefile.Evidence, opts Load
 				Table: t.LastTable, Offset: t.Decompressed, Reason: t.String()})
 		}
 		log.Debug("seized load: read and appended", "elapsed", time.Since(start))
+		coinsift.SetPhase(p, "committing")
 		if err := l.project(); err != nil {
 			return err
 		}
