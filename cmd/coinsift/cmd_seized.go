@@ -372,6 +372,20 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 				totals[n] += int64(k)
 			}
 		}
+		if m != nil && len(results) > 0 {
+			// CSV and JSON-lines files hold one table each and may be
+			// loaded one command at a time: a table of the mapping that
+			// no load of the case holds yet is a warning, not an error.
+			ws, err := unloadedTables(ctx, c, m)
+			if err != nil {
+				return err
+			}
+			last := results[len(results)-1]
+			for _, w := range ws {
+				g.warnf("%s", w.Message)
+				last.Warnings = append(last.Warnings, w)
+			}
+		}
 		if len(truncated) > 0 {
 			return &incompleteError{msg: fmt.Sprintf("%s (%d item(s) quarantined)", strings.Join(truncated, "; "), quarantined)}
 		}
@@ -419,6 +433,47 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 		}
 	}
 	return err
+}
+
+// unloadedTables warns about each table m names that no seized load of the
+// case holds (a dump lacking one fails its load; see seized.MissingError).
+func unloadedTables(ctx context.Context, c *casefile.Case, m *mapping.Mapping) ([]seized.Warning, error) {
+	rows, err := c.DB().QueryContext(ctx, `SELECT DISTINCT source_table FROM seized_src_tables ORDER BY 1`)
+	if err != nil {
+		return nil, fmt.Errorf("loaded tables: %w", err)
+	}
+	defer rows.Close()
+	var loaded, bare []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, fmt.Errorf("loaded tables: %w", err)
+		}
+		loaded = append(loaded, t)
+		bare = append(bare, t[strings.LastIndexByte(t, '.')+1:])
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("loaded tables: %w", err)
+	}
+	var out []seized.Warning
+	for _, name := range m.SourceTables() {
+		found := false
+		for _, t := range loaded {
+			if strings.EqualFold(name, t) || strings.HasSuffix(strings.ToLower(t), "."+strings.ToLower(name)) {
+				found = true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		msg := fmt.Sprintf("mapping names table %q, which no file loaded into the case holds yet", name)
+		if g := seized.Closest(name, bare); g != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", g)
+		}
+		out = append(out, seized.Warning{Table: name, Message: msg})
+	}
+	return out, nil
 }
 
 func fileSummary(files []string) string {

@@ -115,3 +115,23 @@ func TestSeizedMappingFailsLoudly(t *testing.T) {
 		})
 	}
 }
+
+// TestSeizedMappingUnloadedTable: CSV files may be loaded one command at a
+// time, so a mapped table that no load holds is a warning naming it, with a
+// did-you-mean over the tables loaded.
+func TestSeizedMappingUnloadedTable(t *testing.T) {
+	dir := t.TempDir()
+	users, payments := filepath.Join(dir, "users.csv"), filepath.Join(dir, "payments.csv")
+	os.WriteFile(users, []byte("id,username\n1,alice\n2,bob\n"), 0o644)
+	os.WriteFile(payments, []byte("id,user_id,txid\n1,1,ab\n"), 0o644)
+	mf := filepath.Join(dir, "mapping.yaml")
+	os.WriteFile(mf, []byte("version: 1\ntables:\n"+
+		"  - source: users\n    target: accounts\n    columns:\n      account_key: {column: id}\n"+
+		"  - source: paymnts\n    target: payments\n    columns:\n      account_key: {column: user_id}\n"), 0o644)
+	caseDir := newCase(t)
+	_, errs, code := cli(t, "--case", caseDir, "seized", "load", "--mapping", mf, users, payments)
+	want := `warning: mapping names table "paymnts", which no file loaded into the case holds yet (did you mean "payments"?)`
+	if code != exitOK || !strings.Contains(errs, want) {
+		t.Errorf("load: exit %d, stderr %q; want exit 0 and %q", code, errs, want)
+	}
+}
