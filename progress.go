@@ -12,6 +12,20 @@ type Progress interface {
 	Done()
 }
 
+// Phaser is implemented by a Progress that shows the phases of one task,
+// such as "reading" then "committing": a phase after the first is shown as
+// itself, with its own elapsed time, not as a bar sitting at 100 %.
+type Phaser interface {
+	Phase(name string)
+}
+
+// SetPhase tells p that its task entered the named phase, if p shows phases.
+func SetPhase(p Progress, name string) {
+	if ph, ok := p.(Phaser); ok {
+		ph.Phase(name)
+	}
+}
+
 // NopProgress is a Progress that discards everything.
 type NopProgress struct{}
 

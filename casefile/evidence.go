@@ -167,6 +167,20 @@ func (c *Case) EvidenceByID(id string) (Evidence, error) {
 // returned with added=false. A registered path whose bytes changed is an
 // error wrapping ErrPathChanged.
 func (c *Case) AddEvidence(ctx context.Context, path, kind, note string, p coinsift.Progress) (ev Evidence, added bool, err error) {
+	ev, existing, err := c.PrepareEvidence(ctx, path, kind, note, p)
+	if err != nil || existing {
+		return ev, false, err
+	}
+	return c.RegisterEvidence(ctx, ev)
+}
+
+// PrepareEvidence hashes path and returns the record AddEvidence would
+// register, without registering it; existing reports that its hash is
+// registered already (ev is then that record). A command whose work on the
+// file may refuse it prepares the record, does the work, and registers the
+// record with RegisterEvidence only when the work succeeded: a file that was
+// refused is never kept as evidence.
+func (c *Case) PrepareEvidence(ctx context.Context, path, kind, note string, p coinsift.Progress) (ev Evidence, existing bool, err error) {
 	if c.opts.ReadOnly {
 		return Evidence{}, false, fmt.Errorf("add evidence: case is open read-only: %w", coinsift.ErrInvalid)
 	}
@@ -183,13 +197,48 @@ func (c *Case) AddEvidence(ctx context.Context, path, kind, note string, p coins
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if e, found, err := c.lookupEvidence(abs, sum); err != nil || found {
+		return e, found, err
+	}
+	return Evidence{
+		ID: sum[:16], Path: abs, Size: size, SHA256: sum, Kind: kind,
+		AddedAt: c.Now().Truncate(time.Millisecond), Note: note,
+	}, false, nil
+}
+
+// RegisterEvidence registers ev, prepared by PrepareEvidence. Evidence
+// with ev's hash registered meanwhile is returned with added=false.
+func (c *Case) RegisterEvidence(ctx context.Context, ev Evidence) (_ Evidence, added bool, err error) {
+	if c.opts.ReadOnly {
+		return Evidence{}, false, fmt.Errorf("add evidence: case is open read-only: %w", coinsift.ErrInvalid)
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, found, err := c.lookupEvidence(ev.Path, ev.SHA256); err != nil || found {
+		return e, false, err
+	}
+	// evidence.jsonl is the record; the table is a mirror that syncEvidence
+	// repairs if a crash falls between the two writes.
+	if err := appendJSONLine(c.Path(EvidenceFile), ev); err != nil {
+		return Evidence{}, false, fmt.Errorf("add evidence %s: %w", ev.Path, err)
+	}
+	if err := c.mirrorEvidence(ctx, ev); err != nil {
+		return Evidence{}, false, fmt.Errorf("add evidence %s: %w", ev.Path, err)
+	}
+	return ev, true, nil
+}
+
+// lookupEvidence returns the registered evidence with hash sum, or an error
+// wrapping ErrPathChanged when abs is registered with another hash. The
+// caller holds c.mu.
+func (c *Case) lookupEvidence(abs, sum string) (Evidence, bool, error) {
 	list, err := c.EvidenceList()
 	if err != nil {
 		return Evidence{}, false, err
 	}
 	for _, e := range list {
 		if e.SHA256 == sum {
-			return e, false, nil
+			return e, true, nil
 		}
 	}
 	for _, e := range list {
@@ -197,19 +246,7 @@ func (c *Case) AddEvidence(ctx context.Context, path, kind, note string, p coins
 			return Evidence{}, false, fmt.Errorf("add evidence %s: registered as %s with sha256 %s, now %s: %w", abs, e.ID, e.SHA256, sum, ErrPathChanged)
 		}
 	}
-	ev = Evidence{
-		ID: sum[:16], Path: abs, Size: size, SHA256: sum, Kind: kind,
-		AddedAt: c.Now().Truncate(time.Millisecond), Note: note,
-	}
-	// evidence.jsonl is the record; the table is a mirror that syncEvidence
-	// repairs if a crash falls between the two writes.
-	if err := appendJSONLine(c.Path(EvidenceFile), ev); err != nil {
-		return Evidence{}, false, fmt.Errorf("add evidence %s: %w", abs, err)
-	}
-	if err := c.mirrorEvidence(ctx, ev); err != nil {
-		return Evidence{}, false, fmt.Errorf("add evidence %s: %w", abs, err)
-	}
-	return ev, true, nil
+	return Evidence{}, false, nil
 }
 
 func (c *Case) mirrorEvidence(ctx context.Context, ev Evidence) error {

@@ -119,8 +119,11 @@ type Info struct {
 	Stale       int              `json:"stale_blocks"`
 	Quarantined int64            `json:"quarantined"`
 	Quarantine  []QuarantineItem `json:"quarantine,omitempty"`
-	Segments    int              `json:"segments"`
-	Bytes       int64            `json:"bytes"` // size of the committed columns
+	// StoppedShort is set when the last import ended before the
+	// source's tip.
+	StoppedShort *Stop `json:"stopped_short,omitempty"`
+	Segments     int   `json:"segments"`
+	Bytes        int64 `json:"bytes"` // size of the committed columns
 }
 
 // Info returns the index's summary.
@@ -129,7 +132,7 @@ func (x *Index) Info() Info {
 	inf := Info{Dir: x.dir, Network: x.man.Network, Tip: x.Tip(), TipHash: x.man.TipHash,
 		Counts:  Counts{int64(c.Blocks), int64(c.Txs), int64(c.Inputs), int64(c.Outputs), int64(c.Addresses)},
 		Sources: x.man.Sources, Stale: x.man.Stale, Quarantined: x.man.Quarantined, Quarantine: x.man.Quarantine,
-		Segments: len(x.man.Segments)}
+		StoppedShort: x.man.StoppedShort, Segments: len(x.man.Segments)}
 	if inf.Tip >= 0 {
 		inf.TipTime = x.Block(inf.Tip).Time
 	}

@@ -8,6 +8,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"strings"
 
 	coinsift "github.com/coinsift/coinsift"
 )
@@ -91,7 +92,10 @@ type manifest struct {
 	Stale           int              `json:"stale_blocks"`
 	Quarantined     int64            `json:"quarantined"`
 	Quarantine      []QuarantineItem `json:"quarantine,omitempty"`
-	Segments        []segment        `json:"segments"`
+	// StoppedShort is set when the last import ended before the source's
+	// tip (SetLastImport).
+	StoppedShort *Stop     `json:"stopped_short,omitempty"`
+	Segments     []segment `json:"segments"`
 	// TableCover is set while a writer keeps the hash tables in memory:
 	// the table files reach only this far, and readers look up later
 	// transactions and addresses in the columns.
@@ -102,6 +106,54 @@ type manifest struct {
 type tableCover struct {
 	Txs       uint64 `json:"txs"`
 	Addresses uint64 `json:"addresses"`
+}
+
+// Stop records that an import stopped short of its source's chain: the
+// index ends at Height although the source holds later blocks, because a
+// block could not be read or later blocks could not be connected to it.
+type Stop struct {
+	Height coinsift.Height `json:"height"` // the last block imported
+	Source string          `json:"source"` // the file (or block) where reading failed
+	Offset int64           `json:"offset"` // byte offset in Source, -1 if unknown
+	Reason string          `json:"reason"`
+	// Unconnected is the blocks the source holds after the gap that
+	// could not be connected to the chain.
+	Unconnected int `json:"unconnected,omitempty"`
+}
+
+// String says where and why the import stopped, in one line: "short at
+// height H: SOURCE offset N: REASON (U later block(s) could not be
+// connected)".
+func (s *Stop) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "short at height %d: %s", s.Height, s.Source)
+	if s.Offset >= 0 {
+		fmt.Fprintf(&b, " offset %d", s.Offset)
+	}
+	b.WriteString(": " + s.Reason)
+	if s.Unconnected > 0 {
+		fmt.Fprintf(&b, " (%d later block(s) could not be connected)", s.Unconnected)
+	}
+	return b.String()
+}
+
+// SetLastImport records in the manifest of the index in dir how the last
+// import ended: stop is nil when it reached the source's tip (or its
+// --stop-at height). Info reports it until the next import. The caller
+// holds the case's write lock and no Writer is open on dir.
+func SetLastImport(dir string, stop *Stop) error {
+	m, err := readManifest(dir)
+	if err != nil {
+		return err
+	}
+	if (m.StoppedShort == nil) == (stop == nil) && (stop == nil || *m.StoppedShort == *stop) {
+		return nil
+	}
+	m.StoppedShort = stop
+	if err := writeManifest(dir, m); err != nil {
+		return fmt.Errorf("record last import in %s: %w", dir, err)
+	}
+	return nil
 }
 
 func readManifest(dir string) (*manifest, error) {

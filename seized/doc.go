@@ -31,4 +31,17 @@
 //
 // Memory is bounded by the reader's limits (sqldump.Options) and by
 // LoadOptions.MaxQuarantineItems, whatever the size of the input.
+//
+// # Bad input
+//
+// [Open] (so [Inspect] and [Load]) and [Check] refuse a file that is no
+// export — an image, an archive, a block file, binary data — with a
+// [NotSeizedError] saying what it looks like. A dump cut short (a gzip stream
+// that ends early, or a dump tool's file without its "-- Dump completed"
+// line) is read up to the cut and reported as a [Truncation]: in
+// Report.Truncated, and by Load in LoadResult.Truncated and as a quarantine
+// item. A [Mapper] naming a table or column the data lacks fails Inspect and
+// Load with a [MissingError] (with [Closest] as its did-you-mean); a
+// [RowObserver] sees every row, for the mapping's checks of what its columns
+// hold ([Warning]).
 package seized

@@ -19,6 +19,15 @@ type Report struct {
 	Tables     []TableReport `json:"tables"`
 	BadRows    int64         `json:"bad_rows"`
 	BadSamples []string      `json:"bad_samples,omitempty"` // first few row errors
+	// Truncated is set when the file ends early; the tables are what was
+	// read before the cut.
+	Truncated *Truncation `json:"truncated,omitempty"`
+	// DumpCompleted is the date of the dump tool's completion line
+	// ("-- Dump completed on DATE"), "" if none.
+	DumpCompleted string `json:"dump_completed,omitempty"`
+	// Warnings are a mapping's doubts about what its columns hold (set by
+	// the caller that ran the checks, e.g. 'seized inspect --mapping').
+	Warnings []Warning `json:"warnings,omitempty"`
 }
 
 // TableReport describes one table.
@@ -63,6 +72,12 @@ type InspectOptions struct {
 	// Other inputs are parsed in full either way.
 	SkipCount bool
 	Progress  coinsift.Progress // bytes read; nil: none
+	// Mapper, if set, is checked against the tables read: a column or
+	// (in a dump) a table it names that is not there is an error
+	// (*MissingError).
+	Mapper Mapper
+	// Observer, if set, sees every row profiled.
+	Observer RowObserver
 }
 
 // Inspect reads path and reports its tables, row counts, sample values and
@@ -115,6 +130,11 @@ func Inspect(ctx context.Context, path string, opts InspectOptions) (*Report, er
 		t := src.Table()
 		cur = byName[t.Name]
 		if cur == nil || len(cur.Columns) != len(t.Columns) {
+			if opts.Mapper != nil {
+				if err := opts.Mapper.Check(t); err != nil {
+					return nil, fmt.Errorf("inspect %s: %w", path, err)
+				}
+			}
 			if cur == nil {
 				rep.Tables = append(rep.Tables, TableReport{Name: t.Name})
 				cur = &rep.Tables[len(rep.Tables)-1]
@@ -135,6 +155,9 @@ func Inspect(ctx context.Context, path string, opts InspectOptions) (*Report, er
 		cur.Rows++
 		if opts.SampleRows > 0 && cur.Rows > opts.SampleRows {
 			continue
+		}
+		if opts.Observer != nil {
+			opts.Observer.Observe(t, src.Row())
 		}
 		for i, v := range src.Row() {
 			pr := cur.Columns[i].profile
@@ -159,6 +182,16 @@ func Inspect(ctx context.Context, path string, opts InspectOptions) (*Report, er
 	}
 	p.Add(src.BytesRead() - last)
 	rep.Bytes = src.BytesRead()
+	rep.Truncated, rep.DumpCompleted = truncationOf(src, path)
+	if opts.Mapper != nil && format == FormatSQLDump {
+		seen := make([]string, len(rep.Tables))
+		for i, t := range rep.Tables {
+			seen[i] = t.Name
+		}
+		if err := missingTables(opts.Mapper, seen, nil, rep.Truncated != nil); err != nil {
+			return nil, fmt.Errorf("inspect %s: %w", path, err)
+		}
+	}
 	for ti := range rep.Tables {
 		for ci := range rep.Tables[ti].Columns {
 			c := &rep.Tables[ti].Columns[ci]
@@ -203,6 +236,9 @@ func (r *Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, ", %d unreadable row(s)", r.BadRows)
 	}
 	b.WriteString("\n")
+	if r.Truncated != nil {
+		b.WriteString("TRUNCATED " + r.Truncated.String() + "\n")
+	}
 	for _, t := range r.Tables {
 		fmt.Fprintf(&b, "\ntable %s: %d row(s)", t.Name, t.Rows)
 		if t.TimeZone != "" {

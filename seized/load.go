@@ -26,7 +26,12 @@ type LoadOptions struct {
 	// fails the load if a record differs from the projection (for tests).
 	VerifyProjection bool
 	Progress         coinsift.Progress // decompressed bytes; nil: none
-	Logger           *slog.Logger      // nil: silent
+	// Observer, if set, sees every row read (RowObserver).
+	Observer RowObserver
+	// ElsewhereTables are source tables that other files of the same
+	// load hold: a mapping may name them although this file lacks them.
+	ElsewhereTables []string
+	Logger          *slog.Logger // nil: silent
 	// MaxQuarantineItems caps the quarantine items kept in memory during a
 	// load; beyond it rows are only counted and one summary item is stored.
 	MaxQuarantineItems int // default 100000
@@ -40,6 +45,29 @@ type Mapper interface {
 	Bind(t *Table) RowMapper
 	// SHA256 identifies the mapping for the load registry.
 	SHA256() string
+	// Check returns an error naming the source table and column when the
+	// mapping of t names a column that t lacks (nil when t is not mapped).
+	Check(t *Table) error
+	// SourceTables lists the source tables the mapping names, lookups included.
+	SourceTables() []string
+}
+
+// RowObserver sees every row read by Load or Inspect, before it is
+// mapped: the mapping's checks of what its columns hold use it. Observe is
+// called from one goroutine at a time.
+type RowObserver interface {
+	Observe(t *Table, row []Value)
+}
+
+// Warning is a doubt about the data or its mapping that does not stop a
+// load: a mapped column whose content contradicts its role.
+type Warning struct {
+	Table   string `json:"table"`            // source table
+	Field   string `json:"field"`            // canonical target.field, e.g. "payments.address"
+	Column  string `json:"column,omitempty"` // source column
+	Values  int64  `json:"values"`           // non-empty values seen
+	Against int64  `json:"against"`          // values that contradict the role
+	Message string `json:"message"`          // one line, naming table, field and column
 }
 
 // RowMapper maps the rows of one bound table.
@@ -96,7 +124,16 @@ type LoadResult struct {
 	Bytes         int64          `json:"bytes"`
 	Tables        []LoadedTable  `json:"tables"`
 	Canonical     map[string]int `json:"canonical,omitempty"` // rows per canonical table
-	Elapsed       time.Duration  `json:"elapsed_ns"`
+	// Truncated is set when the file ends early: what was read before the
+	// cut is loaded and the cut is a quarantine item.
+	Truncated *Truncation `json:"truncated,omitempty"`
+	// DumpCompleted is the date of the dump tool's completion line, ""
+	// if none.
+	DumpCompleted string `json:"dump_completed,omitempty"`
+	// Warnings are the mapping's doubts about the data (set by the
+	// caller that ran the checks, e.g. 'seized load').
+	Warnings []Warning     `json:"warnings,omitempty"`
+	Elapsed  time.Duration `json:"elapsed_ns"`
 }
 
 // LoadedTable reports one source table.
@@ -175,7 +212,25 @@ func Load(ctx context.Context, c *casefile.Case, ev casefile.Evidence, opts Load
 		if err := l.run(src, p); err != nil {
 			return err
 		}
+		var t *Truncation
+		t, res.DumpCompleted = truncationOf(src, ev.Path)
+		if opts.Mapper != nil && format == FormatSQLDump {
+			var seen []string
+			for _, st := range l.order {
+				seen = append(seen, st.source.Name)
+			}
+			if err := missingTables(opts.Mapper, seen, opts.ElsewhereTables, t != nil); err != nil {
+				return fmt.Errorf("load %s: %w", ev.Path, err)
+			}
+		}
+		if t != nil {
+			res.Truncated = t
+			l.res.Quarantined++
+			l.quar = append(l.quar, casefile.QuarantineItem{Command: opts.Command, Evidence: ev.ID, Source: ev.Path,
+				Table: t.LastTable, Offset: t.Decompressed, Reason: t.String()})
+		}
 		log.Debug("seized load: read and appended", "elapsed", time.Since(start))
+		coinsift.SetPhase(p, "committing")
 		if err := l.project(); err != nil {
 			return err
 		}

@@ -405,6 +405,15 @@ func (l *loader) produce(src Source, full chan<- *batch, q *queue, stop <-chan s
 			}
 			cur.table = t
 			if rb = raws[t]; rb == nil {
+				if l.opts.Mapper != nil {
+					// A mapping naming a column the table lacks fails
+					// the load rather than map NULLs.
+					if err := l.opts.Mapper.Check(t); err != nil {
+						cur.err = fmt.Errorf("load %s: %w", l.ev.Path, err)
+						send()
+						return
+					}
+				}
 				rb = newRawBuilder(t)
 				raws[t] = rb
 			}
@@ -424,6 +433,9 @@ func (l *loader) produce(src Source, full chan<- *batch, q *queue, stop <-chan s
 		rb.row.Append(rowNo)
 		rb.off.Append(src.Offset())
 		cur.rows++
+		if l.opts.Observer != nil {
+			l.opts.Observer.Observe(t, row)
+		}
 		if l.opts.Mapper == nil {
 			continue
 		}

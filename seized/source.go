@@ -96,6 +96,10 @@ func Open(path string, opts Options) (Source, Format, error) {
 		f.Close()
 		return nil, "", fmt.Errorf("sniff %s: %w", path, err)
 	}
+	if err := checkHead(br, path); err != nil {
+		f.Close()
+		return nil, "", err
+	}
 	switch format {
 	case FormatSQLDump:
 		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {

@@ -92,6 +92,8 @@ type chainImportResult struct {
 	SQL         *chainsql.Result  `json:"sql,omitempty"`
 	Info        chainindex.Info   `json:"index"`
 	Quarantined int64             `json:"quarantined"`
+	// StoppedShort is set when the import ended before the source's tip.
+	StoppedShort *chainindex.Stop `json:"stopped_short,omitempty"`
 }
 
 // maxSourceChanges bounds the imports retried after the node reorganised
@@ -116,8 +118,10 @@ func runChainImport(ctx context.Context, g *globals, o chainImportOptions) error
 	}
 	g.args = redactArgs(g.args)
 	var res chainImportResult
-	err := g.change(ctx, func(c *casefile.Case, rec *auditRecord) error {
+	err := g.change(ctx, func(c *casefile.Case, rec *auditRecord) (ferr error) {
+		var blocks *blockfile.Dir // the source, when a blocks directory
 		var items []casefile.QuarantineItem
+		var unread []*coinsift.InputError // records of the blocks directory that could not be read
 		collect := func(e *coinsift.InputError) {
 			items = append(items, casefile.QuarantineItem{Command: "chain import", Source: e.Source, Offset: e.Offset, Reason: e.Op + ": " + errString(e.Err)})
 		}
@@ -128,7 +132,11 @@ func runChainImport(ctx context.Context, g *globals, o chainImportOptions) error
 		}
 		var src chainindex.Source
 		if o.blocks != "" {
-			d, err := blockfile.Open(ctx, o.blocks, blockfile.Options{Network: net, SkipPoW: o.skipPoW, Quarantine: collect,
+			collectRecord := func(e *coinsift.InputError) {
+				unread = append(unread, e)
+				collect(e)
+			}
+			d, err := blockfile.Open(ctx, o.blocks, blockfile.Options{Network: net, SkipPoW: o.skipPoW, Quarantine: collectRecord,
 				Progress: g.progress("scan blocks", "bytes"), Logger: g.logger})
 			if err != nil {
 				return err
@@ -138,6 +146,7 @@ func runChainImport(ctx context.Context, g *globals, o chainImportOptions) error
 			res.Blocks = &st
 			opts.Stale = st.Stale + st.Orphans
 			src = d
+			blocks = d
 		} else {
 			cl, err := rpc.Dial(ctx, rpc.Config{URL: o.rpcURL, User: o.rpcUser, Pass: o.rpcPass, CookieFile: o.rpcCookie, Network: net})
 			if err != nil {
@@ -147,6 +156,18 @@ func runChainImport(ctx context.Context, g *globals, o chainImportOptions) error
 		}
 		res.Source = src.Source()
 		var ierr error
+		defer func() {
+			// Say in the index how this import ended, for 'chain info'.
+			if res.Info.Dir == "" || ctx.Err() != nil || (ierr != nil && !errors.Is(ierr, chainindex.ErrBrokenChain)) {
+				return
+			}
+			res.StoppedShort = stoppedShort(ierr, res.Info.Tip, blocks, unread)
+			if err := chainindex.SetLastImport(c.ChainDir(), res.StoppedShort); err != nil {
+				ferr = errors.Join(ferr, err)
+				return
+			}
+			res.Info.StoppedShort = res.StoppedShort
+		}()
 		for attempt := 0; ; attempt++ {
 			var ir chainindex.Result
 			ir, ierr = chainindex.Import(ctx, c.ChainDir(), src, opts)
@@ -197,13 +218,48 @@ func runChainImport(ctx context.Context, g *globals, o chainImportOptions) error
 	if res.Import.RolledBack > 0 {
 		g.printf("rollback  %d block(s)\n", res.Import.RolledBack)
 	}
-	g.printf("imported  %d block(s) %d..%d, %d txs, %.1f MB in %s\n", res.Import.Blocks, res.Import.From, res.Import.To, res.Import.Txs,
-		float64(res.Import.Bytes)/1e6, res.Import.Elapsed.Round(1e6))
+	short := ""
+	if res.StoppedShort != nil {
+		short = " (stopped short)"
+	}
+	g.printf("imported  %d block(s) %d..%d, %d txs, %.1f MB in %s%s\n", res.Import.Blocks, res.Import.From, res.Import.To, res.Import.Txs,
+		float64(res.Import.Bytes)/1e6, res.Import.Elapsed.Round(1e6), short)
+	if s := res.StoppedShort; s != nil {
+		g.printf("stopped   %s\n", s.String())
+	}
 	if s := res.SQL; s != nil {
 		g.printf("tables    %d block(s) %d..%d copied to chain_* (%d rolled back)\n", s.To-s.From+1, s.From, s.To, s.RolledBack)
 	}
 	g.printf("tip       %d %s\n", res.Info.Tip, res.Info.TipHash)
 	return err
+}
+
+// stoppedShort tells whether an import ended before its source's chain
+// does, and why: a main-chain block that could not be read (ierr wraps
+// chainindex.ErrBrokenChain), or, in a blocks directory, blocks that could
+// not be connected to the chain (orphans: their parent is missing, most
+// often in records that could not be read, unread). It returns nil when the
+// import reached the source's tip.
+func stoppedShort(ierr error, tip coinsift.Height, blocks *blockfile.Dir, unread []*coinsift.InputError) *chainindex.Stop {
+	if errors.Is(ierr, chainindex.ErrBrokenChain) {
+		s := &chainindex.Stop{Height: tip, Source: fmt.Sprintf("block %d", tip+1), Offset: -1, Reason: errString(ierr)}
+		if blocks != nil {
+			if ref, err := blocks.Ref(tip + 1); err == nil {
+				s.Source, s.Offset = ref.File, ref.Offset
+			}
+		}
+		return s
+	}
+	if blocks == nil || blocks.Stats().Orphans == 0 {
+		return nil
+	}
+	s := &chainindex.Stop{Height: tip, Source: blocks.Source(), Offset: -1, Unconnected: blocks.Stats().Orphans,
+		Reason: "blocks whose parent is missing (a block file or record is missing)"}
+	if len(unread) > 0 {
+		e := unread[0]
+		s.Source, s.Offset, s.Reason = e.Source, e.Offset, e.Op+": "+errString(e.Err)
+	}
+	return s
 }
 
 // mergeResults adds the result of a repeated import to the previous ones.
@@ -294,6 +350,7 @@ func runChainInfo(ctx context.Context, g *globals) error {
 		{"outputs", strconv.FormatInt(inf.Counts.Outputs, 10)},
 		{"addresses", strconv.FormatInt(inf.Counts.Addresses, 10)},
 		{"stale blocks", strconv.Itoa(inf.Stale)},
+		{"last import", lastImport(inf.StoppedShort)},
 		{"quarantined", strconv.FormatInt(inf.Quarantined, 10)},
 		{"segments", strconv.Itoa(inf.Segments)},
 		{"size", fmt.Sprintf("%d bytes", inf.Bytes)},
@@ -301,5 +358,19 @@ func runChainInfo(ctx context.Context, g *globals) error {
 	for _, s := range inf.Sources {
 		rows = append(rows, []string{"source", s})
 	}
-	return term.Table(g.stdout, []string{"FIELD", "VALUE"}, rows)
+	if err := term.Table(g.stdout, []string{"FIELD", "VALUE"}, rows); err != nil {
+		return err
+	}
+	if s := inf.StoppedShort; s != nil {
+		g.printf("\nnote: the last import stopped %s; the tip above is where it stopped, not the source's tip\n", s.String())
+	}
+	return nil
+}
+
+// lastImport is the "last import" row of 'chain info'.
+func lastImport(s *chainindex.Stop) string {
+	if s == nil {
+		return "complete"
+	}
+	return fmt.Sprintf("STOPPED SHORT at height %d (see the note below)", s.Height)
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -131,7 +132,7 @@ func runDemo(ctx context.Context, g *globals, o demoOptions) error {
 			total += len(lane)
 		}
 	}
-	d := &demoRun{g: g, caseDir: caseDir, total: total}
+	d := &demoRun{g: g, caseDir: caseDir, total: total, next: 1}
 	start := time.Now()
 	for _, st := range setup {
 		if err := d.step(ctx, st, nil); err != nil {
@@ -164,18 +165,110 @@ type demoRun struct {
 	mu      sync.Mutex  // orders the progress lines
 	n       int         // steps numbered so far
 	board   *term.Board // the bars of the steps running side by side, during a stage of lanes
+	// The step log is printed in step order although lanes run steps at
+	// the same time: the lines of step next (the first step not finished;
+	// start at 1) print at once, those of later steps wait in held until
+	// every step before them has finished.
+	next     int
+	held     map[int][]string
+	finished map[int]bool
 }
 
 // println writes a line of the demo's own output, above the bars of the
-// steps that run side by side, if any.
+// steps that run side by side, if any. The caller holds mu.
 func (d *demoRun) println(s string) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
 	if d.board != nil {
 		d.board.Println(s)
 		return
 	}
 	fmt.Fprintln(d.g.stderr, s)
+}
+
+// say writes a line of step i's log: now if every step before i has
+// finished, else when they have.
+func (d *demoRun) say(i int, s string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if i == d.next {
+		d.println(s)
+		return
+	}
+	if d.held == nil {
+		d.held = map[int][]string{}
+	}
+	d.held[i] = append(d.held[i], s)
+}
+
+// finish records that step i has finished (well or not) and prints the
+// held lines of the steps after it, in order, up to the first that is
+// still running.
+func (d *demoRun) finish(i int) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.finished == nil {
+		d.finished = map[int]bool{}
+	}
+	d.finished[i] = true
+	for d.finished[d.next] {
+		delete(d.finished, d.next)
+		d.next++
+		for _, s := range d.held[d.next] {
+			d.println(s)
+		}
+		delete(d.held, d.next)
+	}
+}
+
+// flushHeld prints what is still held, in step order (after a failed
+// step, the lines of the steps that ran beside it).
+func (d *demoRun) flushHeld() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	steps := make([]int, 0, len(d.held))
+	for i := range d.held {
+		steps = append(steps, i)
+	}
+	sort.Ints(steps)
+	for _, i := range steps {
+		for _, s := range d.held[i] {
+			d.println(s)
+		}
+	}
+	d.held = nil
+}
+
+// stepWriter passes what a step writes on stderr to its log, line by line
+// (say), so that it stays with the step's other lines.
+type stepWriter struct {
+	d    *demoRun
+	i    int
+	mu   sync.Mutex
+	part []byte
+}
+
+func (w *stepWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.part = append(w.part, p...)
+	for {
+		k := bytes.IndexByte(w.part, '\n')
+		if k < 0 {
+			break
+		}
+		w.d.say(w.i, string(w.part[:k]))
+		w.part = w.part[k+1:]
+	}
+	return len(p), nil
+}
+
+// flush passes on a last line without a newline.
+func (w *stepWriter) flush() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.part) > 0 {
+		w.d.say(w.i, string(w.part))
+		w.part = nil
+	}
 }
 
 // stage runs the lanes of st at the same time; the first error cancels
@@ -224,6 +317,7 @@ func (d *demoRun) stage(ctx context.Context, st demoStage, shared *sharedCase) e
 		})
 	}
 	wg.Wait()
+	d.flushHeld()
 	d.n = first - 1
 	for _, lane := range st {
 		d.n += len(lane)
@@ -248,17 +342,22 @@ func (d *demoRun) stepNumbered(ctx context.Context, i int, st demoStep, shared *
 	d.mu.Lock()
 	board := d.board
 	d.mu.Unlock()
-	var errw io.Writer = g.stderr
+	// What the step writes on stderr joins its lines of the step log.
+	sw := &stepWriter{d: d, i: i}
+	defer d.finish(i)
+	defer sw.flush()
+	var errw io.Writer = sw
 	if parallel && board != nil && board.Enabled() {
 		// Steps running side by side draw their bars as lines of the
 		// stage's board, not bars of their own that would overwrite each
-		// other, and write their logs above it.
+		// other; their log lines go above it, in step order.
 		ctx = withProgress(ctx, board.ProgressFunc(fmt.Sprintf("[%d] ", i)))
-		errw = board
 	} else if g.quiet || parallel {
 		args = append([]string{"--quiet"}, args...)
+	} else {
+		errw = g.stderr // alone: its bars draw on the terminal
 	}
-	d.println(fmt.Sprintf("[%d/%d] %s: coinsift %s", i, d.total, st.what, strings.Join(args, " ")))
+	d.say(i, fmt.Sprintf("[%d/%d] %s: coinsift %s", i, d.total, st.what, strings.Join(args, " ")))
 	t0 := time.Now()
 	var out io.Writer = io.Discard
 	if g.verbose > 0 && !parallel {
@@ -287,7 +386,7 @@ func (d *demoRun) stepNumbered(ctx context.Context, i int, st demoStep, shared *
 	if err != nil && !(st.okQuarantine && errors.Is(err, coinsift.ErrQuarantined)) {
 		return fmt.Errorf("step %d (%s): %w", i, st.what, err)
 	}
-	d.println(fmt.Sprintf("      [%d] done in %s", i, time.Since(t0).Round(time.Millisecond)))
+	d.say(i, fmt.Sprintf("      [%d] done in %s", i, time.Since(t0).Round(time.Millisecond)))
 	return nil
 }
 

@@ -14,6 +14,7 @@ import (
 
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/casefile"
+	"github.com/coinsift/coinsift/internal/sanitize"
 	"github.com/coinsift/coinsift/internal/term"
 	"github.com/coinsift/coinsift/seized"
 	"github.com/coinsift/coinsift/seized/mapping"
@@ -37,7 +38,8 @@ provenance.`
 type seizedInspectOptions struct {
 	region    string
 	sample    int64
-	skipCount bool // rows past the sample need not be counted
+	skipCount bool   // rows past the sample need not be counted
+	mapping   string // check this mapping against the files (inspect --mapping)
 }
 
 func (o *seizedInspectOptions) flags(cmd *cobra.Command, sample int64, usage string) {
@@ -76,20 +78,63 @@ are counted and shown.`,
 		},
 	}
 	o.flags(cmd, 0, "profile at most N rows per table (0: all); row counts stay exact")
+	cmd.Flags().StringVar(&o.mapping, "mapping", "", "check this mapping against the files: a missing table or column is an error, a column whose content contradicts its role a warning")
 	return cmd
 }
 
 func (g *globals) inspectFiles(ctx context.Context, o seizedInspectOptions, files []string) ([]*seized.Report, error) {
+	var m *mapping.Mapping
+	if o.mapping != "" {
+		var err error
+		if m, err = readMapping(o.mapping); err != nil {
+			return nil, err
+		}
+	}
 	var reps []*seized.Report
 	for _, f := range files {
 		p := g.progress("inspect "+filepath.Base(f), "bytes")
-		rep, err := seized.Inspect(ctx, f, seized.InspectOptions{Region: o.region, SampleRows: o.sample, SkipCount: o.skipCount, Progress: p})
+		opts := seized.InspectOptions{Region: o.region, SampleRows: o.sample, SkipCount: o.skipCount, Progress: p}
+		var checks *mapping.Checks
+		if m != nil {
+			checks = m.NewChecks()
+			opts.Mapper, opts.Observer = m, checks
+		}
+		rep, err := seized.Inspect(ctx, f, opts)
 		if err != nil {
 			return nil, err
+		}
+		if checks != nil {
+			rep.Warnings = checks.Warnings(dumpDate(rep.DumpCompleted, time.Now()))
+			for _, w := range rep.Warnings {
+				g.warnf("%s: %s", f, w.Message)
+			}
 		}
 		reps = append(reps, rep)
 	}
 	return reps, nil
+}
+
+// readMapping reads and validates a mapping file.
+func readMapping(path string) (*mapping.Mapping, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, usagef("coinsift seized load --help", "--mapping: %v", err)
+	}
+	defer f.Close()
+	m, err := mapping.Read(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}
+
+// dumpDate is the latest plausible time of a seized file's rows: the date
+// of its dump tool's completion line, or else now.
+func dumpDate(completed string, now time.Time) time.Time {
+	if t, ok := mapping.ParseDumpDate(completed); ok {
+		return t
+	}
+	return now
 }
 
 func runSeizedInspect(ctx context.Context, g *globals, o seizedInspectOptions, files []string) error {
@@ -101,7 +146,10 @@ func runSeizedInspect(ctx context.Context, g *globals, o seizedInspectOptions, f
 		return err
 	}
 	if g.json {
-		return g.printJSON(reps)
+		if err := g.printJSON(reps); err != nil {
+			return err
+		}
+		return truncatedInputs(reps)
 	}
 	for i, r := range reps {
 		if i > 0 {
@@ -111,7 +159,36 @@ func runSeizedInspect(ctx context.Context, g *globals, o seizedInspectOptions, f
 			return err
 		}
 	}
-	return nil
+	return truncatedInputs(reps)
+}
+
+// incompleteError reports input that ends early: the command did its work
+// on what was there and exits with status 3.
+type incompleteError struct{ msg string }
+
+func (e *incompleteError) Error() string { return e.msg }
+
+// Is reports that an incompleteError is of kind coinsift.ErrQuarantined.
+func (e *incompleteError) Is(target error) bool { return target == coinsift.ErrQuarantined }
+
+// truncatedInputs returns an *incompleteError naming the truncated files
+// among reps, or nil.
+func truncatedInputs(reps []*seized.Report) error {
+	var msgs []string
+	for _, r := range reps {
+		if r.Truncated != nil {
+			msgs = append(msgs, r.Truncated.String())
+		}
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return &incompleteError{msg: strings.Join(msgs, "; ")}
+}
+
+// warnf writes one warning line on stderr, made safe for a terminal.
+func (g *globals) warnf(format string, a ...any) {
+	fmt.Fprintln(g.stderr, "warning: "+sanitize.Terminal(fmt.Sprintf(format, a...)))
 }
 
 type seizedMapOptions struct {
@@ -212,17 +289,16 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 		if st.IsDir() {
 			return usagef("coinsift seized load "+filepath.Join(f, "*"), "seized %s: is a directory; name the files", f)
 		}
+		// A file that is no export is refused before it is registered.
+		if err := seized.Check(f); err != nil {
+			return err
+		}
 	}
 	var m *mapping.Mapping
 	if o.mapping != "" {
-		f, err := os.Open(o.mapping)
-		if err != nil {
-			return usagef(hint, "--mapping: %v", err)
-		}
-		m, err = mapping.Read(f)
-		f.Close()
-		if err != nil {
-			return fmt.Errorf("%s: %w", o.mapping, err)
+		var err error
+		if m, err = readMapping(o.mapping); err != nil {
+			return err
 		}
 		if regionSet || m.Region == "" {
 			m.Region = strings.ToUpper(o.region)
@@ -231,6 +307,7 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 	}
 	var results []*seized.LoadResult
 	var quarantined int64
+	var truncated []string
 	err := g.change(ctx, func(c *casefile.Case, rec *auditRecord) error {
 		totals := map[string]int64{}
 		defer func() {
@@ -254,18 +331,40 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 			if st, err := os.Stat(f); err == nil && st.Size() > progressThreshold {
 				hp = g.progress("hash "+filepath.Base(f), "bytes")
 			}
-			ev, _, err := c.AddEvidence(ctx, f, casefile.KindSeized, o.note, hp)
+			// Registration and load are one step: the file is registered
+			// as evidence only once its load committed, so a file the load
+			// refuses is not kept as seized evidence.
+			ev, _, err := c.PrepareEvidence(ctx, f, casefile.KindSeized, o.note, hp)
 			if err != nil {
 				return err
 			}
-			rec.input(ev)
 			opts := seized.LoadOptions{Progress: g.progress("load "+filepath.Base(f), "bytes"), Logger: g.logger}
+			var checks *mapping.Checks
 			if m != nil {
-				opts.Mapper = m
+				checks = m.NewChecks()
+				opts.Mapper, opts.Observer = m, checks
+				for _, other := range files {
+					if other != f {
+						opts.ElsewhereTables = append(opts.ElsewhereTables, seized.FileTable(other))
+					}
+				}
 			}
 			res, err := seized.Load(ctx, c, ev, opts)
 			if err != nil {
 				return err
+			}
+			if checks != nil && !res.AlreadyLoaded {
+				res.Warnings = checks.Warnings(dumpDate(res.DumpCompleted, c.Now()))
+				for _, w := range res.Warnings {
+					g.warnf("%s: %s", f, w.Message)
+				}
+			}
+			if ev, _, err = c.RegisterEvidence(ctx, ev); err != nil {
+				return err
+			}
+			rec.input(ev)
+			if res.Truncated != nil {
+				truncated = append(truncated, res.Truncated.String())
 			}
 			results = append(results, res)
 			quarantined += res.Quarantined
@@ -275,6 +374,23 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 			for n, k := range res.Canonical {
 				totals[n] += int64(k)
 			}
+		}
+		if m != nil && len(results) > 0 {
+			// CSV and JSON-lines files hold one table each and may be
+			// loaded one command at a time: a table of the mapping that
+			// no load of the case holds yet is a warning, not an error.
+			ws, err := unloadedTables(ctx, c, m)
+			if err != nil {
+				return err
+			}
+			last := results[len(results)-1]
+			for _, w := range ws {
+				g.warnf("%s", w.Message)
+				last.Warnings = append(last.Warnings, w)
+			}
+		}
+		if len(truncated) > 0 {
+			return &incompleteError{msg: fmt.Sprintf("%s (%d item(s) quarantined)", strings.Join(truncated, "; "), quarantined)}
 		}
 		if quarantined > 0 {
 			return &coinsift.QuarantineError{Op: "load " + fileSummary(files), Count: quarantined}
@@ -300,6 +416,12 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 		}
 		g.printf("loaded   %s  %s  %s: %d row(s), %d quarantined, %s in %s (%s rows/s)\n", r.Evidence, r.Path, r.Format,
 			r.Rows, r.Quarantined, byteSize(r.Bytes), r.Elapsed.Round(time.Millisecond), rate(r.Rows, r.Elapsed))
+		if r.Truncated != nil {
+			g.printf("TRUNCATED %s\n", r.Truncated.String())
+		}
+		for _, w := range r.Warnings {
+			g.printf("warning  %s\n", w.Message)
+		}
 		rows := make([][]string, 0, len(r.Tables)+len(r.Canonical))
 		for _, t := range r.Tables {
 			rows = append(rows, []string{t.SrcTable, t.Source, strconv.FormatInt(t.Rows, 10), strconv.FormatInt(t.Quarantined, 10)})
@@ -314,6 +436,47 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 		}
 	}
 	return err
+}
+
+// unloadedTables warns about each table m names that no seized load of the
+// case holds (a dump lacking one fails its load; see seized.MissingError).
+func unloadedTables(ctx context.Context, c *casefile.Case, m *mapping.Mapping) ([]seized.Warning, error) {
+	rows, err := c.DB().QueryContext(ctx, `SELECT DISTINCT source_table FROM seized_src_tables ORDER BY 1`)
+	if err != nil {
+		return nil, fmt.Errorf("loaded tables: %w", err)
+	}
+	defer rows.Close()
+	var loaded, bare []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			return nil, fmt.Errorf("loaded tables: %w", err)
+		}
+		loaded = append(loaded, t)
+		bare = append(bare, t[strings.LastIndexByte(t, '.')+1:])
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("loaded tables: %w", err)
+	}
+	var out []seized.Warning
+	for _, name := range m.SourceTables() {
+		found := false
+		for _, t := range loaded {
+			if strings.EqualFold(name, t) || strings.HasSuffix(strings.ToLower(t), "."+strings.ToLower(name)) {
+				found = true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		msg := fmt.Sprintf("mapping names table %q, which no file loaded into the case holds yet", name)
+		if g := seized.Closest(name, bare); g != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", g)
+		}
+		out = append(out, seized.Warning{Table: name, Message: msg})
+	}
+	return out, nil
 }
 
 func fileSummary(files []string) string {

@@ -2,11 +2,11 @@ package term
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/vbauerster/mpb/v8"
@@ -85,27 +85,35 @@ func (b *Board) ProgressFunc(prefix string) coinsift.ProgressFunc {
 		return coinsift.NopProgressFunc
 	}
 	return func(task, unit string) coinsift.Progress {
-		format := func(n int64) string { return strconv.FormatInt(n, 10) }
-		speed := decor.AverageSpeed(0, "%.0f "+unit+"/s", decor.WCSyncSpace)
+		bb := &boardBar{start: time.Now(), unit: unit}
 		if unit == "bytes" {
-			format = func(n int64) string { return fmt.Sprintf("% .1f", decor.SizeB1024(n)) }
-			speed = decor.AverageSpeed(decor.SizeB1024(0), "% .1f", decor.WCSyncSpace)
-		} else {
-			name := format
-			format = func(n int64) string { return name(n) + " " + unit }
+			bb.phase = "reading"
 		}
-		// A task of unknown size shows what it has done, no share of it.
-		count := decor.Any(func(s decor.Statistics) string {
-			if s.Total <= 0 {
-				return format(s.Current)
+		// The units are chosen once, from the total when it is known
+		// (scaleFor), so that they do not change mid-way.
+		name := decor.Any(func(s decor.Statistics) string {
+			if ph := bb.phaseName(); ph != "" {
+				return prefix + task + "  " + ph
 			}
-			return format(s.Current) + " / " + format(s.Total)
+			return prefix + task
+		}, decor.WCSyncSpaceR)
+		count := decor.Any(func(s decor.Statistics) string {
+			sc := bb.scaleOf(s.Total)
+			if s.Total <= 0 || bb.isLater() {
+				return sc.format(s.Current, true)
+			}
+			return sc.format(s.Current, false) + " / " + sc.format(s.Total, true)
 		}, decor.WCSyncSpace)
+		// A task of unknown size, or in a later phase, shows no share.
 		share := decor.Any(func(s decor.Statistics) string {
-			if s.Total <= 0 {
+			if s.Total <= 0 || bb.isLater() {
 				return ""
 			}
 			return strconv.FormatInt(min(100, s.Current*100/s.Total), 10) + " %"
+		}, decor.WCSyncSpace)
+		// One rate, once there is one; a later phase shows its time.
+		speed := decor.Any(func(s decor.Statistics) string {
+			return bb.rateOrTime(s.Current, s.Total)
 		}, decor.WCSyncSpace)
 		b.mu.Lock()
 		defer b.mu.Unlock()
@@ -113,10 +121,11 @@ func (b *Board) ProgressFunc(prefix string) coinsift.ProgressFunc {
 			return coinsift.NopProgress{}
 		}
 		bar := b.p.New(0, mpb.BarStyle(), mpb.BarRemoveOnComplete(),
-			mpb.PrependDecorators(decor.Name(prefix+task, decor.WCSyncSpaceR), count),
+			mpb.PrependDecorators(name, count),
 			mpb.AppendDecorators(share, speed))
 		b.bs = append(b.bs, bar)
-		return &boardBar{b: bar}
+		bb.b = bar
+		return bb
 	}
 }
 
@@ -142,30 +151,108 @@ func (b *Board) Close() {
 
 type boardBar struct {
 	b     *mpb.Bar
+	unit  string
+	start time.Time
+	cur   atomic.Int64 // work reported so far
 	mu    sync.Mutex
 	total int64
 	done  bool
+	// Guarded by mu, read by the decorators.
+	phase   string
+	phaseAt time.Time
+	later   bool
+	scale   scale
+	scaled  bool
 }
+
+var _ coinsift.Phaser = (*boardBar)(nil)
+
+// Phase starts a new phase of the task (coinsift.Phaser).
+func (p *boardBar) Phase(name string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.done || name == p.phase {
+		return
+	}
+	if p.cur.Load() == 0 && !p.later {
+		p.phase = name
+		return
+	}
+	p.phase, p.phaseAt, p.later = name, time.Now(), true
+}
+
+func (p *boardBar) phaseName() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.phase
+}
+
+func (p *boardBar) isLater() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.later
+}
+
+// scaleOf returns the bar's units, chosen on first use from total.
+func (p *boardBar) scaleOf(total int64) scale {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if !p.scaled {
+		p.scale, p.scaled = scaleFor(p.unit, total), true
+	}
+	return p.scale
+}
+
+// rateOrTime is the rate of the first phase, shown once a second has
+// passed, with an ETA when the total is known; or a later phase's time.
+func (p *boardBar) rateOrTime(cur, total int64) string {
+	sc := p.scaleOf(total)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.later {
+		return round(time.Since(p.phaseAt)).String()
+	}
+	el := time.Since(p.start)
+	if el < time.Second || cur <= 0 {
+		return ""
+	}
+	r := float64(cur) / el.Seconds()
+	out := sc.rate(r)
+	if total > 0 && cur < total {
+		out += "  ETA " + round(time.Duration(float64(total-cur)/r*float64(time.Second))).String()
+	}
+	return out
+}
+
+// The methods below never call the mpb bar while holding mu: its
+// decorators take mu while the bar renders.
 
 func (p *boardBar) SetTotal(n int64) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	if n > 0 && !p.done {
-		p.total = n
-		p.b.SetTotal(n, false)
+	if n <= 0 || p.done {
+		p.mu.Unlock()
+		return
 	}
+	p.total = n
+	if !p.scaled || p.cur.Load() == 0 {
+		p.scale, p.scaled = scaleFor(p.unit, n), true
+	}
+	p.mu.Unlock()
+	p.b.SetTotal(n, false)
 }
 
 func (p *boardBar) Add(n int64) {
+	p.cur.Add(n)
 	p.b.IncrInt64(n)
 }
 
 func (p *boardBar) Done() {
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	if p.done {
+		p.mu.Unlock()
 		return
 	}
 	p.done = true
+	p.mu.Unlock()
 	p.b.SetTotal(-1, true) // complete at the count reached
 }

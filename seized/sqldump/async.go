@@ -50,10 +50,7 @@ func (a *asyncReader) run(r io.Reader) {
 		case <-a.done:
 			return
 		}
-		n, err := io.ReadFull(r, buf)
-		if err == io.ErrUnexpectedEOF {
-			err = io.EOF
-		}
+		n, err := fillBlock(r, buf)
 		select {
 		case a.full <- block{buf[:n], err}:
 		case <-a.done:
@@ -92,4 +89,24 @@ func (a *asyncReader) Read(p []byte) (int, error) {
 func (a *asyncReader) Close() {
 	a.once.Do(func() { close(a.done) })
 	a.wg.Wait()
+}
+
+// fillBlock reads into buf until it is full or r fails. Unlike io.ReadFull
+// it keeps r's own io.ErrUnexpectedEOF (a gzip stream that ends early)
+// apart from a clean io.EOF after a partial block.
+func fillBlock(r io.Reader, buf []byte) (int, error) {
+	n, idle := 0, 0
+	for n < len(buf) {
+		k, err := r.Read(buf[n:])
+		n += k
+		if err != nil {
+			return n, err
+		}
+		if k > 0 {
+			idle = 0
+		} else if idle++; idle >= 100 {
+			return n, io.ErrNoProgress
+		}
+	}
+	return n, nil
 }

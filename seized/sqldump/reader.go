@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/klauspost/compress/gzip"
@@ -127,7 +128,10 @@ type Reader struct {
 	back     []byte // the last bytes (up to maxDelim) before buf[0]; see behind
 	eof      bool
 	readErr  error
-	err      error // sticky
+	raw      *countReader // the file's bytes, for a gzip input
+	cut      bool         // the gzip stream ended early
+	tail     []byte       // the last bytes of the input read, for Ending
+	err      error        // sticky
 
 	charset  string
 	timeZone string
@@ -185,8 +189,9 @@ func NewReader(r io.Reader, opts *Options) (*Reader, error) {
 	}
 	// Peek at the magic bytes without losing them.
 	var magic [2]byte
-	n, err := io.ReadFull(r, magic[:])
-	head := io.MultiReader(bytes.NewReader(magic[:n]), r)
+	cr := &countReader{r: r}
+	n, err := io.ReadFull(cr, magic[:])
+	head := io.MultiReader(bytes.NewReader(magic[:n]), cr)
 	switch {
 	case err == io.EOF || err == io.ErrUnexpectedEOF:
 		rd.src = bytes.NewReader(magic[:n])
@@ -197,7 +202,7 @@ func NewReader(r io.Reader, opts *Options) (*Reader, error) {
 		if err != nil {
 			return nil, fmt.Errorf("sqldump: gzip: %w", coinsift.ErrCorrupt)
 		}
-		rd.gz = gz
+		rd.gz, rd.raw = gz, cr
 		rd.async = newAsyncReader(&limitReader{r: gz, n: o.MaxDecompressed}, 256<<10, 4)
 		rd.src = rd.async
 	default:
@@ -296,9 +301,17 @@ func (r *Reader) fill() bool {
 	for tries := 0; tries < 100; tries++ {
 		n, err := r.src.Read(r.buf[r.end:])
 		r.end += n
+		if n > 0 {
+			r.tail = keepTail(r.tail, r.buf[r.end-n:r.end], tailSize)
+		}
 		if err != nil {
 			r.eof = true
-			if err != io.EOF {
+			switch {
+			case err == io.ErrUnexpectedEOF && r.gz != nil:
+				// A truncated gzip stream: parse what it held; Ending
+				// reports the cut.
+				r.cut = true
+			case err != io.EOF:
 				r.readErr = err
 			}
 			return n > 0
@@ -658,6 +671,82 @@ func capRaw(b []byte) []byte {
 		b = b[:max]
 	}
 	return append([]byte(nil), b...)
+}
+
+// tailSize is how many of the last bytes read the Reader keeps to find the
+// completion line.
+const tailSize = 512
+
+// countReader counts the bytes read from r.
+type countReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// Ending is how an input ended: whole, or cut short. A dump tool's last line
+// is "-- Dump completed on DATE" (or "-- Dump completed" with
+// --skip-dump-date): in a file that starts with a dump tool's header, its
+// absence is a sign that the end is missing; a gzip stream that stops
+// before its trailer is proof.
+type Ending struct {
+	// Truncated reports that the input ends early.
+	Truncated bool `json:"truncated"`
+	// GzipShort reports the proof: the gzip stream ends before its end.
+	GzipShort bool `json:"gzip_short,omitempty"`
+	// Reason says how the cut shows, e.g. "gzip stream ends early".
+	Reason string `json:"reason,omitempty"`
+	// Offset is the decompressed bytes read.
+	Offset int64 `json:"offset"`
+	// FileOffset is the bytes of the file read: where a truncated gzip
+	// file ends. For plain input it equals Offset.
+	FileOffset int64 `json:"file_offset"`
+	// Completed is the DATE of the completion line, "" if there is none
+	// or it has no date.
+	Completed string `json:"completed,omitempty"`
+	// LastTable is the table of the last CREATE TABLE or INSERT read:
+	// with a truncated input, its rows may stop early and every table
+	// after it is missing.
+	LastTable string `json:"last_table,omitempty"`
+}
+
+// completionPrefix starts the last line of a mysqldump or mariadb-dump file.
+var completionPrefix = []byte("-- Dump completed")
+
+// Ending reports how the input ended. It is meaningful once Next has
+// returned io.EOF.
+func (r *Reader) Ending() Ending {
+	e := Ending{Offset: r.BytesRead(), FileOffset: r.BytesRead()}
+	if r.raw != nil {
+		e.FileOffset = r.raw.n
+	}
+	if len(r.order) > 0 {
+		e.LastTable = r.order[len(r.order)-1].QualifiedName()
+	}
+	if r.cur != nil {
+		e.LastTable = r.cur.QualifiedName()
+	}
+	t := bytes.TrimRight(r.tail, " \t\r\n")
+	last := t[bytes.LastIndexByte(t, '\n')+1:]
+	completed := bytes.HasPrefix(last, completionPrefix)
+	if completed {
+		e.Completed = string(bytes.TrimSpace(bytes.TrimPrefix(bytes.TrimPrefix(last, completionPrefix), []byte(" on "))))
+		if !utf8.ValidString(e.Completed) || len(e.Completed) > 64 {
+			e.Completed = ""
+		}
+	}
+	switch {
+	case r.cut:
+		e.Truncated, e.GzipShort, e.Reason = true, true, "gzip stream ends early"
+	case r.dumpTool && !completed:
+		e.Truncated, e.Reason = true, "dump has no completion line"
+	}
+	return e
 }
 
 // Dump tool headers: the first line of mysqldump and mariadb-dump output.
