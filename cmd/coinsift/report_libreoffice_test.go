@@ -166,7 +166,7 @@ func checkWorkbook(t *testing.T, pkg, base string) (typed, all int) {
 		t.Fatalf("Suspects sheet: %d rows; suspects.csv has %d", len(sus), len(want))
 	}
 	cols := map[string]func(x, c string) bool{
-		"confidence": near(3), "score": near(3), "received": near(2), "verified": near(2), "paid_btc": near(8),
+		"confidence": near(3), "score": near(3), "received": near(2), "verified": near(2), "late": near(2), "partial": near(2), "amount_mismatch": near(2), "paid_again": near(2), "paid_btc": near(8),
 	}
 	for i := range want {
 		if len(sus[i]) != len(want[i]) {

@@ -137,8 +137,12 @@ func TestReferralPDFsRendered(t *testing.T) {
 	}
 	sum := filepath.Join(demo, "summary", "summary.pdf")
 	render(sum)
-	if text := pdfToText(t, sum); !strings.Contains(text, "erified") || strings.Contains(text, "Value of verified payments") {
-		t.Errorf("%s: verified money not kept apart", sum)
+	text := pdfToText(t, sum)
+	for _, label := range []string{"Payments verified on chain", "Value of verified payments", "Late payments", "Partial payments",
+		"Value received on chain"} {
+		if !strings.Contains(text, label) {
+			t.Errorf("%s: no %q: verified money not kept apart from the rest", sum, label)
+		}
 	}
 	if orders == 0 || sheets == 0 {
 		t.Fatalf("rendered %d orders and %d evidence sheets; want some of each", orders, sheets)
