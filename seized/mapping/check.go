@@ -2,6 +2,8 @@ package mapping
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,12 +29,7 @@ func (m *Mapping) Check(t *seized.Table) error {
 		if !matchTable(mt.Source, t.Name) {
 			continue
 		}
-		fields := make([]string, 0, len(mt.Columns))
-		for f := range mt.Columns {
-			fields = append(fields, f)
-		}
-		sort.Strings(fields)
-		for _, f := range fields {
+		for _, f := range slices.Sorted(maps.Keys(mt.Columns)) {
 			if c := mt.Columns[f].Column; columnIndex(t.Columns, c) < 0 {
 				return missing(mt.Source, mt.Target+"."+f, c)
 			}
@@ -160,12 +157,7 @@ func (c *Checks) bind(t *seized.Table) []*roleCheck {
 		if !matchTable(mt.Source, t.Name) {
 			continue
 		}
-		fields := make([]string, 0, len(mt.Columns))
-		for f := range mt.Columns {
-			fields = append(fields, f)
-		}
-		sort.Strings(fields)
-		for _, f := range fields {
+		for _, f := range slices.Sorted(maps.Keys(mt.Columns)) {
 			col := mt.Columns[f]
 			r, ok := roles[mt.Target+"."+f]
 			idx := columnIndex(t.Columns, col.Column)
