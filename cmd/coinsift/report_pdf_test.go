@@ -74,6 +74,11 @@ func TestReferralPDFsRendered(t *testing.T) {
 		// Every withdrawal txid the package's suspects were funded by.
 		want := map[string]bool{}
 		for _, s := range f.Suspects {
+			for _, p := range s.Payments {
+				if strings.Contains(p.Rate, ".") && strings.HasSuffix(p.Rate, "0") {
+					t.Errorf("%s person %s: rate %q printed with the database's trailing zeros", filepath.Base(pkg), s.Person, p.Rate)
+				}
+			}
 			for _, src := range s.Sources {
 				for _, w := range src.Withdrawals {
 					want[w.TxID.String()] = true

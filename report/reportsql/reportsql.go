@@ -199,7 +199,7 @@ func NewLoader(ctx context.Context, db *sql.DB, currency string, persons []strin
 		return nil, fmt.Errorf("report placements: %w", err)
 	}
 	err = each(ctx, db, `SELECT l.account_key, l.src_table || '#' || l.src_row, coalesce(l.address, ''), o.txid, o.vout, o.height,
-			o.block_time, o.sats, coalesce(v.value_minor, 0), coalesce(CAST(v.rate AS VARCHAR), ''), coalesce(v.source, ''),
+			o.block_time, o.sats, coalesce(v.value_minor, 0), coalesce(rtrim(rtrim(CAST(v.rate AS VARCHAR), '0'), '.'), ''), coalesce(v.source, ''),
 			v.rate_time, coalesce(v.rate_evidence, ''), l.status, l.evidence_id, l.src_table, l.src_row
 		FROM links l JOIN link_outputs o USING (evidence_id, src_table, src_row)
 		LEFT JOIN payment_values v USING (evidence_id, src_table, src_row, seq)
