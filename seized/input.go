@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"strings"
 	"unicode/utf8"
 
 	coinsift "github.com/coinsift/coinsift"
@@ -129,7 +130,11 @@ func looksLike(head []byte) string {
 	if len(head) > sniffKiB {
 		head = head[:sniffKiB]
 	}
-	if len(head) == 0 {
+	if len(head) == 0 || sqlStart(head) || headerLine(head) {
+		// A dump written without --hex-blob (mysqldump's default), or a
+		// CSV written by SELECT … INTO OUTFILE, holds binary columns as
+		// raw bytes: its first KiB may be mostly no text and still be
+		// seized data.
 		return ""
 	}
 	if bytes.IndexByte(head, 0) >= 0 {
@@ -148,6 +153,41 @@ func looksLike(head []byte) string {
 		return fmt.Sprintf("binary data (%d of the first %d bytes are no text; first bytes % x)", bad, len(head), head[:min(8, len(head))])
 	}
 	return ""
+}
+
+// sqlStarts are how a SQL dump's first line begins: a comment (mysqldump,
+// mariadb-dump, --compact's "/*M!999999\- enable the sandbox mode */") or a
+// statement.
+var sqlStarts = []string{"--", "/*", "#", "CREATE ", "INSERT ", "DROP ", "SET ", "LOCK ", "USE ", "DELIMITER ", "REPLACE "}
+
+// sqlStart reports whether head, less a UTF-8 byte order mark and leading
+// white space, begins like a SQL dump.
+func sqlStart(head []byte) bool {
+	h := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	for _, p := range sqlStarts {
+		if len(h) >= len(p) && strings.EqualFold(string(h[:len(p)]), p) {
+			return true
+		}
+	}
+	return false
+}
+
+// headerLine reports whether head's first line reads like the header of a
+// CSV or TSV file or a JSON-lines record: at least three characters of
+// printable UTF-8 with a field separator (comma, tab, semicolon, pipe) or
+// a leading '{'.
+func headerLine(head []byte) bool {
+	line, _, ok := bytes.Cut(head, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if !ok || len(line) < 3 || !utf8.Valid(line) {
+		return false
+	}
+	for _, r := range string(line) {
+		if r < 0x20 && r != '\t' {
+			return false
+		}
+	}
+	return line[0] == '{' || bytes.ContainsAny(line, ",\t;|")
 }
 
 // Check reads the start of path and returns a *NotSeizedError when it
