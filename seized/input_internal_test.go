@@ -38,3 +38,16 @@ func TestLooksLike(t *testing.T) {
 		})
 	}
 }
+
+// FuzzLooksLike checks that the sniffer of a file's first bytes never
+// panics and answers the same for the same bytes.
+func FuzzLooksLike(f *testing.F) {
+	for _, s := range []string{"\x89PNG\r\n\x1a\n", "-- MySQL dump\n", "id,name\n1,a\n", "{\"a\":1}\n", "\xef\xbb\xbf", "ab\n\x8f\x01"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, head []byte) {
+		if a, b := looksLike(head), looksLike(head); a != b {
+			t.Fatalf("looksLike not deterministic: %q then %q", a, b)
+		}
+	})
+}
