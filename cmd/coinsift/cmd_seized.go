@@ -383,6 +383,11 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 			if err != nil {
 				return err
 			}
+			pw, err := seized.PaymentWarnings(ctx, c.DB())
+			if err != nil {
+				return err
+			}
+			ws = append(ws, pw...)
 			last := results[len(results)-1]
 			for _, w := range ws {
 				g.warnf("%s", w.Message)

@@ -135,3 +135,44 @@ func TestSeizedMappingUnloadedTable(t *testing.T) {
 		t.Errorf("load: exit %d, stderr %q; want exit 0 and %q", code, errs, want)
 	}
 }
+
+// TestSeizedPaymentsLinkToNothing: a payments table whose rows name no
+// account, or have neither an address nor a txid, loads with a warning
+// naming the table and the field to check (issue 16); a sound one loads
+// without.
+func TestSeizedPaymentsLinkToNothing(t *testing.T) {
+	tests := []struct {
+		name     string
+		payments string
+		columns  string
+		want     string // "" = no warning
+	}{
+		{"sound", "id,user_id,addr\n1,1,1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2\n2,2,bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq\n", "      account_key: {column: user_id}\n      address: {column: addr}\n", ""},
+		{"keys of another table", "id,user_id,addr\n1,7,1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2\n2,8,bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq\n", "      account_key: {column: user_id}\n      address: {column: addr}\n",
+			"2 of 2 payments name no account of the accounts table"},
+		{"no address nor txid", "id,user_id,addr\n1,1,\n2,2,\n", "      account_key: {column: user_id}\n      address: {column: addr}\n",
+			"2 of 2 payments have neither a deposit address nor a txid"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			users, payments := filepath.Join(dir, "users.csv"), filepath.Join(dir, "payments.csv")
+			os.WriteFile(users, []byte("id,username\n1,alice\n2,bob\n"), 0o644)
+			os.WriteFile(payments, []byte(tt.payments), 0o644)
+			mf := filepath.Join(dir, "mapping.yaml")
+			os.WriteFile(mf, []byte("version: 1\ntables:\n"+
+				"  - source: users\n    target: accounts\n    columns:\n      account_key: {column: id}\n"+
+				"  - source: payments\n    target: payments\n    columns:\n"+tt.columns), 0o644)
+			_, errs, code := cli(t, "--case", newCase(t), "seized", "load", "--mapping", mf, users, payments)
+			if code != exitOK {
+				t.Fatalf("load: exit %d, stderr %q; want 0", code, errs)
+			}
+			if tt.want == "" && strings.Contains(errs, "warning") {
+				t.Errorf("load warned %q; want no warning about payments", errs)
+			}
+			if tt.want != "" && !strings.Contains(errs, tt.want) {
+				t.Errorf("load: stderr %q; want %q", errs, tt.want)
+			}
+		})
+	}
+}
