@@ -123,6 +123,10 @@ func (m *Mapping) Bind(t *seized.Table) seized.RowMapper {
 			if fd.idx >= 0 {
 				fd.binary = t.Columns[fd.idx].Binary
 			}
+			if c.JSON != "" {
+				fd.path, _ = parseJSONPath(c.JSON) // checked by Validate
+				fd.json = true
+			}
 			if c.Lookup != nil {
 				fd.lookup = m.lookups[lookupID(c.Lookup.Table, c.Lookup.Key)]
 				fd.vi = fd.lookup.valueIndex(c.Lookup.Value)
@@ -181,7 +185,7 @@ func (ms *multi) Projection() (string, []int, bool) {
 		if fd == nil || fd.idx < 0 {
 			continue
 		}
-		if fd.binary || fd.lookup != nil || (f == fLoginAt && fd.col.Unit != "" && fd.col.Unit != "datetime") {
+		if fd.binary || fd.lookup != nil || fd.json || (f == fLoginAt && fd.col.Unit != "" && fd.col.Unit != "datetime") {
 			return "", nil, false
 		}
 		cols[i] = fd.idx
@@ -300,7 +304,9 @@ type field struct {
 	idx    int // column index in the row, -1 if the table lacks it
 	binary bool
 	lookup *lookupTable
-	vi     int // value index in lookup
+	vi     int      // value index in lookup
+	json   bool     // the value is read at path inside JSON text
+	path   jsonPath // Column.JSON
 }
 
 type binding struct {
@@ -348,7 +354,7 @@ func (b *binding) raw(row []seized.Value, f fid) (data []byte, binary, ok bool, 
 	}
 	v := row[fd.idx].Data
 	if fd.lookup == nil {
-		return v, fd.binary, true, nil
+		return fd.inJSON(f, v, fd.binary)
 	}
 	lv, found := fd.lookup.rows[string(v)]
 	if !found {
@@ -362,7 +368,23 @@ func (b *binding) raw(row []seized.Value, f fid) (data []byte, binary, ok bool, 
 	if x.null || len(x.data) == 0 {
 		return nil, false, false, nil
 	}
-	return x.data, x.binary, true, nil
+	return fd.inJSON(f, x.data, x.binary)
+}
+
+// inJSON returns the value at the field's JSON path inside v (as text),
+// or v itself when the field has no path; a missing path is NULL.
+func (fd *field) inJSON(f fid, v []byte, binary bool) (data []byte, bin, ok bool, err error) {
+	if !fd.json {
+		return v, binary, true, nil
+	}
+	out, found, err := evalJSON(v, fd.path)
+	if err != nil {
+		return nil, false, false, fmt.Errorf("%s: json: %w", f, err)
+	}
+	if !found || len(out) == 0 {
+		return nil, false, false, nil
+	}
+	return out, false, true, nil
 }
 
 func truncate(s string) string {

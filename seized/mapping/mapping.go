@@ -37,9 +37,13 @@ type Column struct {
 	Column string `yaml:"column" json:"column"`
 	// Unit: btc|sats (amounts); datetime|epoch_s|epoch_ms|epoch_us (times);
 	// minor|major (fiat); hex|internal|display (txids).
-	Unit       string  `yaml:"unit,omitempty" json:"unit,omitempty"`
-	Currency   string  `yaml:"currency,omitempty" json:"currency,omitempty"`
-	Lookup     *Lookup `yaml:"lookup,omitempty" json:"lookup,omitempty"`
+	Unit     string  `yaml:"unit,omitempty" json:"unit,omitempty"`
+	Currency string  `yaml:"currency,omitempty" json:"currency,omitempty"`
+	Lookup   *Lookup `yaml:"lookup,omitempty" json:"lookup,omitempty"`
+	// JSON is a path ($.tx.hash, $.outputs[0].address) to the value inside
+	// the column's JSON text (after any lookup); a path missing in a row
+	// gives NULL, malformed JSON sets the row aside.
+	JSON       string  `yaml:"json,omitempty" json:"json,omitempty"`
 	Confidence float64 `yaml:"confidence,omitempty" json:"confidence,omitempty"`
 }
 
@@ -110,6 +114,11 @@ func (m *Mapping) Validate() error {
 			}
 			if l := c.Lookup; l != nil && (l.Table == "" || l.Key == "" || l.Value == "") {
 				return fmt.Errorf("mapping: tables[%d] (%s): field %s: lookup needs table, key and value: %w", i, t.Source, f, coinsift.ErrInvalid)
+			}
+			if c.JSON != "" {
+				if _, err := parseJSONPath(c.JSON); err != nil {
+					return fmt.Errorf("mapping: tables[%d] (%s): field %s: %w: %w", i, t.Source, f, err, coinsift.ErrInvalid)
+				}
 			}
 			switch c.Unit {
 			case "", "btc", "sats", "datetime", "epoch_s", "epoch_ms", "epoch_us", "minor", "major", "hex", "internal", "display":
