@@ -59,7 +59,9 @@ type Lookup struct {
 
 // Fields lists the canonical fields of each target, in table column order.
 var Fields = map[string][]string{
-	"accounts":    {"account_key", "username", "created_at", "country", "email", "phone", "ip"},
+	"accounts": {"account_key", "username", "created_at", "country", "email", "phone", "ip",
+		"telegram", "jabber", "icq", "discord", "wickr", "session", "signal", "threema",
+		"skype", "wechat", "whatsapp", "tox", "element", "matrix", "wallet"},
 	"identifiers": {"account_key", "kind", "value"},
 	"payments":    {"account_key", "address", "amount", "fiat_amount", "fiat_currency", "txid", "vout", "status", "created_at", "paid_at"},
 	"logins":      {"account_key", "ip", "login_at", "user_agent"},
