@@ -453,10 +453,15 @@ const countries = " AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE 
 // country code without '+' where the number is no valid national one — is
 // returned when it is a possible number (as [NormalizePhone]); a number in
 // national format only when it is a valid number of region
-// (libphonenumber's IsValidNumberForRegion). national is set when s is a
-// plausible number in national format that was not returned: the region
-// is unknown ("") or the number is not one of the region's.
-func PhoneForRegion(s, region string) (e164 string, national, ok bool) {
+// (libphonenumber's IsValidNumberForRegion) and, unless own is set (the
+// region is the account's own: its country, its e-mail's domain), is
+// written with the region's trunk prefix where numbers are dialled with one
+// outside the +1 plan ("07400 123456" in GB, but not "(281) 323-4557",
+// which is also a GB number without its 0 and is a Texan one). national is
+// set when s is a plausible number in national format that was not
+// returned: the region is unknown ("") or the number is not surely one of
+// the region's.
+func PhoneForRegion(s, region string, own bool) (e164 string, national, ok bool) {
 	if IsE164(s) {
 		return s, false, true
 	}
@@ -499,7 +504,7 @@ func PhoneForRegion(s, region string) (e164 string, national, ok bool) {
 		}
 		return "", false, false
 	}
-	if phonenumbers.IsValidNumberForRegion(num, region) {
+	if phonenumbers.IsValidNumberForRegion(num, region) && (own || hasTrunkPrefix(t, region)) {
 		return phonenumbers.Format(num, phonenumbers.E164), false, true
 	}
 	// Digits without '+' that are no number of the region, but a valid
@@ -510,6 +515,23 @@ func PhoneForRegion(s, region string) (e164 string, national, ok bool) {
 		}
 	}
 	return "", true, false
+}
+
+// hasTrunkPrefix reports whether national number s starts with region's
+// trunk prefix (0 in GB, NL, FR …), or the region has none or dials
+// without it (the +1 plan, where it is optional).
+func hasTrunkPrefix(s, region string) bool {
+	ndd := phonenumbers.GetNddPrefixForRegion(region, true)
+	if ndd == "" || phonenumbers.GetCountryCodeForRegion(region) == 1 {
+		return true
+	}
+	var d strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			d.WriteByte(s[i])
+		}
+	}
+	return strings.HasPrefix(d.String(), ndd)
 }
 
 // IsPhoneRegion reports whether r is a region code libphonenumber knows

@@ -365,11 +365,11 @@ func (b *binding) phone(v, country, email string) any {
 	if detect.IsE164(v) {
 		return v
 	}
-	region := rowRegion(country, email)
+	region, own := rowRegion(country, email), true
 	if region == "" {
-		region = strings.ToUpper(b.region)
+		region, own = strings.ToUpper(b.region), false
 	}
-	e, national, ok := detect.PhoneForRegion(v, region)
+	e, national, ok := detect.PhoneForRegion(v, region, own)
 	if ok {
 		return e
 	}

@@ -65,6 +65,10 @@ func TestPhoneRegion(t *testing.T) {
 		{name: "IDD prefix", region: "GB", phone: "0031 6 12345678", want: "+31612345678"},
 		{name: "E.164 as written", phone: "+31612345678", want: "+31612345678"},
 		{name: "digits with country code", region: "GB", phone: "33612345678", want: "+33612345678"},
+		{name: "US number without GB's trunk 0: left raw", region: "GB", phone: "(281) 323-4557", want: "<nil>", raw: 1},
+		{name: "US number with country US", region: "GB", country: "US", phone: "(281) 323-4557", want: "+12813234557"},
+		{name: "GB number without its 0, country GB", region: "US", country: "GB", phone: "7400 123456", want: "+447400123456"},
+		{name: "US number, mapping region US", region: "US", phone: "(281) 323-4557", want: "+12813234557"},
 		{name: "junk is not counted", region: "GB", phone: "n/a", want: "<nil>"},
 		{name: "too short is not counted", region: "GB", phone: "07", want: "<nil>"},
 	} {
