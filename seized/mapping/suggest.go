@@ -465,16 +465,16 @@ func columnScore(c seized.ColumnReport, h hint) float64 {
 		}
 	}
 	if h.sample != nil && len(c.Samples) > 0 {
-		n := 0
+		hits := 0
 		for _, v := range c.Samples {
 			if h.sample(v) {
-				n++
+				hits++
 			}
 		}
-		if n > 0 {
-			s += 0.5 * float64(n) / float64(len(c.Samples))
+		if hits > 0 {
+			s += 0.5 * float64(hits) / float64(len(c.Samples))
 			for _, w := range h.weak {
-				if strings.Contains(n2(c.Name), w) {
+				if strings.Contains(n, w) {
 					s += 0.2
 					break
 				}
@@ -483,8 +483,6 @@ func columnScore(c seized.ColumnReport, h hint) float64 {
 	}
 	return s
 }
-
-func n2(s string) string { return strings.ToLower(s) }
 
 // unitFor picks the unit of a time or amount field from the detected kinds.
 func unitFor(field string, c seized.ColumnReport) string {
