@@ -3,6 +3,8 @@ package persons
 import (
 	"net/netip"
 	"strings"
+
+	"github.com/coinsift/coinsift/seized/detect"
 )
 
 // NormPhone returns s when it is an E.164 number (+, a non-zero digit,
@@ -116,43 +118,9 @@ func NormEmail(s string) string {
 }
 
 // NormHandle returns a messenger handle of kind (see [Messengers]) in the
-// form the messenger compares: trimmed, lower-cased, without a leading '@'
-// or a t.me link prefix (telegram), without the resource of a JID
-// (jabber: "Name@Server/phone" is "name@server"), digits only (icq). ""
-// when nothing is left or a jabber id has no server.
-func NormHandle(kind, s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
-	switch kind {
-	case "telegram":
-		for _, p := range []string{"https://", "http://", "www.", "t.me/", "telegram.me/"} {
-			s = strings.TrimPrefix(s, p)
-		}
-		s = strings.TrimPrefix(s, "@")
-	case "jabber", "xmpp":
-		s = strings.TrimPrefix(s, "xmpp:")
-		if i := strings.IndexByte(s, '/'); i >= 0 {
-			s = s[:i]
-		}
-		if at := strings.IndexByte(s, '@'); at <= 0 || at == len(s)-1 {
-			return ""
-		}
-	case "icq":
-		var b strings.Builder
-		for _, c := range s {
-			switch {
-			case c >= '0' && c <= '9':
-				b.WriteRune(c)
-			case c == ' ' || c == '-':
-			default:
-				return ""
-			}
-		}
-		s = b.String()
-	default:
-		s = strings.TrimPrefix(s, "@")
-	}
-	return strings.TrimSpace(s)
-}
+// form the messenger compares (detect.NormHandle, which seized/mapping
+// also writes to identifiers.normalized).
+func NormHandle(kind, s string) string { return detect.NormHandle(kind, s) }
 
 // junkLocal are e-mail local parts and messenger handles people type when
 // they will not give theirs.

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/coinsift/coinsift/seized/detect"
 )
 
 // Kinds of evidence, and the reasons two accounts are joined.
@@ -20,19 +22,11 @@ const (
 )
 
 // Messengers are the identifier kinds of messenger handles, each
-// normalised by [NormHandle]; "xmpp" is read as "jabber".
-var Messengers = []string{"telegram", "jabber", "icq", "discord", "wickr", "session", "signal", "threema",
-	"skype", "wechat", "whatsapp", "tox", "element", "matrix"}
+// normalised by [NormHandle]; "xmpp" is read as "jabber" (detect.Messengers).
+var Messengers = detect.Messengers
 
 // IsMessenger reports whether kind is a messenger handle kind.
-func IsMessenger(kind string) bool {
-	for _, m := range Messengers {
-		if kind == m {
-			return true
-		}
-	}
-	return false
-}
+func IsMessenger(kind string) bool { return detect.IsMessenger(kind) }
 
 // Edge joins two accounts by one piece of evidence. Reason is the kind of
 // evidence (kept under this name for readers of persons/v2), Detail what

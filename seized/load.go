@@ -96,6 +96,13 @@ type Projector interface {
 	Projects(row []Value) bool
 }
 
+// Counter is implemented by a RowMapper that counts values it mapped
+// without a normalized form; Load adds the counts, by why, to
+// LoadResult.RawValues when the source ends.
+type Counter interface {
+	Counts() map[string]int64
+}
+
 // Records are the canonical rows derived from one source row. Provenance is
 // added by Load.
 type Records struct {
@@ -132,8 +139,12 @@ type LoadResult struct {
 	DumpCompleted string `json:"dump_completed,omitempty"`
 	// Warnings are the mapping's doubts about the data (set by the
 	// caller that ran the checks, e.g. 'seized load').
-	Warnings []Warning     `json:"warnings,omitempty"`
-	Elapsed  time.Duration `json:"elapsed_ns"`
+	Warnings []Warning `json:"warnings,omitempty"`
+	// RawValues counts the values the mapping kept without a normalized
+	// form, by why (Counter), e.g. "phones left raw (national format,
+	// region unknown)".
+	RawValues map[string]int64 `json:"raw_values,omitempty"`
+	Elapsed   time.Duration    `json:"elapsed_ns"`
 }
 
 // LoadedTable reports one source table.

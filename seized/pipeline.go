@@ -66,8 +66,9 @@ type batch struct {
 	canon      [5]arrow.RecordBatch
 	canonBytes int64
 	bad        []badRow
-	bytes      int64 // src.BytesRead() after the batch
-	err        error // the producer's final error (io.EOF at the end)
+	bytes      int64            // src.BytesRead() after the batch
+	err        error            // the producer's final error (io.EOF at the end)
+	counts     map[string]int64 // the mappers' Counts, with the end
 	queue      *queue
 	charge     int64 // bytes of raw charged to queue
 }
@@ -385,6 +386,7 @@ func (l *loader) produce(src Source, full chan<- *batch, q *queue, stop <-chan s
 		ev, err := src.Next()
 		if err == io.EOF {
 			cur.err = io.EOF
+			cur.counts = mapperCounts(mappers)
 			send()
 			return
 		}
@@ -621,6 +623,33 @@ func (l *loader) take(f *feed, b *batch) {
 	if b.err != nil {
 		f.end = b.err
 	}
+	for k, n := range b.counts {
+		if l.res.RawValues == nil {
+			l.res.RawValues = map[string]int64{}
+		}
+		l.res.RawValues[k] += n
+	}
+}
+
+// mapperCounts sums the Counts of the mappers that keep them (Counter).
+func mapperCounts(mappers map[*Table]RowMapper) map[string]int64 {
+	var out map[string]int64
+	for _, m := range mappers {
+		c, ok := m.(Counter)
+		if !ok {
+			continue
+		}
+		for k, n := range c.Counts() {
+			if n == 0 {
+				continue
+			}
+			if out == nil {
+				out = map[string]int64{}
+			}
+			out[k] += n
+		}
+	}
+	return out
 }
 
 // srcFor returns the src table of source table t.

@@ -427,6 +427,18 @@ func runSeizedLoad(ctx context.Context, g *globals, o seizedLoadOptions, regionS
 		for _, w := range r.Warnings {
 			g.printf("warning  %s\n", w.Message)
 		}
+		keys := make([]string, 0, len(r.RawValues))
+		for k := range r.RawValues {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if what, why, ok := strings.Cut(k, " ("); ok {
+				g.printf("note     %s: %d (%s\n", what, r.RawValues[k], why) // phones left raw: 3 (national format, …)
+			} else {
+				g.printf("note     %s: %d\n", k, r.RawValues[k])
+			}
+		}
 		rows := make([][]string, 0, len(r.Tables)+len(r.Canonical))
 		for _, t := range r.Tables {
 			rows = append(rows, []string{t.SrcTable, t.Source, strconv.FormatInt(t.Rows, 10), strconv.FormatInt(t.Quarantined, 10)})

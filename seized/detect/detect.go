@@ -446,3 +446,129 @@ func IsCountry(s string) bool {
 const currencies = " AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP SLE SLL SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XOF XPF YER ZAR ZMW ZWL BTC XBT "
 
 const countries = " AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW UK "
+
+// PhoneForRegion returns the E.164 form of phone number s read in region
+// (ISO 3166 alpha-2). A number that names its country — '+' or the
+// region's international prefix (00, 011 …) and a country code, or a
+// country code without '+' where the number is no valid national one — is
+// returned when it is a possible number (as [NormalizePhone]); a number in
+// national format only when it is a valid number of region
+// (libphonenumber's IsValidNumberForRegion) and, unless own is set (the
+// region is the account's own: its country, its e-mail's domain), is
+// written with the region's trunk prefix where numbers are dialled with one
+// outside the +1 plan ("07400 123456" in GB, but not "(281) 323-4557",
+// which is also a GB number without its 0 and is a Texan one). national is
+// set when s is a plausible number in national format that was not
+// returned: the region is unknown ("") or the number is not surely one of
+// the region's.
+func PhoneForRegion(s, region string, own bool) (e164 string, national, ok bool) {
+	if IsE164(s) {
+		return s, false, true
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			n++
+		case c == '+' || c == ' ' || c == '-' || c == '(' || c == ')' || c == '.':
+		default:
+			return "", false, false
+		}
+	}
+	if n < 7 || n > 15 {
+		return "", false, false
+	}
+	t := strings.TrimSpace(s)
+	if region == "" || phonenumbers.GetCountryCodeForRegion(region) == 0 {
+		if strings.HasPrefix(t, "+") {
+			if num, err := phonenumbers.Parse(t, ""); err == nil && phonenumbers.IsPossibleNumber(num) {
+				return phonenumbers.Format(num, phonenumbers.E164), false, true
+			}
+			return "", false, false
+		}
+		if t[0] >= '1' && t[0] <= '9' && n >= 11 {
+			if num, err := phonenumbers.Parse("+"+t, ""); err == nil && phonenumbers.IsValidNumber(num) {
+				return phonenumbers.Format(num, phonenumbers.E164), false, true
+			}
+		}
+		return "", true, false
+	}
+	num, err := phonenumbers.ParseAndKeepRawInput(t, region)
+	if err != nil {
+		return "", false, false
+	}
+	if num.GetCountryCodeSource() != phonenumbers.PhoneNumber_FROM_DEFAULT_COUNTRY {
+		if phonenumbers.IsPossibleNumber(num) {
+			return phonenumbers.Format(num, phonenumbers.E164), false, true
+		}
+		return "", false, false
+	}
+	if phonenumbers.IsValidNumberForRegion(num, region) && (own || hasTrunkPrefix(t, region)) {
+		return phonenumbers.Format(num, phonenumbers.E164), false, true
+	}
+	// Digits without '+' that are no number of the region, but a valid
+	// international one ("33612345678" in GB), as call records store them.
+	if t[0] >= '1' && t[0] <= '9' && n >= 11 {
+		if num, err := phonenumbers.Parse("+"+t, ""); err == nil && phonenumbers.IsValidNumber(num) {
+			return phonenumbers.Format(num, phonenumbers.E164), false, true
+		}
+	}
+	return "", true, false
+}
+
+// hasTrunkPrefix reports whether national number s starts with region's
+// trunk prefix (0 in GB, NL, FR …), or the region has none or dials
+// without it (the +1 plan, where it is optional).
+func hasTrunkPrefix(s, region string) bool {
+	ndd := phonenumbers.GetNddPrefixForRegion(region, true)
+	if ndd == "" || phonenumbers.GetCountryCodeForRegion(region) == 1 {
+		return true
+	}
+	var d strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			d.WriteByte(s[i])
+		}
+	}
+	return strings.HasPrefix(d.String(), ndd)
+}
+
+// IsPhoneRegion reports whether r is a region code libphonenumber knows
+// ("GB", "NL", "CA" …; upper case).
+func IsPhoneRegion(r string) bool {
+	return len(r) == 2 && phonenumbers.GetCountryCodeForRegion(r) != 0
+}
+
+// genericTLDs are country-code domains used world-wide, which say nothing
+// of where their owner lives.
+var genericTLDs = map[string]bool{"io": true, "co": true, "me": true, "tv": true, "ai": true, "cc": true, "ws": true,
+	"to": true, "fm": true, "ly": true, "gg": true, "sh": true, "ac": true, "su": true, "eu": true, "la": true,
+	"st": true, "am": true, "nu": true, "tk": true, "ml": true, "ga": true, "cf": true, "gq": true, "pw": true, "is": true, "so": true, "im": true, "vc": true, "xyz": true}
+
+// EmailRegion returns the region of an e-mail address's country-code
+// top-level domain (name@x.nl → NL, name@x.co.uk → GB), "" for generic
+// domains (.com, .io …) or anything that is no e-mail address.
+func EmailRegion(email string) string {
+	at := strings.LastIndexByte(email, '@')
+	if at < 0 {
+		return ""
+	}
+	d := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(email[at+1:])), ".")
+	dot := strings.LastIndexByte(d, '.')
+	if dot < 1 {
+		return ""
+	}
+	tld := d[dot+1:]
+	if len(tld) != 2 || genericTLDs[tld] {
+		return ""
+	}
+	if tld == "uk" {
+		return "GB"
+	}
+	r := strings.ToUpper(tld)
+	if !IsPhoneRegion(r) {
+		return ""
+	}
+	return r
+}

@@ -123,6 +123,10 @@ func (m *Mapping) Bind(t *seized.Table) seized.RowMapper {
 			if fd.idx >= 0 {
 				fd.binary = t.Columns[fd.idx].Binary
 			}
+			if c.JSON != "" {
+				fd.path, _ = parseJSONPath(c.JSON) // checked by Validate
+				fd.json = true
+			}
 			if c.Lookup != nil {
 				fd.lookup = m.lookups[lookupID(c.Lookup.Table, c.Lookup.Key)]
 				fd.vi = fd.lookup.valueIndex(c.Lookup.Value)
@@ -181,7 +185,7 @@ func (ms *multi) Projection() (string, []int, bool) {
 		if fd == nil || fd.idx < 0 {
 			continue
 		}
-		if fd.binary || fd.lookup != nil || (f == fLoginAt && fd.col.Unit != "" && fd.col.Unit != "datetime") {
+		if fd.binary || fd.lookup != nil || fd.json || (f == fLoginAt && fd.col.Unit != "" && fd.col.Unit != "datetime") {
 			return "", nil, false
 		}
 		cols[i] = fd.idx
@@ -277,10 +281,32 @@ const (
 	fStartedAt
 	fDurationS
 	fTemplate
+	// The accounts fields that become identifiers of their own kind:
+	// detect.Messengers, then wallet (a Bitcoin address the customer gave).
+	fTelegram
+	fJabber
+	fICQ
+	fDiscord
+	fWickr
+	fSession
+	fSignal
+	fThreema
+	fSkype
+	fWeChat
+	fWhatsApp
+	fTox
+	fElement
+	fMatrix
+	fWallet
 	numFields
 )
 
-var fieldNames = [numFields]string{"account_key", "username", "created_at", "country", "email", "phone", "ip", "kind", "value", "address", "amount", "fiat_amount", "fiat_currency", "txid", "vout", "status", "paid_at", "login_at", "user_agent", "caller_id", "destination", "started_at", "duration_s", "template"}
+var fieldNames = [numFields]string{"account_key", "username", "created_at", "country", "email", "phone", "ip", "kind", "value", "address", "amount", "fiat_amount", "fiat_currency", "txid", "vout", "status", "paid_at", "login_at", "user_agent", "caller_id", "destination", "started_at", "duration_s", "template",
+	"telegram", "jabber", "icq", "discord", "wickr", "session", "signal", "threema", "skype", "wechat", "whatsapp", "tox", "element", "matrix", "wallet"}
+
+// accountIdentifiers are the accounts fields written as identifiers rows.
+var accountIdentifiers = [...]fid{fEmail, fPhone, fIP, fTelegram, fJabber, fICQ, fDiscord, fWickr, fSession, fSignal, fThreema,
+	fSkype, fWeChat, fWhatsApp, fTox, fElement, fMatrix, fWallet}
 
 func (f fid) String() string { return fieldNames[f] }
 
@@ -300,7 +326,9 @@ type field struct {
 	idx    int // column index in the row, -1 if the table lacks it
 	binary bool
 	lookup *lookupTable
-	vi     int // value index in lookup
+	vi     int      // value index in lookup
+	json   bool     // the value is read at path inside JSON text
+	path   jsonPath // Column.JSON
 }
 
 type binding struct {
@@ -308,6 +336,58 @@ type binding struct {
 	region string
 	fields [numFields]*field
 	phones phoneCache
+	// rawPhones counts phone identifiers in national format left without
+	// an E.164 form: no region of the account's own fits them.
+	rawPhones int64
+}
+
+// PhonesLeftRaw is the LoadResult.RawValues reason of national phone
+// numbers that no region of their account fits.
+const PhonesLeftRaw = "phones left raw (national format, region unknown)"
+
+// Counts implements seized.Counter.
+func (ms *multi) Counts() map[string]int64 {
+	var n int64
+	for _, b := range ms.bindings {
+		n += b.rawPhones
+	}
+	return map[string]int64{PhonesLeftRaw: n}
+}
+
+// phone returns the E.164 form of an account's phone number v, or nil.
+// A number that names its country (+44…, 0044…, or its country code
+// without '+') is normalized as it says; a number in national format takes
+// its region from the row's own signals — its country column, else its
+// e-mail's country-code domain — else the mapping's region, and is written
+// only when it is a valid number of that region: never a guess. A national
+// number that fits no region is left raw and counted (PhonesLeftRaw).
+func (b *binding) phone(v, country, email string) any {
+	if detect.IsE164(v) {
+		return v
+	}
+	region, own := rowRegion(country, email), true
+	if region == "" {
+		region, own = strings.ToUpper(b.region), false
+	}
+	e, national, ok := detect.PhoneForRegion(v, region, own)
+	if ok {
+		return e
+	}
+	if national {
+		b.rawPhones++
+	}
+	return nil
+}
+
+// rowRegion returns the region (ISO 3166 alpha-2, as libphonenumber names
+// them) an account's own signals give: its country column if that is a
+// region code, else its e-mail's country-code top-level domain; "" if
+// neither.
+func rowRegion(country, email string) string {
+	if c := strings.ToUpper(strings.TrimSpace(country)); detect.IsPhoneRegion(c) {
+		return c
+	}
+	return detect.EmailRegion(email)
 }
 
 // maxPhoneCache caps the phone normalizations remembered per table.
@@ -348,7 +428,7 @@ func (b *binding) raw(row []seized.Value, f fid) (data []byte, binary, ok bool, 
 	}
 	v := row[fd.idx].Data
 	if fd.lookup == nil {
-		return v, fd.binary, true, nil
+		return fd.inJSON(f, v, fd.binary)
 	}
 	lv, found := fd.lookup.rows[string(v)]
 	if !found {
@@ -362,7 +442,23 @@ func (b *binding) raw(row []seized.Value, f fid) (data []byte, binary, ok bool, 
 	if x.null || len(x.data) == 0 {
 		return nil, false, false, nil
 	}
-	return x.data, x.binary, true, nil
+	return fd.inJSON(f, x.data, x.binary)
+}
+
+// inJSON returns the value at the field's JSON path inside v (as text),
+// or v itself when the field has no path; a missing path is NULL.
+func (fd *field) inJSON(f fid, v []byte, binary bool) (data []byte, bin, ok bool, err error) {
+	if !fd.json {
+		return v, binary, true, nil
+	}
+	out, found, err := evalJSON(v, fd.path)
+	if err != nil {
+		return nil, false, false, fmt.Errorf("%s: json: %w", f, err)
+	}
+	if !found || len(out) == 0 {
+		return nil, false, false, nil
+	}
+	return out, false, true, nil
 }
 
 func truncate(s string) string {
@@ -446,10 +542,20 @@ func (b *binding) Map(row []seized.Value, out *seized.Records) error {
 			return err
 		}
 		out.Accounts = append(out.Accounts, []any{orEmpty(key), username, at, country})
-		for _, k := range [...]fid{fEmail, fPhone, fIP} {
-			if v := b.str(row, k, &err); v != nil {
-				kind := fieldNames[k]
-				out.Identifiers = append(out.Identifiers, []any{key, kind, v, b.normalize(kind, v.(string)), b.fields[k].col.Column})
+		var ids [len(accountIdentifiers)]any
+		for i, k := range accountIdentifiers {
+			ids[i] = b.str(row, k, &err)
+		}
+		if err != nil {
+			out.Accounts = out.Accounts[:len(out.Accounts)-1]
+			return err
+		}
+		email, _ := ids[0].(string)
+		c, _ := country.(string)
+		for i, k := range accountIdentifiers {
+			if v, ok := ids[i].(string); ok {
+				kind := canonicalKind(fieldNames[k])
+				out.Identifiers = append(out.Identifiers, []any{key, kind, v, b.normalize(kind, v, c, email), b.fields[k].col.Column})
 			}
 		}
 	case "identifiers":
@@ -458,14 +564,11 @@ func (b *binding) Map(row []seized.Value, out *seized.Records) error {
 		if err != nil || v == nil {
 			return err
 		}
+		kind = canonicalKind(kind)
 		if kind == "" {
-			if ks := detect.Classify(v.(string), b.region); len(ks) > 0 {
-				kind = string(ks[0])
-			} else {
-				kind = "unknown"
-			}
+			kind = classifyIdentifier(v.(string), b.region)
 		}
-		out.Identifiers = append(out.Identifiers, []any{key, kind, v, b.normalize(kind, v.(string)), b.fields[fValue].col.Column})
+		out.Identifiers = append(out.Identifiers, []any{key, kind, v, b.normalize(kind, v.(string), "", ""), b.fields[fValue].col.Column})
 	case "payments":
 		sats := b.amount(row, &err)
 		fiat, cur := b.fiat(row, &err)
@@ -524,14 +627,89 @@ func orEmpty(v any) any {
 	return v
 }
 
-func (b *binding) normalize(kind, v string) any {
-	switch kind {
-	case "email":
+// normalize returns the normalized form of identifier v of kind, nil when
+// it has none: e-mail lower-cased; phone in E.164 (phoneRegion says from
+// which region a national number is read); a messenger handle as
+// detect.NormHandle compares it; a Bitcoin address validated; others
+// trimmed. country and email are the row's own, for phones.
+func (b *binding) normalize(kind, v, country, email string) any {
+	switch {
+	case kind == "email":
 		return strings.ToLower(strings.TrimSpace(v))
-	case "phone":
-		return b.phones.normalize(v, b.region)
+	case kind == "phone":
+		return b.phone(v, country, email)
+	case detect.IsMessenger(kind):
+		return nullStr(detect.NormHandle(kind, v))
+	case kind == "btc_address":
+		a := strings.TrimSpace(v)
+		if _, ok := detect.BitcoinAddress(a); !ok {
+			return nil
+		}
+		if l := strings.ToLower(a); strings.HasPrefix(l, "bc1") || strings.HasPrefix(l, "tb1") || strings.HasPrefix(l, "bcrt1") {
+			return l // bech32 is case-insensitive
+		}
+		return a
 	}
-	return v
+	return nullStr(strings.TrimSpace(v))
+}
+
+// kindAliases are the names an identifiers table's kind column may give a
+// kind, and the kind written.
+var kindAliases = map[string]string{
+	"e-mail": "email", "mail": "email",
+	"tel": "phone", "telephone": "phone", "mobile": "phone", "msisdn": "phone", "sms": "phone",
+	"ipv4": "ip", "ipv6": "ip", "ip_address": "ip",
+	"tg": "telegram", "tlg": "telegram",
+	"xmpp": "jabber", "jid": "jabber",
+	"wallet": "btc_address", "btc": "btc_address", "bitcoin": "btc_address", "btc_wallet": "btc_address", "btc_testnet": "btc_address",
+}
+
+// canonicalKind returns the identifier kind written for a kind column's
+// value or an accounts field: trimmed, lower-case, aliases resolved
+// (xmpp → jabber, wallet → btc_address, the kind persons reads as an
+// address the customer gave).
+func canonicalKind(k string) string {
+	k = strings.ToLower(strings.TrimSpace(k))
+	if a, ok := kindAliases[k]; ok {
+		return a
+	}
+	return k
+}
+
+// classifyIdentifier names the kind of an identifier given without one:
+// the first kind detect.Classify finds, a Telegram handle for "@name" or a
+// t.me link, else "unknown".
+func classifyIdentifier(v, region string) string {
+	if ks := detect.Classify(v, region); len(ks) > 0 {
+		return canonicalKind(string(ks[0]))
+	}
+	if isTelegramHandle(v) {
+		return "telegram"
+	}
+	return "unknown"
+}
+
+// isTelegramHandle reports "@name" or a t.me link: 5 to 32 letters,
+// digits and underscores, as Telegram allows.
+func isTelegramHandle(v string) bool {
+	v = strings.TrimSpace(v)
+	h, ok := strings.CutPrefix(v, "@")
+	if !ok {
+		for _, p := range []string{"https://t.me/", "http://t.me/", "t.me/"} {
+			if h, ok = strings.CutPrefix(v, p); ok {
+				break
+			}
+		}
+	}
+	if !ok || len(h) < 5 || len(h) > 32 {
+		return false
+	}
+	for _, c := range h {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 // time converts a time field by its unit: datetime text (UTC) or epoch.

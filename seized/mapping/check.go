@@ -161,7 +161,7 @@ func (c *Checks) bind(t *seized.Table) []*roleCheck {
 			col := mt.Columns[f]
 			r, ok := roles[mt.Target+"."+f]
 			idx := columnIndex(t.Columns, col.Column)
-			if !ok || col.Lookup != nil || idx < 0 || t.Columns[idx].Binary {
+			if !ok || col.Lookup != nil || col.JSON != "" || idx < 0 || t.Columns[idx].Binary {
 				continue
 			}
 			key := t.Name + "|" + mt.Target + "." + f + "|" + col.Column

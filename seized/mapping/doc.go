@@ -9,8 +9,10 @@
 // investigator edits it. A Mapping implements seized.Mapper: [Mapping.Bind]
 // resolves a table's columns once and the returned mapper converts each row —
 // BTC decimal or satoshi amounts to satoshis, fiat to minor units, datetime
-// text or epoch s/ms/us to UTC times, phone numbers to E.164 with the
-// mapping's default region. A value that does not convert quarantines the
+// text or epoch s/ms/us to UTC times, values at JSON paths inside text
+// columns, typed identifiers (messenger handles, wallets) to their compared
+// form, phone numbers to E.164 only in a region of the account's own
+// (country, e-mail domain) or one they are valid for. A value that does not convert quarantines the
 // row's canonical records, never the raw row.
 //
 // # Invariants

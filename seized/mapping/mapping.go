@@ -37,9 +37,13 @@ type Column struct {
 	Column string `yaml:"column" json:"column"`
 	// Unit: btc|sats (amounts); datetime|epoch_s|epoch_ms|epoch_us (times);
 	// minor|major (fiat); hex|internal|display (txids).
-	Unit       string  `yaml:"unit,omitempty" json:"unit,omitempty"`
-	Currency   string  `yaml:"currency,omitempty" json:"currency,omitempty"`
-	Lookup     *Lookup `yaml:"lookup,omitempty" json:"lookup,omitempty"`
+	Unit     string  `yaml:"unit,omitempty" json:"unit,omitempty"`
+	Currency string  `yaml:"currency,omitempty" json:"currency,omitempty"`
+	Lookup   *Lookup `yaml:"lookup,omitempty" json:"lookup,omitempty"`
+	// JSON is a path ($.tx.hash, $.outputs[0].address) to the value inside
+	// the column's JSON text (after any lookup); a path missing in a row
+	// gives NULL, malformed JSON sets the row aside.
+	JSON       string  `yaml:"json,omitempty" json:"json,omitempty"`
 	Confidence float64 `yaml:"confidence,omitempty" json:"confidence,omitempty"`
 }
 
@@ -55,7 +59,9 @@ type Lookup struct {
 
 // Fields lists the canonical fields of each target, in table column order.
 var Fields = map[string][]string{
-	"accounts":    {"account_key", "username", "created_at", "country", "email", "phone", "ip"},
+	"accounts": {"account_key", "username", "created_at", "country", "email", "phone", "ip",
+		"telegram", "jabber", "icq", "discord", "wickr", "session", "signal", "threema",
+		"skype", "wechat", "whatsapp", "tox", "element", "matrix", "wallet"},
 	"identifiers": {"account_key", "kind", "value"},
 	"payments":    {"account_key", "address", "amount", "fiat_amount", "fiat_currency", "txid", "vout", "status", "created_at", "paid_at"},
 	"logins":      {"account_key", "ip", "login_at", "user_agent"},
@@ -110,6 +116,11 @@ func (m *Mapping) Validate() error {
 			}
 			if l := c.Lookup; l != nil && (l.Table == "" || l.Key == "" || l.Value == "") {
 				return fmt.Errorf("mapping: tables[%d] (%s): field %s: lookup needs table, key and value: %w", i, t.Source, f, coinsift.ErrInvalid)
+			}
+			if c.JSON != "" {
+				if _, err := parseJSONPath(c.JSON); err != nil {
+					return fmt.Errorf("mapping: tables[%d] (%s): field %s: %w: %w", i, t.Source, f, err, coinsift.ErrInvalid)
+				}
 			}
 			switch c.Unit {
 			case "", "btc", "sats", "datetime", "epoch_s", "epoch_ms", "epoch_us", "minor", "major", "hex", "internal", "display":

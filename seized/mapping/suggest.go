@@ -1,8 +1,10 @@
 package mapping
 
 import (
+	"encoding/json"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/coinsift/coinsift/seized"
@@ -15,50 +17,105 @@ type hint struct {
 	field string
 	words []string
 	kinds []detect.Kind
+	// extra hints propose optional fields (messenger handles): they add
+	// nothing to the table's score, so that a table is not judged by
+	// fields few tables have.
+	extra bool
+	// sample, if set, recognises a value of the field among the column's
+	// samples (0.5 times their share); a name containing a weak word adds
+	// 0.2 when some do.
+	sample func(string) bool
+	weak   []string
+}
+
+// contactWords are column names that hold some way to reach the customer.
+var contactWords = []string{"contact", "messenger", "chat"}
+
+// identifierHints propose the accounts fields of typed identifiers.
+var identifierHints = []hint{
+	{field: "telegram", words: []string{"telegram", "tg", "tg_", "_tg", "tlg"}, extra: true, sample: isTelegramHandle, weak: contactWords},
+	{field: "jabber", words: []string{"jabber", "xmpp", "jid"}, extra: true, sample: isJabberID, weak: contactWords},
+	{field: "icq", words: []string{"icq"}, extra: true},
+	{field: "discord", words: []string{"discord"}, extra: true},
+	{field: "wickr", words: []string{"wickr"}, extra: true},
+	{field: "skype", words: []string{"skype"}, extra: true},
+	{field: "whatsapp", words: []string{"whatsapp"}, extra: true},
+	{field: "threema", words: []string{"threema"}, extra: true},
+	{field: "wallet", words: []string{"wallet", "btc_address", "bitcoin_address", "payout", "withdraw", "refund_address"}, extra: true},
+}
+
+// jabberDomains are XMPP servers whose names do not say so.
+var jabberDomains = []string{"exploit.im", "creep.im", "thesecure.biz", "jabb.im", "404.city", "dukgo.com", "draugr.de", "xmpp.jp", "jabber.de", "jabber.ru", "jabber.org", "jabber.cz", "riseup.net"}
+
+// isJabberID recognises a JID on a server named jabber.* or xmpp.*, or a
+// known XMPP server (with an optional /resource).
+func isJabberID(v string) bool {
+	v = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(v, "xmpp:")))
+	if i := strings.IndexByte(v, '/'); i >= 0 {
+		v = v[:i]
+	}
+	at := strings.IndexByte(v, '@')
+	if at <= 0 || strings.ContainsAny(v, " \t") {
+		return false
+	}
+	d := v[at+1:]
+	if strings.HasPrefix(d, "jabber.") || strings.HasPrefix(d, "xmpp.") || strings.Contains(d, ".jabber.") || strings.Contains(d, ".xmpp.") {
+		return true
+	}
+	for _, j := range jabberDomains {
+		if d == j {
+			return true
+		}
+	}
+	return false
 }
 
 var hints = map[string][]hint{
 	"accounts": {
-		{"account_key", []string{"user_id", "userid", "uid", "member_id", "account_id", "id"}, nil},
-		{"username", []string{"username", "user_name", "login", "nick", "handle", "member"}, nil},
-		{"email", []string{"email", "mail"}, []detect.Kind{detect.Email}},
-		{"phone", []string{"phone", "mobile", "tel", "msisdn"}, []detect.Kind{detect.Phone}},
-		{"ip", []string{"ip", "last_ip", "reg_ip"}, []detect.Kind{detect.IPv4, detect.IPv6}},
-		{"created_at", []string{"created", "registered", "joined", "signup", "date", "time"}, []detect.Kind{detect.Timestamp, detect.EpochS, detect.EpochMS}},
-		{"country", []string{"country", "cc", "nation"}, []detect.Kind{detect.Country}},
+		{field: "account_key", words: []string{"user_id", "userid", "uid", "member_id", "account_id", "id"}},
+		{field: "username", words: []string{"username", "user_name", "login", "nick", "handle", "member"}},
+		{field: "email", words: []string{"email", "mail"}, kinds: []detect.Kind{detect.Email}},
+		{field: "phone", words: []string{"phone", "mobile", "tel", "msisdn"}, kinds: []detect.Kind{detect.Phone}},
+		{field: "ip", words: []string{"ip", "last_ip", "reg_ip"}, kinds: []detect.Kind{detect.IPv4, detect.IPv6}},
+		{field: "created_at", words: []string{"created", "registered", "joined", "signup", "date", "time"}, kinds: []detect.Kind{detect.Timestamp, detect.EpochS, detect.EpochMS}},
+		{field: "country", words: []string{"country", "cc", "nation"}, kinds: []detect.Kind{detect.Country}},
 	},
 	"payments": {
-		{"account_key", []string{"user_id", "userid", "uid", "member_id", "account_id", "user", "customer"}, nil},
-		{"address", []string{"address", "deposit", "wallet", "btc_address", "addr"}, []detect.Kind{detect.BTCAddress, detect.BTCTestnet}},
-		{"amount", []string{"btc", "satoshi", "sats", "amount_btc", "btc_amount", "crypto_amount", "amount"}, []detect.Kind{detect.BTCAmount}},
-		{"fiat_amount", []string{"price", "gbp", "usd", "eur", "fiat", "cost", "total"}, []detect.Kind{detect.Decimal}},
-		{"fiat_currency", []string{"currency", "cur"}, []detect.Kind{detect.Currency}},
-		{"txid", []string{"txid", "tx_hash", "txhash", "transaction", "hash"}, []detect.Kind{detect.TxID}},
-		{"vout", []string{"vout", "output_index", "n"}, nil},
-		{"status", []string{"status", "state"}, nil},
-		{"created_at", []string{"created", "date", "time", "invoice"}, []detect.Kind{detect.Timestamp, detect.EpochS, detect.EpochMS}},
-		{"paid_at", []string{"paid", "confirmed", "completed"}, []detect.Kind{detect.Timestamp, detect.EpochS, detect.EpochMS}},
+		{field: "account_key", words: []string{"user_id", "userid", "uid", "member_id", "account_id", "user", "customer"}},
+		{field: "address", words: []string{"address", "deposit", "wallet", "btc_address", "addr"}, kinds: []detect.Kind{detect.BTCAddress, detect.BTCTestnet}},
+		{field: "amount", words: []string{"btc", "satoshi", "sats", "amount_btc", "btc_amount", "crypto_amount", "amount"}, kinds: []detect.Kind{detect.BTCAmount}},
+		{field: "fiat_amount", words: []string{"price", "gbp", "usd", "eur", "fiat", "cost", "total"}, kinds: []detect.Kind{detect.Decimal}},
+		{field: "fiat_currency", words: []string{"currency", "cur"}, kinds: []detect.Kind{detect.Currency}},
+		{field: "txid", words: []string{"txid", "tx_hash", "txhash", "transaction", "hash"}, kinds: []detect.Kind{detect.TxID}},
+		{field: "vout", words: []string{"vout", "output_index", "n"}},
+		{field: "status", words: []string{"status", "state"}},
+		{field: "created_at", words: []string{"created", "date", "time", "invoice"}, kinds: []detect.Kind{detect.Timestamp, detect.EpochS, detect.EpochMS}},
+		{field: "paid_at", words: []string{"paid", "confirmed", "completed"}, kinds: []detect.Kind{detect.Timestamp, detect.EpochS, detect.EpochMS}},
 	},
 	"logins": {
-		{"account_key", []string{"user_id", "userid", "uid", "member_id", "account_id", "user"}, nil},
-		{"ip", []string{"ip", "address", "remote"}, []detect.Kind{detect.IPv4, detect.IPv6}},
-		{"login_at", []string{"time", "date", "at", "login", "created"}, []detect.Kind{detect.Timestamp, detect.EpochS, detect.EpochMS}},
-		{"user_agent", []string{"agent", "ua", "browser"}, nil},
+		{field: "account_key", words: []string{"user_id", "userid", "uid", "member_id", "account_id", "user"}},
+		{field: "ip", words: []string{"ip", "address", "remote"}, kinds: []detect.Kind{detect.IPv4, detect.IPv6}},
+		{field: "login_at", words: []string{"time", "date", "at", "login", "created"}, kinds: []detect.Kind{detect.Timestamp, detect.EpochS, detect.EpochMS}},
+		{field: "user_agent", words: []string{"agent", "ua", "browser"}},
 	},
 	"calls": {
-		{"account_key", []string{"user_id", "userid", "uid", "member_id", "account_id", "user"}, nil},
+		{field: "account_key", words: []string{"user_id", "userid", "uid", "member_id", "account_id", "user"}},
 		// src, clid, dst and billsec are Asterisk's CDR columns; ani and
 		// dnis the telephone network's names; caller_id_number and
 		// destination_number FreeSWITCH's.
-		{"caller_id", []string{"caller", "callerid", "cli", "clid", "src", "source", "ani", "from", "spoof", "display"}, []detect.Kind{detect.Phone}},
-		{"destination", []string{"dest", "destination", "dst", "called", "dialled", "dialed", "dnis", "number", "to", "victim", "target"}, []detect.Kind{detect.Phone}},
-		{"started_at", []string{"start", "time", "date", "created", "at"}, []detect.Kind{detect.Timestamp, detect.EpochS, detect.EpochMS}},
+		{field: "caller_id", words: []string{"caller", "callerid", "cli", "clid", "src", "source", "ani", "from", "spoof", "display"}, kinds: []detect.Kind{detect.Phone}},
+		{field: "destination", words: []string{"dest", "destination", "dst", "called", "dialled", "dialed", "dnis", "number", "to", "victim", "target"}, kinds: []detect.Kind{detect.Phone}},
+		{field: "started_at", words: []string{"start", "time", "date", "created", "at"}, kinds: []detect.Kind{detect.Timestamp, detect.EpochS, detect.EpochMS}},
 		// billsec (the answered part) before duration (which counts the
 		// ringing too) where a CDR has both.
-		{"duration_s", []string{"billsec", "duration", "secs", "seconds", "length"}, []detect.Kind{detect.Integer}},
-		{"status", []string{"status", "result", "disposition", "state"}, nil},
-		{"template", []string{"template", "script", "org", "bank", "company", "scenario", "ivr", "campaign"}, nil},
+		{field: "duration_s", words: []string{"billsec", "duration", "secs", "seconds", "length"}, kinds: []detect.Kind{detect.Integer}},
+		{field: "status", words: []string{"status", "result", "disposition", "state"}},
+		{field: "template", words: []string{"template", "script", "org", "bank", "company", "scenario", "ivr", "campaign"}},
 	},
+}
+
+func init() {
+	hints["accounts"] = append(hints["accounts"], identifierHints...)
 }
 
 // tableWords are words in a table name that suggest a target.
@@ -205,6 +262,12 @@ func suggestTable(t seized.TableReport, target, region string) (Table, float64) 
 	// that a column fitting a later field better ("confirmed" → paid_at) is
 	// not taken by an earlier one (created_at).
 	hs := hints[target]
+	scored := 0 // hints that count in the table's score
+	for _, h := range hs {
+		if !h.extra {
+			scored++
+		}
+	}
 	type cand struct {
 		h, c int
 		s    float64
@@ -239,9 +302,118 @@ func suggestTable(t seized.TableReport, target, region string) (Table, float64) 
 			col.Currency = currencyFor(c, region)
 		}
 		tm.Columns[h.field] = col
-		score += cd.s / float64(len(hs))
+		if !h.extra {
+			score += cd.s / float64(scored)
+		}
+	}
+	if target == "payments" {
+		score += suggestJSON(t, tm, usedC) / float64(scored)
 	}
 	return tm, score
+}
+
+// jsonFields are the payments fields proposed at a path inside a column
+// of JSON text, and how a value at the path is recognised.
+var jsonFields = []struct {
+	field string
+	is    func(string) bool
+	unit  string
+}{
+	{"txid", detect.IsTxID, ""},
+	{"address", func(v string) bool { _, ok := detect.BitcoinAddress(v); return ok }, ""},
+	{"amount", func(v string) bool {
+		for _, k := range detect.Classify(v, "") {
+			if k == detect.BTCAmount {
+				return true
+			}
+		}
+		return false
+	}, "btc"},
+}
+
+// suggestJSON proposes, for payments fields no column was given, a path
+// inside a column whose samples are JSON text (a gateway's callback) where
+// a value is a txid, an address or a BTC amount: the path where most
+// samples hold one. It returns the fields' summed scores.
+func suggestJSON(t seized.TableReport, tm Table, used map[int]bool) float64 {
+	score := 0.0
+	for ci, c := range t.Columns {
+		if used[ci] || c.Binary || len(c.Samples) == 0 {
+			continue
+		}
+		var docs []any
+		for _, smp := range c.Samples {
+			v := strings.TrimSpace(smp)
+			if v == "" || (v[0] != '{' && v[0] != '[') || jsonDepth([]byte(v)) != nil {
+				continue
+			}
+			var d any
+			if json.Unmarshal([]byte(v), &d) == nil {
+				docs = append(docs, d)
+			}
+		}
+		if len(docs) == 0 || 2*len(docs) < len(c.Samples) {
+			continue
+		}
+		for _, jf := range jsonFields {
+			if _, ok := tm.Columns[jf.field]; ok {
+				continue
+			}
+			hits := map[string]int{}
+			for _, d := range docs {
+				seen := map[string]bool{}
+				walkJSON(d, jsonPath{}, 0, func(p jsonPath, v string) {
+					if k := p.String(); jf.is(v) && !seen[k] {
+						seen[k] = true
+						hits[k]++
+					}
+				})
+			}
+			best, n := "", 0
+			for p, h := range hits {
+				if h > n || (h == n && p < best) {
+					best, n = p, h
+				}
+			}
+			if n == 0 {
+				continue
+			}
+			share := float64(n) / float64(len(c.Samples))
+			tm.Columns[jf.field] = Column{Column: c.Name, JSON: best, Unit: jf.unit, Confidence: round2(0.4 + 0.5*share)}
+			score += 0.5 * share
+		}
+	}
+	return score
+}
+
+// walkJSON calls leaf for every string or number in v, with its path, to
+// depth 8.
+func walkJSON(v any, p jsonPath, depth int, leaf func(jsonPath, string)) {
+	if depth > 8 {
+		return
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			walkJSON(x[k], append(p[:len(p):len(p)], step{name: k, index: -1}), depth+1, leaf)
+		}
+	case []any:
+		for i, e := range x {
+			if i >= 4 {
+				break
+			}
+			walkJSON(e, append(p[:len(p):len(p)], step{index: i}), depth+1, leaf)
+		}
+	case string:
+		leaf(p, x)
+	case float64:
+		leaf(p, strconv.FormatFloat(x, 'f', -1, 64))
+	}
 }
 
 // regionCurrency is the currency assumed for a fiat amount whose column
@@ -289,6 +461,23 @@ func columnScore(c seized.ColumnReport, h hint) float64 {
 		for _, m := range c.Matches {
 			if m.Kind == k {
 				s += 0.5 * m.Share
+			}
+		}
+	}
+	if h.sample != nil && len(c.Samples) > 0 {
+		hits := 0
+		for _, v := range c.Samples {
+			if h.sample(v) {
+				hits++
+			}
+		}
+		if hits > 0 {
+			s += 0.5 * float64(hits) / float64(len(c.Samples))
+			for _, w := range h.weak {
+				if strings.Contains(n, w) {
+					s += 0.2
+					break
+				}
 			}
 		}
 	}
