@@ -137,11 +137,10 @@ func IsEmail(s string) bool {
 	return !strings.Contains(domain, "..")
 }
 
-// PhoneNumber parses s as a telephone number, with region (ISO 3166 alpha-2, e.g.
-// "GB") for numbers without a country code, and returns its E.164 form and
-// the region it belongs to.
-func PhoneNumber(s, region string) (e164, country string, ok bool) {
-	n := 0
+// phoneDigits counts the digits of s when it is written like a telephone
+// number (digits, '+', spaces, dashes, dots and parentheses) with 7 to 15
+// digits, the lengths E.164 allows.
+func phoneDigits(s string) (n int, ok bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -149,10 +148,17 @@ func PhoneNumber(s, region string) (e164, country string, ok bool) {
 			n++
 		case c == '+' || c == ' ' || c == '-' || c == '(' || c == ')' || c == '.':
 		default:
-			return "", "", false
+			return 0, false
 		}
 	}
-	if n < 7 || n > 15 {
+	return n, n >= 7 && n <= 15
+}
+
+// PhoneNumber parses s as a telephone number, with region (ISO 3166 alpha-2, e.g.
+// "GB") for numbers without a country code, and returns its E.164 form and
+// the region it belongs to.
+func PhoneNumber(s, region string) (e164, country string, ok bool) {
+	if _, ok := phoneDigits(s); !ok {
 		return "", "", false
 	}
 	num, err := phonenumbers.Parse(s, region)
@@ -465,18 +471,8 @@ func PhoneForRegion(s, region string, own bool) (e164 string, national, ok bool)
 	if IsE164(s) {
 		return s, false, true
 	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= '0' && c <= '9':
-			n++
-		case c == '+' || c == ' ' || c == '-' || c == '(' || c == ')' || c == '.':
-		default:
-			return "", false, false
-		}
-	}
-	if n < 7 || n > 15 {
+	n, ok := phoneDigits(s)
+	if !ok {
 		return "", false, false
 	}
 	t := strings.TrimSpace(s)
