@@ -14,6 +14,8 @@ import (
 
 	"github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/internal/sanitize"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 // Display limits: longer values are cut with an ellipsis and a note in CSV,
@@ -177,23 +179,11 @@ func decimal(m coinsift.Money) string {
 	return s
 }
 
+// english groups digits by thousands with commas (golang.org/x/text).
+var english = message.NewPrinter(language.English)
+
 // thousands formats n with comma separators: 1234567 → "1,234,567".
-func thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func thousands(n int64) string { return english.Sprintf("%d", n) }
 
 func btc(s coinsift.Sats) string { return s.String() + " BTC" }
 

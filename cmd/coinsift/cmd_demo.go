@@ -20,6 +20,8 @@ import (
 	coinsift "github.com/coinsift/coinsift"
 	"github.com/coinsift/coinsift/casefile"
 	"github.com/coinsift/coinsift/internal/term"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 type demoOptions struct {
@@ -522,15 +524,7 @@ func humanMoney(m coinsift.Money) string {
 	if neg {
 		v = -v
 	}
-	whole := strconv.FormatInt(v/100, 10)
-	var b strings.Builder
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	out := fmt.Sprintf("%s%s.%02d", sym, b.String(), v%100)
+	out := fmt.Sprintf("%s%s.%02d", sym, message.NewPrinter(language.English).Sprintf("%d", v/100), v%100)
 	if neg {
 		return "-" + out
 	}

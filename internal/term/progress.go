@@ -11,6 +11,8 @@ import (
 
 	coinsift "github.com/coinsift/coinsift"
 	"golang.org/x/term"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 // IsTerminal reports whether w is a terminal.
@@ -263,20 +265,8 @@ func (sc scale) rate(perSec float64) string {
 	return strconv.FormatFloat(perSec/sc.div, 'f', sc.dec, 64) + " " + sc.name + "/s"
 }
 
+// english groups digits by thousands with commas (golang.org/x/text).
+var english = message.NewPrinter(language.English)
+
 // groupDigits writes n with thousands separators: 1,234,567.
-func groupDigits(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func groupDigits(n int64) string { return english.Sprintf("%d", n) }
