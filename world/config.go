@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 
 	coinsift "github.com/coinsift/coinsift"
 )
@@ -26,6 +27,23 @@ var Scales = []Scale{ScaleTiny, ScaleSmall, ScaleISpoof}
 // NumSchemaVariants is the number of seized-database schema variants.
 const NumSchemaVariants = 3
 
+// Family names the kind of service whose seized database a world holds.
+type Family string
+
+// The families. ISpoof is the phone-spoofing service of the model case (the
+// default, with NumSchemaVariants layouts); the others are services of other
+// kinds, each with its own schema, naming, payment model and behaviours, so
+// that every heuristic is measured on data unlike the iSpoof one.
+const (
+	FamilyISpoof     Family = "ispoof"     // invoices per package, per-invoice deposit addresses
+	FamilyBooter     Family = "booter"     // DDoS-for-hire panel
+	FamilyCardShop   Family = "cardshop"   // carding shop
+	FamilyRansomware Family = "ransomware" // ransomware affiliate panel
+)
+
+// Families lists the valid families, the default first.
+var Families = []Family{FamilyISpoof, FamilyBooter, FamilyCardShop, FamilyRansomware}
+
 // Config selects the world to generate. The same Config gives byte-identical
 // output.
 type Config struct {
@@ -33,8 +51,10 @@ type Config struct {
 	Scale Scale
 	// Seed seeds every random stream.
 	Seed uint64
+	// Family is the kind of service ("" means FamilyISpoof).
+	Family Family
 	// SchemaVariant (0..NumSchemaVariants-1) changes the seized tables'
-	// names, columns and layout.
+	// names, columns and layout (FamilyISpoof only).
 	SchemaVariant int
 	// XOR obfuscates the block files with a key in blocks/xor.dat, as
 	// Bitcoin Core 28 and later do.
@@ -76,7 +96,21 @@ func (c *Config) Validate() error {
 		errs = append(errs, &ConfigError{Field: "schema variant", Value: c.SchemaVariant,
 			Msg: fmt.Sprintf("want 0..%d", NumSchemaVariants-1)})
 	}
+	if c.Family != "" && !slices.Contains(Families, c.Family) {
+		errs = append(errs, &ConfigError{Field: "family", Value: c.Family, Msg: "want ispoof, booter, cardshop or ransomware"})
+	}
+	if c.Family != "" && c.Family != FamilyISpoof && c.SchemaVariant != 0 {
+		errs = append(errs, &ConfigError{Field: "schema variant", Value: c.SchemaVariant, Msg: "only the ispoof family has schema variants"})
+	}
 	return errors.Join(errs...)
+}
+
+// family returns the configured family, FamilyISpoof when unset.
+func (c *Config) family() Family {
+	if c.Family == "" {
+		return FamilyISpoof
+	}
+	return c.Family
 }
 
 // params are the numbers behind a scale.

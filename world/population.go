@@ -176,6 +176,8 @@ type account struct {
 	email    string
 	phone    string // as typed; "" means NULL
 	phoneE   string // the number typed, in E.164 ("" none)
+	telegram string // messenger handles as typed ("" none); other families only
+	jabber   string
 	created  int64
 	referrer int32 // account index +1; 0 none
 	salt     [16]byte
