@@ -14,9 +14,10 @@ type netKind uint8
 const (
 	netISP     netKind = iota // broadband and mobile providers (also used abroad by travellers)
 	netHosting                // a datacentre with VPN exits
+	netCGNAT                  // a mobile carrier's carrier-grade NAT pool (other families only)
 )
 
-var netKindNames = [...]string{"isp", "hosting"}
+var netKindNames = [...]string{"isp", "hosting", "cgnat"}
 
 // ipNet is an IPv4 network (a /16 or /24) and the country the embedded
 // iploc table gives it.

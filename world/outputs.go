@@ -63,7 +63,7 @@ func (g *gen) writeTruth(dir string) error {
 					payModeNames[p.mode], exchangeFacts[p.exchange].name, p.wallet, strings.Join(hops, ","))
 			}
 		}},
-		{"accounts.tsv", []string{"user_id", "person_id", "kind", "duplicate_of", "country", "phone_e164"}, func(t *tsv) {
+		{"accounts.tsv", g.accountCols(), func(t *tsv) {
 			for id, ai := range g.accountOrder {
 				a := &g.accounts[ai]
 				dup := int32(0)
@@ -74,7 +74,15 @@ func (g *gen) writeTruth(dir string) error {
 				if a.person >= 0 {
 					c = countries[g.persons[a.person].country].code
 				}
-				t.row(id+1, a.person, accountKindNames[a.kind], dup, c, a.phoneE)
+				if !g.cfg.quirks() {
+					t.row(id+1, a.person, accountKindNames[a.kind], dup, c, a.phoneE)
+					continue
+				}
+				hh := ""
+				if a.person >= 0 && g.persons[a.person].household >= 0 {
+					hh = fmt.Sprint(g.persons[a.person].household)
+				}
+				t.row(id+1, a.person, accountKindNames[a.kind], dup, c, a.phoneE, a.telegramID, a.jabberID, hh, junkString(a.junk))
 			}
 		}},
 		{"payments.tsv", []string{"invoice_id", "user_id", "person_id", "country", "address", "txid", "vout", "sats", "paid_sats", "part", "gbp_pence", "rate_pence_per_btc",

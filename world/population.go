@@ -156,6 +156,9 @@ type person struct {
 	clock    clock
 	owl      bool
 	uas      []int
+	// household numbers the persons sharing a home address (-1 none;
+	// other families only).
+	household int32
 }
 
 type accountKind uint8
@@ -182,6 +185,13 @@ type account struct {
 	referrer int32 // account index +1; 0 none
 	salt     [16]byte
 	pwHash   [32]byte
+
+	// telegramID and jabberID are the handles' canonical forms (lower
+	// case, no @ or t.me/, no resource; "" none or junk); junk has a bit
+	// per junk identifier (junkEmail …). Other families only.
+	telegramID string
+	jabberID   string
+	junk       uint8
 }
 
 type invStatus uint8
@@ -454,6 +464,9 @@ func (g *gen) populate() {
 			g.accounts = append(g.accounts, acc)
 		}
 		g.persons = append(g.persons, per)
+	}
+	if g.cfg.quirks() {
+		g.quirkPeople()
 	}
 	// Test accounts made by the administrators.
 	for i := range max(3, p.users/3000) {
