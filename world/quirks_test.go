@@ -336,3 +336,26 @@ func TestQuirksLeaveISpoofAlone(t *testing.T) {
 		t.Errorf("tiny iSpoof world's people files digest %s; want %s (the quirks must not change the iSpoof family)", got, ispoofPeopleDigest)
 	}
 }
+
+func TestQuirksDeterministic(t *testing.T) {
+	cfg := Config{Scale: ScaleTiny, Seed: 3, Family: FamilyBooter}
+	var digests [2]string
+	for k := range digests {
+		dir := t.TempDir()
+		if _, err := Generate(context.Background(), cfg, dir, coinsift.NopProgressFunc); err != nil {
+			t.Fatal(err)
+		}
+		h := sha256.New()
+		for _, f := range quirksGuarded {
+			b, err := os.ReadFile(filepath.Join(dir, f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			h.Write(b)
+		}
+		digests[k] = fmt.Sprintf("%x", h.Sum(nil))
+	}
+	if digests[0] != digests[1] {
+		t.Errorf("two booter worlds of one config differ: %s, %s", digests[0], digests[1])
+	}
+}
