@@ -71,8 +71,8 @@ func cardshopBill(w *tableWriter, id, uid int64, addr string, inv *invoice, s *s
 	w.Dec(penceDecimal(inv.fiatRate))
 	w.Int(inv.sats)
 	w.Str(addr)
-	nullable(w, s.txid)
 	w.Str(s.label)
+	nullable(w, s.txid)
 	w.LocalTime(inv.created, moscow)
 	if s.paidAt != 0 {
 		w.LocalTime(s.paidAt, moscow)
