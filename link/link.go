@@ -309,7 +309,17 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 	res := &Result{Config: cfg, Links: make([]Link, len(ps)), Stats: Stats{Payments: len(ps), ByStatus: map[Status]int{}}}
 	used := map[int64]bool{}
 	owner := map[int64]int{} // output → the link that accounts for it
-	var byAddr []int         // payments matched by address
+	for i := range ps {
+		py := &ps[i]
+		res.Links[i] = Link{Key: py.Key, Account: py.Account, Address: py.Address, Want: py.Sats, Outputs: []Match{}}
+		if a, err := x.AddressByString(strings.TrimSpace(py.Address)); err == nil {
+			res.Links[i].AddressID = a
+		}
+	}
+	use := addressUse(ps, res.Links)
+	var byAddr []int           // payments matched by address
+	failed := map[int]string{} // payment → why its recorded txid did not match
+	var credits []doubleCredit
 	for i := range ps {
 		if i%10000 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -318,15 +328,22 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 		}
 		py := &ps[i]
 		l := &res.Links[i]
-		*l = Link{Key: py.Key, Account: py.Account, Address: py.Address, Want: py.Sats, Outputs: []Match{}}
-		if a, err := x.AddressByString(strings.TrimSpace(py.Address)); err == nil {
-			l.AddressID = a
-		}
 		if strings.TrimSpace(py.TxID) == "" {
 			byAddr = append(byAddr, i)
 			continue
 		}
-		linkByTxID(x, cfg, py, l, used, owner, res.Links, ps, i)
+		dc, fallBack := linkByTxID(x, cfg, py, l, used, owner, res.Links, ps, i)
+		if dc != nil {
+			credits = append(credits, *dc)
+		}
+		if fallBack && l.AddressID != 0 {
+			// A txid typed wrong or cut short: look for the payment at
+			// its address, by the txid's prefix or by amount and time.
+			failed[i] = l.Reason
+			*l = Link{Key: l.Key, Account: l.Account, Address: l.Address, AddressID: l.AddressID, Want: l.Want, Outputs: []Match{}}
+			byAddr = append(byAddr, i)
+			continue
+		}
 		p.Add(1)
 	}
 	// By address: per address in creation order, then by key.
@@ -341,9 +358,37 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 		}
 		return a.Key.Less(b.Key)
 	})
-	shared := map[uint32]int{} // address → payments matched by it
+	// First the recorded txids cut short, then, at addresses several
+	// payments share, every payment takes an output of its own amount in
+	// its span; last the first unused outputs (see linkByAddress).
+	done := map[int]bool{}
 	for _, i := range byAddr {
-		shared[res.Links[i].AddressID]++
+		l := &res.Links[i]
+		if _, ok := failed[i]; ok && l.AddressID != 0 {
+			if byPrefix(x, cfg, &ps[i], l, used, owner, i) {
+				done[i] = true
+			}
+		}
+	}
+	for n, i := range byAddr {
+		if n%10000 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		l := &res.Links[i]
+		u := use[l.AddressID]
+		if done[i] || l.AddressID == 0 || u.rows < 2 {
+			continue
+		}
+		sp := span(cfg, ps, i, u)
+		if m, ok := amountMatch(x, cfg, &ps[i], sp, x.AddressOutputs(l.AddressID), used, owner, res.Links, ps); ok {
+			l.By = "address"
+			l.Outputs = append(l.Outputs, m)
+			used[m.Output], owner[m.Output] = true, i
+			judge(cfg, &ps[i], l)
+			done[i] = true
+		}
 	}
 	var outs []int64
 	var cur uint32
@@ -354,6 +399,10 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 			}
 		}
 		l := &res.Links[i]
+		if done[i] {
+			p.Add(1)
+			continue
+		}
 		if l.AddressID == 0 {
 			l.Status, l.Reason = AddressNeverSeen, "the deposit address has no output in the chain"
 			if saysUnpaid(ps[i].Status) {
@@ -365,21 +414,50 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 		if n == 0 || l.AddressID != cur {
 			cur, outs = l.AddressID, x.AddressOutputs(l.AddressID)
 		}
-		linkByAddress(x, cfg, &ps[i], l, outs, shared[l.AddressID] > 1, used, owner, res.Links, ps, i)
+		_, txFailed := failed[i]
+		u := use[l.AddressID]
+		sp := span(cfg, ps, i, u)
+		// At an address of several customers, a payment whose recorded
+		// txid did not match is found by its amount alone: the first
+		// unused output there may be another customer's.
+		if !(txFailed && u.accounts > 1) {
+			linkByAddress(x, cfg, &ps[i], l, outs, sp, used, owner, res.Links, ps, i)
+		}
+		if len(l.Outputs) == 0 && l.Status == "" {
+			l.Status, l.Reason = NotFound, "no unused output of the recorded amount to the address in the invoice's window"
+			if saysUnpaid(ps[i].Status) {
+				l.Status = Unpaid
+				l.Reason += fmt.Sprintf(", and the service says %q", ps[i].Status)
+			}
+		}
 		p.Add(1)
+	}
+	for i, why := range failed {
+		l := &res.Links[i]
+		if l.By == "address" {
+			l.By = "amount"
+		}
+		if l.By != "txid_prefix" {
+			l.Reason = why + "; " + l.Reason
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	topUp(x, cfg, ps, res.Links, used, owner)
-	res.Links = append(res.Links, paidAgain(x, cl, res.Links, used)...)
-	sort.SliceStable(res.Links, func(i, j int) bool { return res.Links[i].Key.Less(res.Links[j].Key) })
-	for _, l := range res.Links {
-		res.Stats.ByStatus[l.Status]++
+	for _, dc := range credits {
+		l := &res.Links[dc.holder]
+		l.Reason += fmt.Sprintf("; its output is also credited to payment %s (account %s), counted here once", res.Links[dc.other].Key, res.Links[dc.other].Account)
 	}
+	res.Links = append(res.Links, paidAgain(x, cl, res.Links, used)...)
 	svc, err := serviceWallet(ctx, x, res.Links, cl)
 	if err != nil {
 		return nil, err
+	}
+	res.Links = append(res.Links, ownAgain(x, cfg, ps, res.Links, use, svc, used)...)
+	sort.SliceStable(res.Links, func(i, j int) bool { return res.Links[i].Key.Less(res.Links[j].Key) })
+	for _, l := range res.Links {
+		res.Stats.ByStatus[l.Status]++
 	}
 	res.Service = svc.list
 	res.Stats.ServiceAddresses, res.Stats.ServiceRounds, res.Stats.ServiceIncomplete = len(svc.list), svc.rounds, svc.incomplete
@@ -451,19 +529,30 @@ func markDuplicate(l *Link, other *Link) {
 	l.Reason = "a duplicate record: the output already accounts for payment " + other.Key.String()
 }
 
-func linkByTxID(x Chain, cfg Config, py *Payment, l *Link, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) {
+// doubleCredit is a recorded txid whose outputs another payment already
+// holds: the payment other credits the output holder already accounts for.
+type doubleCredit struct{ holder, other int }
+
+// linkByTxID links a payment by its recorded txid. fallBack is true when
+// the txid is not a txid, is not in the chain or pays nothing to the
+// address: typed wrong or cut short, the payment may still be found at
+// its address. A txid whose outputs another payment (not another record
+// of this one) already holds is a double credit: the output is counted
+// once, this payment is a duplicate, and dc names both.
+func linkByTxID(x Chain, cfg Config, py *Payment, l *Link, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) (dc *doubleCredit, fallBack bool) {
 	l.By = "txid"
 	id, err := coinsift.ParseTxID(strings.ToLower(strings.TrimSpace(py.TxID)))
 	if err != nil {
-		l.Status, l.Reason = NotFound, fmt.Sprintf("recorded txid %q is not a txid", py.TxID)
-		return
+		l.Status, l.Reason = NotFound, fmt.Sprintf("recorded txid %q is not a txid", truncate(py.TxID))
+		return nil, true
 	}
 	t, err := x.TxByID(id)
 	if err != nil {
 		l.Status, l.Reason = NotFound, "recorded txid "+id.String()+" is not in the chain"
-		return
+		return nil, true
 	}
 	tx := x.Tx(t)
+	holder := -1
 	for k := 0; k < tx.NumOutputs; k++ {
 		o := tx.FirstOutput + int64(k)
 		if py.Vout >= 0 && k != py.Vout {
@@ -477,10 +566,20 @@ func linkByTxID(x Chain, cfg Config, py *Payment, l *Link, used map[int64]bool, 
 		}
 		if other, dup := duplicateOf(o, py, used, owner, links, ps); dup {
 			markDuplicate(l, other)
-			return
+			return nil, false
+		}
+		if used[o] {
+			holder = owner[o]
+			continue
 		}
 		l.Outputs = append(l.Outputs, match(x, o))
 		used[o], owner[o] = true, self
+	}
+	if len(l.Outputs) == 0 && holder >= 0 {
+		l.Status = Duplicate
+		l.Reason = fmt.Sprintf("double credit: recorded tx %s, whose output to %s is already credited to payment %s (account %s); counted there once",
+			id, py.Address, links[holder].Key, links[holder].Account)
+		return &doubleCredit{holder: holder, other: self}, false
 	}
 	if len(l.Outputs) == 0 {
 		l.Status = NotFound
@@ -488,10 +587,161 @@ func linkByTxID(x Chain, cfg Config, py *Payment, l *Link, used map[int64]bool, 
 		if py.Vout >= 0 {
 			l.Reason = fmt.Sprintf("recorded output %s:%d does not pay %s", id, py.Vout, py.Address)
 		}
-		return
+		return nil, true
 	}
 	judge(cfg, py, l)
 	l.Reason = "recorded txid found; " + l.Reason
+	return nil, false
+}
+
+// truncate bounds a seized string quoted in a reason.
+func truncate(s string) string {
+	const n = 80
+	if len(s) > n {
+		return s[:n] + "…"
+	}
+	return s
+}
+
+// minPrefix is the shortest recorded txid taken as the start of one:
+// 8 hex digits, one chance in 4 billion that another transaction shares
+// them, among the few that pay one address.
+const minPrefix = 8
+
+// byPrefix links a payment whose recorded txid is the start of a txid (a
+// txid cut short when it was pasted): the unused outputs to its address
+// of the one transaction whose txid starts so. It reports whether it
+// linked; two transactions sharing the prefix link neither.
+func byPrefix(x Chain, cfg Config, py *Payment, l *Link, used map[int64]bool, owner map[int64]int, self int) bool {
+	pre := strings.ToLower(strings.TrimSpace(py.TxID))
+	if len(pre) < minPrefix || len(pre) >= 64 || !isHex(pre) {
+		return false
+	}
+	var hit []int64
+	tx := int64(-1)
+	for _, o := range x.AddressOutputs(l.AddressID) {
+		if used[o] {
+			continue
+		}
+		t, _ := x.TxOfOutput(o)
+		if !strings.HasPrefix(x.Tx(t).TxID.String(), pre) {
+			continue
+		}
+		if tx >= 0 && t != tx {
+			return false
+		}
+		tx = t
+		hit = append(hit, o)
+	}
+	if len(hit) == 0 {
+		return false
+	}
+	for _, o := range hit {
+		l.Outputs = append(l.Outputs, match(x, o))
+		used[o], owner[o] = true, self
+	}
+	l.By = "txid_prefix"
+	judge(cfg, py, l)
+	l.Reason = fmt.Sprintf("recorded txid %q is the start of %s; %s", py.TxID, l.Outputs[0].TxID, l.Reason)
+	return true
+}
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// use is how the payments use one deposit address.
+type use struct {
+	rows     int   // payments naming it
+	accounts int   // distinct accounts among them
+	byTime   []int // its payments in creation order (then key order)
+}
+
+// addressUse counts, per deposit address, the payments and accounts that
+// name it.
+func addressUse(ps []Payment, links []Link) map[uint32]*use {
+	out := map[uint32]*use{}
+	accs := map[uint32]map[string]bool{}
+	for i := range ps {
+		a := links[i].AddressID
+		if a == 0 {
+			continue
+		}
+		u := out[a]
+		if u == nil {
+			u = &use{}
+			out[a], accs[a] = u, map[string]bool{}
+		}
+		u.rows++
+		u.byTime = append(u.byTime, i)
+		accs[a][ps[i].Account] = true
+	}
+	for a, u := range out {
+		u.accounts = len(accs[a])
+		sort.SliceStable(u.byTime, func(i, j int) bool {
+			p, q := &ps[u.byTime[i]], &ps[u.byTime[j]]
+			if !p.Created.Equal(q.Created) {
+				return p.Created.Before(q.Created)
+			}
+			return p.Key.Less(q.Key)
+		})
+	}
+	return out
+}
+
+// window is where a payment's outputs may be: from (inclusive) to end
+// (exclusive; zero: no end), and whether the first unused output there
+// is the payment's even when it pays another amount.
+type window struct {
+	from, end time.Time
+	// own: the address is one account's (several of its payments name
+	// it, no other account's): its balance top-ups, which the service
+	// may record after the money arrived.
+	own bool
+}
+
+// span returns the window of payment i at an address used as u.
+//   - from the creation minus the slack; at an address only this
+//     payment's account uses for several payments (its own address, topped
+//     up), from the creation minus the window: a service may record a
+//     top-up once it is credited, after the money arrived;
+//   - the first output within the window at an address several accounts
+//     share (a later one is someone else's as likely as this one's);
+//   - for an invoice the service says is unpaid (expired, cancelled) at
+//     an address it handed on to another account's later invoice (an
+//     address recycled after expiry), up to that invoice's creation.
+func span(cfg Config, ps []Payment, i int, u *use) window {
+	py := &ps[i]
+	if py.Created.IsZero() {
+		return window{}
+	}
+	w := window{from: py.Created.Add(-cfg.Slack)}
+	if u == nil {
+		return w
+	}
+	if u.accounts == 1 && u.rows > 1 {
+		w.from, w.own = py.Created.Add(-cfg.Window), true
+		return w
+	}
+	if u.accounts > 1 {
+		w.end = py.Created.Add(cfg.Window)
+		if saysUnpaid(py.Status) {
+			for _, j := range u.byTime {
+				q := &ps[j]
+				if q.Account != py.Account && q.Created.After(py.Created) {
+					w.end = q.Created
+					break
+				}
+			}
+		}
+	}
+	return w
 }
 
 // topUp completes the payments that their recorded txid pays short: the
@@ -544,21 +794,25 @@ func topUp(x Chain, cfg Config, ps []Payment, links []Link, used map[int64]bool,
 }
 
 // amountMatch returns the first unused output of outs that pays py's
-// recorded amount (within the tolerance) in its window, and false when there
-// is none or an earlier record of the same payment already holds an output
-// in the window.
-func amountMatch(x Chain, cfg Config, py *Payment, outs []int64, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment) (Match, bool) {
+// recorded amount (within the tolerance) in its window — from w.from to
+// the end of cfg's window after the creation, or w.end if sooner — and
+// false when there is none or an earlier record of the same payment
+// already holds an output in the window.
+func amountMatch(x Chain, cfg Config, py *Payment, w window, outs []int64, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment) (Match, bool) {
 	if py.Sats <= 0 || py.Created.IsZero() {
 		return Match{}, false
 	}
-	from, end := py.Created.Add(-cfg.Slack), py.Created.Add(cfg.Window)
+	from, end := w.from, py.Created.Add(cfg.Window)
+	if !w.end.IsZero() && w.end.Before(end) {
+		end = w.end
+	}
 	tol := cfg.tolerance(py.Sats)
 	for _, o := range outs {
 		m := match(x, o)
 		if m.Time.Before(from) {
 			continue
 		}
-		if m.Time.After(end) {
+		if m.Time.After(end) || !w.end.IsZero() && !m.Time.Before(w.end) {
 			break
 		}
 		if used[o] {
@@ -574,36 +828,28 @@ func amountMatch(x Chain, cfg Config, py *Payment, outs []int64, used map[int64]
 	return Match{}, false
 }
 
-func linkByAddress(x Chain, cfg Config, py *Payment, l *Link, outs []int64, shared bool, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) {
+// linkByAddress links a payment to the first unused outputs to its
+// address in its window w (see span), until they reach the recorded
+// amount; later outputs top a short payment up only within cfg's window.
+// (At an address several payments share, each has already taken an output
+// of its own amount when there was one.)
+func linkByAddress(x Chain, cfg Config, py *Payment, l *Link, outs []int64, w window, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) {
 	l.By = "address"
-	from := time.Time{}
-	if !py.Created.IsZero() {
-		from = py.Created.Add(-cfg.Slack)
-	}
 	tol := cfg.tolerance(py.Sats)
-	// At an address that several invoices share (one static address for
-	// everyone, or one recycled after expiry), an output paying this
-	// invoice's amount within its window is its payment, even when another
-	// customer's payment to the address came first.
-	if shared {
-		if m, ok := amountMatch(x, cfg, py, outs, used, owner, links, ps); ok {
-			l.Outputs = append(l.Outputs, m)
-			used[m.Output], owner[m.Output] = true, self
-			judge(cfg, py, l)
-			return
-		}
-	}
 	var dupOf *Link
 	for _, o := range outs {
 		if used[o] {
-			if other, dup := duplicateOf(o, py, used, owner, links, ps); dup && dupOf == nil && !match(x, o).Time.Before(from) {
+			if other, dup := duplicateOf(o, py, used, owner, links, ps); dup && dupOf == nil && !match(x, o).Time.Before(w.from) {
 				dupOf = other
 			}
 			continue
 		}
 		m := match(x, o)
-		if m.Time.Before(from) {
+		if m.Time.Before(w.from) {
 			continue
+		}
+		if !w.end.IsZero() && !m.Time.Before(w.end) {
+			break
 		}
 		// Later outputs top up a short payment only within the window.
 		if len(l.Outputs) > 0 && !py.Created.IsZero() && m.Time.After(py.Created.Add(cfg.Window)) {
@@ -623,6 +869,9 @@ func linkByAddress(x Chain, cfg Config, py *Payment, l *Link, outs []int64, shar
 	}
 	if len(l.Outputs) == 0 {
 		l.Status, l.Reason = NotFound, "no unused output to the address from the invoice's creation on"
+		if !w.end.IsZero() {
+			l.Reason = fmt.Sprintf("no unused output to the address in the invoice's window (to %s)", w.end.UTC().Format(time.RFC3339))
+		}
 		if saysUnpaid(py.Status) {
 			l.Status = Unpaid
 			l.Reason += fmt.Sprintf(", and the service says %q", py.Status)
