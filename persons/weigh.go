@@ -57,7 +57,15 @@ type Evidence struct {
 // Deposit is the value of a deposit address paid from a cluster: only two
 // accounts paying one address from one wallet share it.
 func Deposit(address string, cluster uint32) string {
-	return address + " from cluster " + strconv.FormatUint(uint64(cluster), 10)
+	return address + depositFrom + strconv.FormatUint(uint64(cluster), 10)
+}
+
+const depositFrom = " from cluster "
+
+// depositAddress returns the address of a [Deposit] value.
+func depositAddress(v string) string {
+	a, _, _ := strings.Cut(v, depositFrom)
+	return a
 }
 
 // Config bounds and weighs the grouping.
@@ -81,6 +89,13 @@ type Config struct {
 	// another country (the country of most of their addresses): a VPN or
 	// hosting provider's exits, a hotel's or an airport's Wi-Fi.
 	CountryOf func(ip string) string
+	// MaxDepositAccounts: a deposit address that more accounts than this
+	// paid (from any wallet) is the service's address for many customers —
+	// one static address, or one recycled again and again — and is no
+	// evidence at all, even paid from one cluster by two of them (an
+	// untagged exchange or payment processor pays many customers'
+	// invoices). 0: no bound.
+	MaxDepositAccounts int
 	// Strength weighs each kind of evidence (see [DefaultStrength]); a pair
 	// of accounts joins when the pieces it shares sum to at least 1.
 	// Missing kinds weigh as in DefaultStrength.
@@ -119,7 +134,7 @@ func (c Config) strength(kind string) float64 {
 // DefaultConfig returns the measured defaults (docs/methodology.md,
 // "Persons").
 func DefaultConfig() Config {
-	return Config{MaxAccounts: 5, MaxIPAccounts: 3}
+	return Config{MaxAccounts: 5, MaxIPAccounts: 3, MaxDepositAccounts: 2}
 }
 
 // Dropped is a shared value that contributed nothing: shared by more
@@ -128,7 +143,7 @@ type Dropped struct {
 	Kind     string `json:"kind"`
 	Value    string `json:"value"`
 	Accounts int    `json:"accounts"`
-	Why      string `json:"why"` // shared, junk
+	Why      string `json:"why"` // shared, junk, service_address
 }
 
 // Rejected is a pair of accounts that shared evidence summing to less than
@@ -184,7 +199,9 @@ const maxRows = 4
 //     are one piece, weighing login_ip_pool when the network is a pool
 //     ([Config.PoolAccounts], [Config.CountryOf]);
 //   - a deposit address counts only with the cluster that paid it
-//     ([Deposit]): a service hands one address to several customers.
+//     ([Deposit]): a service hands one address to several customers; and
+//     not at all when more accounts than cfg.MaxDepositAccounts paid it
+//     (a static or much recycled address: dropped, why service_address).
 //
 // A pair joins when its pieces sum to at least 1 (each a kind's strength,
 // at most 1). Its pieces become edges; a pair under 1 is Rejected.
@@ -192,6 +209,7 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 	type kv struct{ kind, value string }
 	groups := map[kv]map[string][]string{} // value → account → rows
 	netAccounts := map[string]map[string]bool{}
+	depAccounts := map[string]map[string]bool{} // deposit address → accounts that paid it
 	for _, e := range ev {
 		if e.Account == "" || e.Value == "" {
 			continue
@@ -205,6 +223,13 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 			rows = append(rows, e.Row)
 		}
 		groups[k][e.Account] = rows
+		if e.Kind == ReasonDeposit {
+			a := depositAddress(e.Value)
+			if depAccounts[a] == nil {
+				depAccounts[a] = map[string]bool{}
+			}
+			depAccounts[a][e.Account] = true
+		}
 		if e.Kind == ReasonLoginIP {
 			n := Network(e.Value)
 			if netAccounts[n] == nil {
@@ -249,6 +274,10 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 		}
 		if bound > 0 && len(accs) > bound {
 			w.Dropped = append(w.Dropped, Dropped{Kind: k.kind, Value: k.value, Accounts: len(accs), Why: "shared"})
+			continue
+		}
+		if n := len(depAccounts[depositAddress(k.value)]); k.kind == ReasonDeposit && cfg.MaxDepositAccounts > 0 && n > cfg.MaxDepositAccounts {
+			w.Dropped = append(w.Dropped, Dropped{Kind: k.kind, Value: k.value, Accounts: n, Why: "service_address"})
 			continue
 		}
 		if Junk(k.kind, k.value) {

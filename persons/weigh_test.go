@@ -84,9 +84,32 @@ func TestWeigh(t *testing.T) {
 		dropped []string // "kind value why"
 	}{
 		{"static deposit address shared by everyone joins nobody", static(), nil, nil},
-		{"static deposit address paid from one wallet by two accounts joins them",
+		// An untagged exchange or processor pays many customers' invoices
+		// to the static address: two of them paying from it are not one.
+		{"static deposit address paid from one wallet by two of its accounts joins nobody",
 			append(static(), ev("1 deposit_address "+persons.Deposit("bc1qstaticservice", 77), "2 deposit_address "+persons.Deposit("bc1qstaticservice", 77))...),
+			nil, []string{"deposit_address bc1qstaticservice from cluster 77 service_address"}},
+		{"deposit address of two accounts paid from one wallet joins them", ev(
+			"1 deposit_address "+persons.Deposit("bc1qperuser", 77), "2 deposit_address "+persons.Deposit("bc1qperuser", 77)),
 			[]string{"1-2"}, nil},
+		{"address recycled to three accounts, two paying from one wallet", ev(
+			"1 deposit_address "+persons.Deposit("bc1qrecycled", 77), "2 deposit_address "+persons.Deposit("bc1qrecycled", 77),
+			"3 deposit_address "+persons.Deposit("bc1qrecycled", 78)),
+			nil, []string{"deposit_address bc1qrecycled from cluster 77 service_address"}},
+		{"household: two people share the home address and nothing else", ev(
+			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160", "1 login_ip 81.2.69.161", "2 login_ip 81.2.69.161",
+			"1 email "+persons.NormEmail("anna.k@gmail.com"), "2 email "+persons.NormEmail("peter.k@gmail.com"),
+			"1 phone +447400123456", "2 phone +447400654321"), nil, nil},
+		{"household sharing a home address and the static deposit address from one exchange", append(static(), ev(
+			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160",
+			"1 deposit_address "+persons.Deposit("bc1qstaticservice", 77), "2 deposit_address "+persons.Deposit("bc1qstaticservice", 77))...),
+			nil, []string{"deposit_address bc1qstaticservice from cluster 77 service_address"}},
+		{"e-mail +tag at outlook, and a home address, join", ev(
+			"1 email "+persons.NormEmail("Night.Owl+shop@Outlook.com"), "2 email "+persons.NormEmail("night.owl@outlook.com"),
+			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160"), []string{"1-2"}, nil},
+		{"e-mail dots at another provider are other mailboxes", ev(
+			"1 email "+persons.NormEmail("night.owl@yahoo.com"), "2 email "+persons.NormEmail("nightowl@yahoo.com"),
+			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160"), nil, nil},
 		{"recycled deposit address paid by different wallets", ev(
 			"1 deposit_address "+persons.Deposit("bc1qrecycled", 11),
 			"2 deposit_address "+persons.Deposit("bc1qrecycled", 12)), nil, nil},
