@@ -214,3 +214,58 @@ func TestDoubleCreditFlagsBoth(t *testing.T) {
 		}
 	}
 }
+
+// TestServiceWalletReusedAddresses: with one static address and
+// per-user static addresses, swept irregularly (part of the outputs at a
+// time, change back to a deposit address or to a fresh one), the
+// service's own change is never an outside deposit nor a further payment
+// of a customer.
+func TestServiceWalletReusedAddresses(t *testing.T) {
+	// txs 5-7: alice, bob, carol pay the static address S; 8: carol pays
+	// her own address U twice... 9: a sweep of two of S's outputs with
+	// change back to S; 10: a sweep of S's change, its third output and U
+	// to cold, change to svc2 (a fresh address the clustering puts with
+	// S); 11: a sweep of U's second output with change back to U.
+	txs := customers(
+		from(0, 10*time.Minute, "S", btc, "alice2"),
+		from(1, 20*time.Minute, "S", 2*btc, "bob2"),
+		from(2, 30*time.Minute, "S", 3*btc, "carol2"),
+		mtx{at: at(time.Hour), in: []ref{{3, 0}}, out: []pay{{"U", btc / 10}, {"U", btc / 5}, {"dave2", 10*btc - btc*3/10 - 10_000}}},
+		mtx{at: at(5 * time.Hour), in: []ref{{5, 0}, {6, 0}}, out: []pay{{"cold", 2 * btc}, {"S", btc - 10_000}}},
+		mtx{at: at(9 * time.Hour), in: []ref{{9, 1}, {7, 0}, {8, 0}}, out: []pay{{"cold", 3 * btc}, {"svc2", btc + btc/10 - 30_000}}},
+		mtx{at: at(12 * time.Hour), in: []ref{{8, 1}}, out: []pay{{"cold", btc / 10}, {"U", btc/10 - 10_000}}},
+	)
+	x := newMemChain(txs)
+	cl := x.clustering([]string{"S", "svc2"})
+	rows := []link.Payment{
+		row(1, "alice", "S", btc, at(0), "paid", ""),
+		row(2, "bob", "S", 2*btc, at(time.Minute), "paid", ""),
+		row(3, "carol", "S", 3*btc, at(2*time.Minute), "paid", ""),
+		row(4, "dave", "U", btc/10, at(2*time.Hour), "credited", ""),
+		row(5, "dave", "U", btc/5, at(2*time.Hour), "credited", ""),
+	}
+	res, err := link.Run(context.Background(), x, rows, cl, link.DefaultConfig(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range res.Links {
+		if l.Status != link.Verified || l.Key.Table != "deposits" {
+			t.Errorf("%s: %s (%s); want the five rows verified and nothing more", l.Key, l.Status, l.Reason)
+		}
+	}
+	if res.Stats.Unrecorded != 0 || res.Stats.SelfTransfers != 3 {
+		t.Errorf("%d unrecorded deposits %+v, %d self-transfers; want 0 and 3 (the change to S, svc2 and U)", res.Stats.Unrecorded, res.Unrecorded, res.Stats.SelfTransfers)
+	}
+	in := map[string]bool{}
+	for _, a := range res.Service {
+		in[a.Address] = true
+	}
+	for _, a := range []string{"S", "U", "svc2"} {
+		if !in[a] {
+			t.Errorf("%s not in the service's wallet", a)
+		}
+	}
+	if in["cold"] || in["dave2"] {
+		t.Errorf("the service's wallet %v holds a payee or a customer's change", in)
+	}
+}
