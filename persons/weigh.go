@@ -68,6 +68,13 @@ func depositAddress(v string) string {
 	return a
 }
 
+// depositCluster returns the paying cluster of a [Deposit] value, as a
+// paying_cluster value.
+func depositCluster(v string) string {
+	_, c, _ := strings.Cut(v, depositFrom)
+	return c
+}
+
 // Config bounds and weighs the grouping.
 type Config struct {
 	// MaxAccounts: an identifier or paying cluster shared by more accounts
@@ -143,7 +150,7 @@ type Dropped struct {
 	Kind     string `json:"kind"`
 	Value    string `json:"value"`
 	Accounts int    `json:"accounts"`
-	Why      string `json:"why"` // shared, junk, service_address
+	Why      string `json:"why"` // shared, junk, service_address, shared_wallet
 }
 
 // Rejected is a pair of accounts that shared evidence summing to less than
@@ -201,7 +208,10 @@ const maxRows = 4
 //   - a deposit address counts only with the cluster that paid it
 //     ([Deposit]): a service hands one address to several customers; and
 //     not at all when more accounts than cfg.MaxDepositAccounts paid it
-//     (a static or much recycled address: dropped, why service_address).
+//     (a static or much recycled address: dropped, why service_address),
+//     nor when the cluster that paid it paid for more accounts than
+//     cfg.MaxAccounts (an exchange's or processor's wallet, untagged: why
+//     shared_wallet).
 //
 // A pair joins when its pieces sum to at least 1 (each a kind's strength,
 // at most 1). Its pieces become edges; a pair under 1 is Rejected.
@@ -210,6 +220,13 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 	groups := map[kv]map[string][]string{} // value → account → rows
 	netAccounts := map[string]map[string]bool{}
 	depAccounts := map[string]map[string]bool{} // deposit address → accounts that paid it
+	wallets := map[string]map[string]bool{}     // paying cluster → accounts it paid for
+	paidFor := func(c, acc string) {
+		if wallets[c] == nil {
+			wallets[c] = map[string]bool{}
+		}
+		wallets[c][acc] = true
+	}
 	for _, e := range ev {
 		if e.Account == "" || e.Value == "" {
 			continue
@@ -229,6 +246,10 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 				depAccounts[a] = map[string]bool{}
 			}
 			depAccounts[a][e.Account] = true
+			paidFor(depositCluster(e.Value), e.Account)
+		}
+		if e.Kind == ReasonCluster {
+			paidFor(e.Value, e.Account)
 		}
 		if e.Kind == ReasonLoginIP {
 			n := Network(e.Value)
@@ -278,6 +299,10 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 		}
 		if n := len(depAccounts[depositAddress(k.value)]); k.kind == ReasonDeposit && cfg.MaxDepositAccounts > 0 && n > cfg.MaxDepositAccounts {
 			w.Dropped = append(w.Dropped, Dropped{Kind: k.kind, Value: k.value, Accounts: n, Why: "service_address"})
+			continue
+		}
+		if n := len(wallets[depositCluster(k.value)]); k.kind == ReasonDeposit && cfg.MaxAccounts > 0 && n > cfg.MaxAccounts {
+			w.Dropped = append(w.Dropped, Dropped{Kind: k.kind, Value: k.value, Accounts: n, Why: "shared_wallet"})
 			continue
 		}
 		if Junk(k.kind, k.value) {

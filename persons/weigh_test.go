@@ -96,6 +96,11 @@ func TestWeigh(t *testing.T) {
 			"1 deposit_address "+persons.Deposit("bc1qrecycled", 77), "2 deposit_address "+persons.Deposit("bc1qrecycled", 77),
 			"3 deposit_address "+persons.Deposit("bc1qrecycled", 78)),
 			nil, []string{"deposit_address bc1qrecycled from cluster 77 service_address"}},
+		// An untagged exchange paid both invoices at an address recycled
+		// once; it pays many other accounts too.
+		{"recycled address paid by two strangers from one exchange wallet", append(manyAccounts(6, persons.ReasonCluster, "7"), ev(
+			"1 deposit_address "+persons.Deposit("bc1qonce", 7), "2 deposit_address "+persons.Deposit("bc1qonce", 7))...),
+			nil, []string{"deposit_address bc1qonce from cluster 7 shared_wallet", "paying_cluster 7 shared"}},
 		{"household: two people share the home address and nothing else", ev(
 			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160", "1 login_ip 81.2.69.161", "2 login_ip 81.2.69.161",
 			"1 email "+persons.NormEmail("anna.k@gmail.com"), "2 email "+persons.NormEmail("peter.k@gmail.com"),

@@ -292,6 +292,8 @@ func runPersonsExplain(ctx context.Context, g *globals, explain, person, account
 				why = fmt.Sprintf("a placeholder (%d accounts)", d.Accounts)
 			case "service_address":
 				why = fmt.Sprintf("the service's address for many: paid by %d accounts", d.Accounts)
+			case "shared_wallet":
+				why = fmt.Sprintf("paid from a wallet that pays for %d accounts", d.Accounts)
 			}
 			g.printf("  %s %s: %s\n", d.Kind, sanitize.Terminal(d.Value), why)
 		}
