@@ -199,7 +199,9 @@ func TestNormEmail(t *testing.T) {
 		"John.Smith+shop@gmail.com": "johnsmith@gmail.com", " J.S@GoogleMail.com ": "js@gmail.com",
 		"john.smith+x@outlook.com": "john.smith@outlook.com", "john.smith+x@example.net": "john.smith+x@example.net",
 		"a.b@yahoo.com": "a.b@yahoo.com", "+tag@gmail.com": "", "no at sign": "", "@gmail.com": "", "x@": "",
-		"two words@x.com": "",
+		"two words@x.com": "", "Night.Owl+x@hotmail.fr": "night.owl@hotmail.fr", "ivan@ya.ru": "ivan@yandex.ru",
+		"Ivan+spam@Yandex.com": "ivan@yandex.ru", "owl@protonmail.com": "owl@proton.me", "owl+x@pm.me": "owl@proton.me",
+		"a.b@mail.ru": "a.b@mail.ru", "a+b@mail.ru": "a+b@mail.ru",
 	} {
 		if got := persons.NormEmail(in); got != want {
 			t.Errorf("NormEmail(%q) = %q; want %q", in, got, want)
