@@ -40,8 +40,8 @@
 // must be in its window, and an invoice the service says is unpaid ends
 // its window where the address was handed to another account's invoice.
 // A recorded txid typed wrong is looked for at the address: as the start
-// of a txid paying it (cut short), else by amount (at an address of several
-// accounts) or as an unrecorded txid. At an account's own address (several
+// of a txid paying it (cut short), else as a payment with no txid — at an
+// address of several accounts by its amount alone. At an account's own address (several
 // payments of one account name it, no other's), a payment may precede its
 // row by the window (a top-up credited later). A payment its recorded
 // txid pays short then takes the unused outputs to its address in the
