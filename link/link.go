@@ -434,9 +434,6 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 	}
 	for i, why := range failed {
 		l := &res.Links[i]
-		if l.By == "address" {
-			l.By = "amount"
-		}
 		if l.By != "txid_prefix" {
 			l.Reason = why + "; " + l.Reason
 		}
