@@ -52,6 +52,10 @@ type Evidence struct {
 	// Row names where it was read (e.g. "users#12" or "payment p:7"), for
 	// the explanation; "" when unknown.
 	Row string
+	// Holders is, for a deposit address, how many accounts the seized
+	// payments name it for, paid or not (0: unknown; the accounts whose
+	// evidence holds it are counted in any case).
+	Holders int
 }
 
 // Deposit is the value of a deposit address paid from a cluster: only two
@@ -207,8 +211,9 @@ const maxRows = 4
 //     ([Config.PoolAccounts], [Config.CountryOf]);
 //   - a deposit address counts only with the cluster that paid it
 //     ([Deposit]): a service hands one address to several customers; and
-//     not at all when more accounts than cfg.MaxDepositAccounts paid it
-//     (a static or much recycled address: dropped, why service_address),
+//     not at all when more accounts than cfg.MaxDepositAccounts paid it or
+//     were handed it ([Evidence.Holders]; a static or much recycled
+//     address: dropped, why service_address),
 //     nor when the cluster that paid it paid for more accounts than
 //     cfg.MaxAccounts (an exchange's or processor's wallet, untagged: why
 //     shared_wallet).
@@ -221,6 +226,7 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 	netAccounts := map[string]map[string]bool{}
 	depAccounts := map[string]map[string]bool{} // deposit address → accounts that paid it
 	wallets := map[string]map[string]bool{}     // paying cluster → accounts it paid for
+	holders := map[string]int{}                 // deposit address → accounts the payments name it for
 	paidFor := func(c, acc string) {
 		if wallets[c] == nil {
 			wallets[c] = map[string]bool{}
@@ -247,6 +253,9 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 			}
 			depAccounts[a][e.Account] = true
 			paidFor(depositCluster(e.Value), e.Account)
+			if e.Holders > holders[a] {
+				holders[a] = e.Holders
+			}
 		}
 		if e.Kind == ReasonCluster {
 			paidFor(e.Value, e.Account)
@@ -297,7 +306,7 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 			w.Dropped = append(w.Dropped, Dropped{Kind: k.kind, Value: k.value, Accounts: len(accs), Why: "shared"})
 			continue
 		}
-		if n := len(depAccounts[depositAddress(k.value)]); k.kind == ReasonDeposit && cfg.MaxDepositAccounts > 0 && n > cfg.MaxDepositAccounts {
+		if n := max(len(depAccounts[depositAddress(k.value)]), holders[depositAddress(k.value)]); k.kind == ReasonDeposit && cfg.MaxDepositAccounts > 0 && n > cfg.MaxDepositAccounts {
 			w.Dropped = append(w.Dropped, Dropped{Kind: k.kind, Value: k.value, Accounts: n, Why: "service_address"})
 			continue
 		}

@@ -179,6 +179,23 @@ func TestWeigh(t *testing.T) {
 	}
 }
 
+// TestWeighHolders: an address the service handed to more accounts than
+// paid it is its address for many, though only two paid, from one wallet.
+func TestWeighHolders(t *testing.T) {
+	for _, c := range []struct {
+		holders int
+		want    []string
+	}{{0, []string{"1-2"}}, {2, []string{"1-2"}}, {4, nil}} {
+		e := ev("1 deposit_address "+persons.Deposit("bc1qrecycled", 77), "2 deposit_address "+persons.Deposit("bc1qrecycled", 77))
+		for i := range e {
+			e[i].Holders = c.holders
+		}
+		if got := joined(persons.Weigh(e, persons.DefaultConfig())); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("handed to %d accounts: joined %q; want %q", c.holders, got, c.want)
+		}
+	}
+}
+
 // TestWeighExplains checks that a pair not joined is kept with its pieces
 // and that a joined pair's links carry their strengths and rows.
 func TestWeighExplains(t *testing.T) {
