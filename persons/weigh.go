@@ -196,6 +196,53 @@ func Network(ip string) string {
 	return p.String()
 }
 
+// kv is a kind of evidence and a value of it.
+type kv struct{ kind, value string }
+
+// piece is one piece of evidence a pair of accounts shares.
+type piece struct {
+	kind, key string   // key: the value, or the network of login addresses
+	values    []string // what they share
+	rows      []string
+	strength  float64
+	note      string // why a network is a pool, or why it weighs nothing
+}
+
+// dualStack discounts the login networks of one pair that may be one
+// place: a home with IPv4 and IPv6 gives every device in it the same
+// IPv4 address and addresses of one IPv6 prefix, so two people living
+// there share an IPv4 network and an IPv6 network without being one. When
+// a pair shares networks of both families, those of the family with fewer
+// (IPv6 on a tie) weigh nothing: the pair's login evidence counts as many
+// places as the larger family has networks.
+func dualStack(pcs map[kv]*piece) {
+	var v4, v6 []*piece
+	for k, pc := range pcs {
+		if k.kind != ReasonLoginIP {
+			continue
+		}
+		if strings.Contains(k.value, ":") {
+			v6 = append(v6, pc)
+		} else {
+			v4 = append(v4, pc)
+		}
+	}
+	if len(v4) == 0 || len(v6) == 0 {
+		return
+	}
+	zero := v6
+	if len(v4) < len(v6) {
+		zero = v4
+	}
+	for _, pc := range zero {
+		pc.strength = 0
+		if pc.note != "" {
+			pc.note += "; "
+		}
+		pc.note += "may be the same place as the pair's other-family network: IPv4 and IPv6 of one dual-stack home"
+	}
+}
+
 // maxRows bounds the rows named per account in an edge.
 const maxRows = 4
 
@@ -221,7 +268,6 @@ const maxRows = 4
 // A pair joins when its pieces sum to at least 1 (each a kind's strength,
 // at most 1). Its pieces become edges; a pair under 1 is Rejected.
 func Weigh(ev []Evidence, cfg Config) *Weighing {
-	type kv struct{ kind, value string }
 	groups := map[kv]map[string][]string{} // value → account → rows
 	netAccounts := map[string]map[string]bool{}
 	depAccounts := map[string]map[string]bool{} // deposit address → accounts that paid it
@@ -279,13 +325,6 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 		}
 		return keys[i].value < keys[j].value
 	})
-	type piece struct {
-		kind, key string   // key: the value, or the network of login addresses
-		values    []string // what they share
-		rows      []string
-		strength  float64
-		note      string // why a network is a pool
-	}
 	w := &Weighing{}
 	shared := map[[2]string]map[kv]*piece{}
 	for _, k := range keys {
@@ -347,6 +386,7 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 		}
 	}
 	for p, pcs := range shared {
+		dualStack(pcs)
 		edges := make([]Edge, 0, len(pcs))
 		for _, pc := range pcs {
 			detail := strings.Join(pc.values, " ")

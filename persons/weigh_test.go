@@ -101,6 +101,13 @@ func TestWeigh(t *testing.T) {
 		{"recycled address paid by two strangers from one exchange wallet", append(manyAccounts(6, persons.ReasonCluster, "7"), ev(
 			"1 deposit_address "+persons.Deposit("bc1qonce", 7), "2 deposit_address "+persons.Deposit("bc1qonce", 7))...),
 			nil, []string{"deposit_address bc1qonce from cluster 7 shared_wallet", "paying_cluster 7 shared"}},
+		{"household: dual-stack home, its IPv4 address and IPv6 prefix", ev(
+			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160",
+			"1 login_ip 2a02:c7f:1234:5600::1", "2 login_ip 2a02:c7f:1234:5600::1",
+			"1 login_ip 2a02:c7f:1234:5700::9", "2 login_ip 2a02:c7f:1234:5700::9"), nil, nil},
+		{"IPv4 at home and at work, and the home's IPv6 prefix, join", ev(
+			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160", "1 login_ip 90.220.78.49", "2 login_ip 90.220.78.49",
+			"1 login_ip 2a02:c7f:1234:5600::1", "2 login_ip 2a02:c7f:1234:5600::1"), []string{"1-2"}, nil},
 		{"household: two people share the home address and nothing else", ev(
 			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160", "1 login_ip 81.2.69.161", "2 login_ip 81.2.69.161",
 			"1 email "+persons.NormEmail("anna.k@gmail.com"), "2 email "+persons.NormEmail("peter.k@gmail.com"),
