@@ -255,7 +255,9 @@ const maxRows = 4
 //     clusters too;
 //   - the login addresses two accounts share in one network ([Network])
 //     are one piece, weighing login_ip_pool when the network is a pool
-//     ([Config.PoolAccounts], [Config.CountryOf]);
+//     ([Config.PoolAccounts], [Config.CountryOf]); when they share IPv4
+//     and IPv6 networks, those of the family with fewer weigh nothing (a
+//     dual-stack home is one place);
 //   - a deposit address counts only with the cluster that paid it
 //     ([Deposit]): a service hands one address to several customers; and
 //     not at all when more accounts than cfg.MaxDepositAccounts paid it or
