@@ -14,7 +14,8 @@ import (
 // world generator writes, with the truth of who is whom: people with
 // several accounts that share some identifiers (written differently:
 // Gmail dots and +tags, @handles and t.me links, bare and resourced
-// JIDs), households sharing a home address, strangers behind one VPN
+// JIDs), households sharing a home address (dual-stack homes: its IPv6
+// prefix too), strangers behind one VPN
 // provider, junk e-mails and phones typed by many, an untagged exchange
 // paying many customers' invoices to the service's one static address,
 // and per-invoice addresses recycled to strangers.
@@ -53,6 +54,10 @@ func newPopulation(seed int64, people int) *population {
 		if i%10 == 1 { // household: lives with person i-1
 			home = fmt.Sprintf("81.2.%d.%d", (i-1)/200, (i-1)%200+1)
 		}
+		home6 := i
+		if i%10 == 1 {
+			home6 = i - 1
+		}
 		local := fmt.Sprintf("cust%04dx", i)
 		phone := fmt.Sprintf("+4474%08d", 10_000_000+i*7919%90_000_000)
 		handle := fmt.Sprintf("nightowl%d", i)
@@ -78,6 +83,9 @@ func newPopulation(seed int64, people int) *population {
 				add(acc, "telegram", persons.NormHandle("telegram", h))
 			}
 			add(acc, persons.ReasonLoginIP, persons.NormIP(home))
+			if i%2 == 1 || i%10 == 0 { // a dual-stack home: its IPv6 prefix too
+				add(acc, persons.ReasonLoginIP, persons.NormIP(fmt.Sprintf("2a02:c7f:%x:%x::%x", home6/256, home6%256, k+1)))
+			}
 			if r.Intn(100) < 20 { // one VPN provider's exits, used by many
 				add(acc, persons.ReasonLoginIP, persons.NormIP(fmt.Sprintf("185.65.134.%d", r.Intn(8)+1)))
 			}
