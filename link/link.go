@@ -320,8 +320,8 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 	var byAddr []int           // payments matched by address
 	failed := map[int]string{} // payment → why its recorded txid did not match
 	var credits []doubleCredit
-	for i := range ps {
-		if i%10000 == 0 {
+	for n, i := range txidOrder(x, cfg, ps, res.Links) {
+		if n%10000 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
@@ -370,25 +370,8 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 			}
 		}
 	}
-	for n, i := range byAddr {
-		if n%10000 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		l := &res.Links[i]
-		u := use[l.AddressID]
-		if done[i] || l.AddressID == 0 || u.rows < 2 {
-			continue
-		}
-		sp := span(cfg, ps, i, u)
-		if m, ok := amountMatch(x, cfg, &ps[i], sp, x.AddressOutputs(l.AddressID), used, owner, res.Links, ps); ok {
-			l.By = "address"
-			l.Outputs = append(l.Outputs, m)
-			used[m.Output], owner[m.Output] = true, i
-			judge(cfg, &ps[i], l)
-			done[i] = true
-		}
+	if err := amountPass(ctx, x, cfg, ps, res.Links, byAddr, use, done, used, owner); err != nil {
+		return nil, err
 	}
 	var outs []int64
 	var cur uint32
@@ -591,6 +574,71 @@ func linkByTxID(x Chain, cfg Config, py *Payment, l *Link, used map[int64]bool, 
 	return nil, false
 }
 
+// txidOrder returns the order in which payments are linked by txid: key
+// order, except that of the payments recording one txid, those whose
+// recorded amount and window the transaction's outputs to their address
+// fit come first — so when one txid is credited to two rows, the row it
+// paid holds it, not an admin's row given the same txid.
+func txidOrder(x Chain, cfg Config, ps []Payment, links []Link) []int {
+	order := make([]int, len(ps))
+	byTx := map[string][]int{} // txid → places in order
+	for i := range ps {
+		order[i] = i
+		if id := strings.ToLower(strings.TrimSpace(ps[i].TxID)); id != "" {
+			byTx[id] = append(byTx[id], i)
+		}
+	}
+	ids := make([]string, 0, len(byTx))
+	for id, places := range byTx {
+		if len(places) > 1 {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		places := byTx[id]
+		members := append([]int(nil), places...)
+		fit := map[int]int{}
+		for _, i := range members {
+			fit[i] = txFit(x, cfg, &ps[i], links[i].AddressID)
+		}
+		sort.SliceStable(members, func(a, b int) bool { return fit[members[a]] > fit[members[b]] })
+		for k, pl := range places {
+			order[pl] = members[k]
+		}
+	}
+	return order
+}
+
+// txFit scores how well payment py's recorded txid fits it: 1 for the
+// amount its outputs to the address pay (within the tolerance), 1 for
+// their time in the window; 0 when the txid is not in the chain.
+func txFit(x Chain, cfg Config, py *Payment, addr uint32) int {
+	id, err := coinsift.ParseTxID(strings.ToLower(strings.TrimSpace(py.TxID)))
+	if err != nil {
+		return 0
+	}
+	t, err := x.TxByID(id)
+	if err != nil {
+		return 0
+	}
+	tx := x.Tx(t)
+	var paid coinsift.Sats
+	for o := tx.FirstOutput; o < tx.FirstOutput+int64(tx.NumOutputs); o++ {
+		if addr != 0 && x.Output(o).Addr == addr {
+			paid += x.Output(o).Value
+		}
+	}
+	score := 0
+	if d := paid - py.Sats; py.Sats > 0 && d >= -cfg.tolerance(py.Sats) && d <= cfg.tolerance(py.Sats) {
+		score++
+	}
+	if !py.Created.IsZero() && !tx.Time.Before(py.Created.Add(-cfg.Slack)) && !tx.Time.After(py.Created.Add(cfg.Window)) {
+		score++
+	}
+	return score
+}
+
 // truncate bounds a seized string quoted in a reason.
 func truncate(s string) string {
 	const n = 80
@@ -790,39 +838,98 @@ func topUp(x Chain, cfg Config, ps []Payment, links []Link, used map[int64]bool,
 	}
 }
 
-// amountMatch returns the first unused output of outs that pays py's
-// recorded amount (within the tolerance) in its window — from w.from to
-// the end of cfg's window after the creation, or w.end if sooner — and
-// false when there is none or an earlier record of the same payment
-// already holds an output in the window.
-func amountMatch(x Chain, cfg Config, py *Payment, w window, outs []int64, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment) (Match, bool) {
-	if py.Sats <= 0 || py.Created.IsZero() {
-		return Match{}, false
-	}
-	from, end := w.from, py.Created.Add(cfg.Window)
-	if !w.end.IsZero() && w.end.Before(end) {
-		end = w.end
-	}
-	tol := cfg.tolerance(py.Sats)
-	for _, o := range outs {
-		m := match(x, o)
-		if m.Time.Before(from) {
+// candidate is an output paying a payment's recorded amount in its
+// window.
+type candidate struct {
+	off    coinsift.Sats // |paid − recorded|
+	order  int           // the payment's place in creation order
+	link   int
+	output int64
+}
+
+// amountPass gives the payments at each address several payments name
+// an output of their recorded amount (within the tolerance) in their
+// window (see span), the closest amounts first, then the earlier
+// payment, then the earlier output: a payment of 0.0781 BTC does not take
+// the 0.0784 BTC another customer paid for an invoice of exactly that at
+// one static address. A payment an earlier record of which already holds
+// an output in its window takes none. Payments it links are marked done.
+func amountPass(ctx context.Context, x Chain, cfg Config, ps []Payment, links []Link, byAddr []int, use map[uint32]*use, done map[int]bool, used map[int64]bool, owner map[int64]int) error {
+	for lo := 0; lo < len(byAddr); {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		a := links[byAddr[lo]].AddressID
+		hi := lo + 1
+		for hi < len(byAddr) && links[byAddr[hi]].AddressID == a {
+			hi++
+		}
+		group := byAddr[lo:hi]
+		lo = hi
+		if a == 0 || use[a].rows < 2 {
 			continue
 		}
-		if m.Time.After(end) || !w.end.IsZero() && !m.Time.Before(w.end) {
-			break
-		}
-		if used[o] {
-			if _, dup := duplicateOf(o, py, used, owner, links, ps); dup {
-				return Match{}, false
+		outs := x.AddressOutputs(a)
+		var cands []candidate
+		for order, i := range group {
+			py := &ps[i]
+			if done[i] || py.Sats <= 0 || py.Created.IsZero() {
+				continue
 			}
-			continue
+			w := span(cfg, ps, i, use[a])
+			end := py.Created.Add(cfg.Window)
+			if !w.end.IsZero() && w.end.Before(end) {
+				end = w.end
+			}
+			tol := cfg.tolerance(py.Sats)
+			var mine []candidate
+			blocked := false
+			for _, o := range outs {
+				m := match(x, o)
+				if m.Time.Before(w.from) {
+					continue
+				}
+				if m.Time.After(end) || !w.end.IsZero() && !m.Time.Before(w.end) {
+					break
+				}
+				if used[o] {
+					if _, dup := duplicateOf(o, py, used, owner, links, ps); dup {
+						blocked = true
+						break
+					}
+					continue
+				}
+				if d := m.Sats - py.Sats; d >= -tol && d <= tol {
+					mine = append(mine, candidate{off: max(d, -d), order: order, link: i, output: o})
+				}
+			}
+			if !blocked {
+				cands = append(cands, mine...)
+			}
 		}
-		if d := m.Sats - py.Sats; d >= -tol && d <= tol {
-			return m, true
+		sort.Slice(cands, func(i, j int) bool {
+			p, q := cands[i], cands[j]
+			if p.off != q.off {
+				return p.off < q.off
+			}
+			if p.order != q.order {
+				return p.order < q.order
+			}
+			return p.output < q.output
+		})
+		for _, c := range cands {
+			if done[c.link] || used[c.output] {
+				continue
+			}
+			l := &links[c.link]
+			l.By = "address"
+			l.Outputs = append(l.Outputs, match(x, c.output))
+			used[c.output], owner[c.output] = true, c.link
+			judge(cfg, &ps[c.link], l)
+			done[c.link] = true
 		}
 	}
-	return Match{}, false
+	return nil
 }
 
 // linkByAddress links a payment to the first unused outputs to its
@@ -851,6 +958,12 @@ func linkByAddress(x Chain, cfg Config, py *Payment, l *Link, outs []int64, w wi
 		// Later outputs top up a short payment only within the window.
 		if len(l.Outputs) > 0 && !py.Created.IsZero() && m.Time.After(py.Created.Add(cfg.Window)) {
 			break
+		}
+		// At an address of several accounts, an output of more than the
+		// payment still lacks is another customer's as likely as an
+		// overpayment: it takes only the parts of a short payment.
+		if !w.end.IsZero() && py.Sats > 0 && m.Sats > py.Sats-l.Paid+tol {
+			continue
 		}
 		l.Outputs = append(l.Outputs, m)
 		used[o], owner[o] = true, self
