@@ -404,7 +404,7 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 		// txid did not match is found by its amount alone: the first
 		// unused output there may be another customer's.
 		if !(txFailed && u.accounts > 1) {
-			linkByAddress(x, cfg, &ps[i], l, outs, sp, used, owner, res.Links, ps, i)
+			linkByAddress(x, cfg, &ps[i], l, outs[firstAt(x, outs, sp.from):], sp, used, owner, res.Links, ps, i)
 		}
 		if len(l.Outputs) == 0 && l.Status == "" {
 			l.Status, l.Reason = NotFound, "no unused output of the recorded amount to the address in the invoice's window"
@@ -809,7 +809,8 @@ func topUp(x Chain, cfg Config, ps []Payment, links []Link, used map[int64]bool,
 		}
 		tol := cfg.tolerance(py.Sats)
 		paid, added := l.Paid, 0
-		for _, o := range x.AddressOutputs(l.AddressID) {
+		outs := x.AddressOutputs(l.AddressID)
+		for _, o := range outs[firstAt(x, outs, from):] {
 			if paid >= py.Sats-tol {
 				break
 			}
@@ -836,6 +837,26 @@ func topUp(x Chain, cfg Config, ps []Payment, links []Link, used map[int64]bool,
 		judge(cfg, py, l)
 		l.Reason = fmt.Sprintf("recorded txid found, with %d other output(s) to the address up to it; %s", added, l.Reason)
 	}
+}
+
+// timeSlop is how far a block's time may fall before an earlier block's:
+// block times rise only on the median of the last eleven, and miners'
+// clocks drift. Searches by time start this much early.
+const timeSlop = 2 * time.Hour
+
+// firstAt returns the index of the first output of outs (ascending, as
+// the chain orders them) whose block may be stamped at t or later: a
+// binary search, so that a payment at an address of thousands (one static
+// address for everyone) does not read all outputs before its window.
+func firstAt(x Chain, outs []int64, t time.Time) int {
+	if t.IsZero() {
+		return 0
+	}
+	t = t.Add(-timeSlop)
+	return sort.Search(len(outs), func(k int) bool {
+		tx, _ := x.TxOfOutput(outs[k])
+		return !x.Tx(tx).Time.Before(t)
+	})
 }
 
 // candidate is an output paying a payment's recorded amount in its
@@ -884,7 +905,7 @@ func amountPass(ctx context.Context, x Chain, cfg Config, ps []Payment, links []
 			tol := cfg.tolerance(py.Sats)
 			var mine []candidate
 			blocked := false
-			for _, o := range outs {
+			for _, o := range outs[firstAt(x, outs, w.from):] {
 				m := match(x, o)
 				if m.Time.Before(w.from) {
 					continue
