@@ -285,11 +285,16 @@ func saysUnpaid(s string) bool {
 }
 
 // Run links payments to the chain. It matches a payment by its recorded
-// txid (and vout) when there is one, else by the first unused outputs to its
-// deposit address from the invoice's creation on; payments to one address
-// are served in creation order, and each output is assigned at most once.
-// A further output to a paid invoice's address from a cluster that paid the
-// invoice becomes a [PaidAgain] link of that payment (see [Key.Again]).
+// txid (and vout) when there is one — of several rows crediting one txid,
+// the row it fits holds it and the others are double credits — else, and
+// when the txid was typed wrong or cut short, at its deposit address: at
+// an address several payments name, by the closest amount in each
+// payment's window first (see span), then by the first unused outputs;
+// payments to one address are served in creation order, and each output
+// is assigned at most once. A further output to a paid invoice's address
+// from a cluster that paid the invoice, or to an account's own address
+// from anyone outside the service, becomes a [PaidAgain] link of that
+// payment (see [Key.Again]).
 // Then it clusters the service's own wallet from its spends (see
 // [ServiceAddress]), lists the deposits to it from outside that no payment
 // accounts for, counts the service's own transfers to it apart, and
