@@ -80,6 +80,19 @@ func TestServiceBehaviours(t *testing.T) {
 			want: map[string]want{"ev/deposits#1": {link.Late, 5}, "ev/deposits#2": {link.Verified, 6}},
 		},
 		{
+			// The address went to bob's invoice, which expired unpaid;
+			// alice then paid again from her wallet: hers, not bob's.
+			name: "recycled: a repeat payment by the cluster that paid the earlier invoice",
+			txs: customers(from(0, time.Hour, "R", btc, "alice2"),
+				mtx{at: at(20 * time.Hour), in: []ref{{5, 1}}, out: []pay{{"R", btc / 2}, {"alice3", 9*btc - btc/2 - 20_000}}}),
+			rows: []link.Payment{
+				row(1, "alice", "R", btc, at(0), "paid", ""),
+				row(2, "bob", "R", btc, at(10*time.Hour), "expired", ""),
+			},
+			want: map[string]want{"ev/deposits#1": {link.Verified, 5}, "ev/deposits#2": {link.Unpaid, -1},
+				"ev/deposits+again1#1": {link.PaidAgain, 6}},
+		},
+		{
 			name: "static: an underpaying customer does not take another's output",
 			txs:  customers(from(1, 10*time.Minute, "S", 2*btc, "bob2"), from(0, 20*time.Minute, "S", btc/2, "alice2")),
 			rows: []link.Payment{
@@ -150,7 +163,7 @@ func TestServiceBehaviours(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			x := newMemChain(tt.txs)
-			cl := x.clustering([]string{"alice1", "alice2"}, []string{"bob1", "bob2"}, []string{"carol1", "carol2", "carol3"})
+			cl := x.clustering([]string{"alice1", "alice2", "alice3"}, []string{"bob1", "bob2"}, []string{"carol1", "carol2", "carol3"})
 			res, err := link.Run(context.Background(), x, tt.rows, cl, link.DefaultConfig(), nil)
 			if err != nil {
 				t.Fatal(err)

@@ -380,6 +380,7 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 	}
 	var outs []int64
 	var cur uint32
+	var paidFor map[uint32]map[string]bool // at cur: paying cluster → accounts
 	for n, i := range byAddr {
 		if n%10000 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -399,17 +400,33 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 			p.Add(1)
 			continue
 		}
+		u := use[l.AddressID]
 		if n == 0 || l.AddressID != cur {
 			cur, outs = l.AddressID, x.AddressOutputs(l.AddressID)
+			paidFor = nil
+			if u.accounts > 1 {
+				paidFor = map[uint32]map[string]bool{}
+				for _, j := range u.byTime {
+					addPayers(x, cl, paidFor, &res.Links[j])
+				}
+			}
 		}
 		_, txFailed := failed[i]
-		u := use[l.AddressID]
 		sp := span(cfg, ps, i, u)
 		// At an address of several customers, a payment whose recorded
 		// txid did not match is found by its amount alone: the first
-		// unused output there may be another customer's.
+		// unused output there may be another customer's. Nor is an output
+		// from a wallet that paid another account's payment here, and none
+		// of this account's, this payment's.
 		if !(txFailed && u.accounts > 1) {
-			linkByAddress(x, cfg, &ps[i], l, outs[firstAt(x, outs, sp.from):], sp, used, owner, res.Links, ps, i)
+			var foreign func(o int64) bool
+			if paidFor != nil {
+				foreign = func(o int64) bool { return foreignTo(x, cl, paidFor, o, ps[i].Account) }
+			}
+			linkByAddress(x, cfg, &ps[i], l, outs[firstAt(x, outs, sp.from):], sp, foreign, used, owner, res.Links, ps, i)
+			if paidFor != nil {
+				addPayers(x, cl, paidFor, l)
+			}
 		}
 		if len(l.Outputs) == 0 && l.Status == "" {
 			l.Status, l.Reason = NotFound, "no unused output of the recorded amount to the address in the invoice's window"
@@ -958,12 +975,46 @@ func amountPass(ctx context.Context, x Chain, cfg Config, ps []Payment, links []
 	return nil
 }
 
+// addPayers records in paidFor the clusters that paid link l's outputs,
+// for l's account.
+func addPayers(x Chain, cl Clustering, paidFor map[uint32]map[string]bool, l *Link) {
+	for _, m := range l.Outputs {
+		t, _ := x.TxOfOutput(m.Output)
+		for _, c := range payers(x, cl, t) {
+			if paidFor[c] == nil {
+				paidFor[c] = map[string]bool{}
+			}
+			paidFor[c][l.Account] = true
+		}
+	}
+}
+
+// foreignTo reports whether output o comes from a wallet that paid
+// another account's payment at the address (paidFor) and none of
+// account's: at an address several customers share, the other customer's
+// further payment, not this one's.
+func foreignTo(x Chain, cl Clustering, paidFor map[uint32]map[string]bool, o int64, account string) bool {
+	t, _ := x.TxOfOutput(o)
+	other := false
+	for _, c := range payers(x, cl, t) {
+		accs := paidFor[c]
+		if accs[account] {
+			return false
+		}
+		if len(accs) > 0 {
+			other = true
+		}
+	}
+	return other
+}
+
 // linkByAddress links a payment to the first unused outputs to its
 // address in its window w (see span), until they reach the recorded
-// amount; later outputs top a short payment up only within cfg's window.
+// amount, passing over those foreign reports (nil: none); later outputs
+// top a short payment up only within cfg's window.
 // (At an address several payments share, each has already taken an output
 // of its own amount when there was one.)
-func linkByAddress(x Chain, cfg Config, py *Payment, l *Link, outs []int64, w window, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) {
+func linkByAddress(x Chain, cfg Config, py *Payment, l *Link, outs []int64, w window, foreign func(int64) bool, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) {
 	l.By = "address"
 	tol := cfg.tolerance(py.Sats)
 	var dupOf *Link
@@ -989,6 +1040,9 @@ func linkByAddress(x Chain, cfg Config, py *Payment, l *Link, outs []int64, w wi
 		// payment still lacks is another customer's as likely as an
 		// overpayment: it takes only the parts of a short payment.
 		if !w.end.IsZero() && py.Sats > 0 && m.Sats > py.Sats-l.Paid+tol {
+			continue
+		}
+		if foreign != nil && foreign(o) {
 			continue
 		}
 		l.Outputs = append(l.Outputs, m)
