@@ -802,7 +802,9 @@ func span(cfg Config, ps []Payment, i int, u *use) window {
 			for _, j := range u.byTime {
 				q := &ps[j]
 				if q.Account != py.Account && q.Created.After(py.Created) {
-					w.end = q.Created
+					if q.Created.Before(w.end) {
+						w.end = q.Created
+					}
 					break
 				}
 			}
