@@ -146,6 +146,27 @@ func TestServiceBehaviours(t *testing.T) {
 			want: map[string]want{"ev/deposits#1": {link.Verified, 5}, "ev/deposits#2": {link.Duplicate, -1}},
 		},
 		{
+			// An exchange's batch pays two customers' invoices at the
+			// static address in one transaction; both rows record it.
+			name: "one transaction pays two invoices at one address",
+			txs: customers(mtx{at: at(time.Hour), in: []ref{{4, 0}},
+				out: []pay{{"S", btc / 4}, {"S", btc / 2}, {"hot2", 10*btc - btc*3/4 - 10_000}}}),
+			rows: []link.Payment{
+				row(1, "alice", "S", btc/2, at(0), "paid", tx(5)),
+				row(2, "bob", "S", btc/4, at(10*time.Minute), "paid", tx(5)),
+			},
+			want: map[string]want{"ev/deposits#1": {link.Verified, 5}, "ev/deposits#2": {link.Verified, 5}},
+		},
+		{
+			name: "recycled: a rejected invoice never takes the next customer's payment",
+			txs:  customers(from(1, 11*time.Hour, "R", btc, "bob2")),
+			rows: []link.Payment{
+				row(1, "alice", "R", btc, at(0), "rejected", strings.Repeat("ef", 32)),
+				row(2, "bob", "R", btc, at(10*time.Hour), "active", ""),
+			},
+			want: map[string]want{"ev/deposits#1": {link.Unpaid, -1}, "ev/deposits#2": {link.Verified, 5}},
+		},
+		{
 			// Carol's own address: rows credited 3 h after the payment
 			// (one with no amount), and a top-up from an exchange with no
 			// row at all.

@@ -268,7 +268,7 @@ var _ Chain = (*chainindex.Index)(nil)
 type Clustering []uint32
 
 // unpaidWords are the seized statuses that say the invoice was not paid.
-var unpaidWords = []string{"unpaid", "expired", "cancel", "pending", "await", "open", "new", "fail", "0", "2"}
+var unpaidWords = []string{"unpaid", "expired", "cancel", "pending", "await", "open", "new", "fail", "reject", "declin", "void", "0", "2"}
 
 // saysUnpaid reports whether a seized status says the invoice was not paid.
 func saysUnpaid(s string) bool {
@@ -555,9 +555,23 @@ func linkByTxID(x Chain, cfg Config, py *Payment, l *Link, used map[int64]bool, 
 	}
 	tx := x.Tx(t)
 	holder := -1
+	// One transaction may pay several invoices at one address (a batch
+	// of an exchange's withdrawals to a static address): an unused output
+	// of the recorded amount is this payment's alone.
+	exact := -1
+	if py.Vout < 0 && py.Sats > 0 && l.AddressID != 0 {
+		tol := cfg.tolerance(py.Sats)
+		for k := 0; k < tx.NumOutputs; k++ {
+			o := tx.FirstOutput + int64(k)
+			if out := x.Output(o); out.Addr == l.AddressID && !used[o] && out.Value-py.Sats >= -tol && out.Value-py.Sats <= tol {
+				exact = k
+				break
+			}
+		}
+	}
 	for k := 0; k < tx.NumOutputs; k++ {
 		o := tx.FirstOutput + int64(k)
-		if py.Vout >= 0 && k != py.Vout {
+		if py.Vout >= 0 && k != py.Vout || exact >= 0 && k != exact {
 			continue
 		}
 		if l.AddressID != 0 && x.Output(o).Addr != l.AddressID {
@@ -633,8 +647,9 @@ func txidOrder(x Chain, cfg Config, ps []Payment, links []Link) []int {
 }
 
 // txFit scores how well payment py's recorded txid fits it: 1 for the
-// amount its outputs to the address pay (within the tolerance), 1 for
-// their time in the window; 0 when the txid is not in the chain.
+// amount its outputs to the address pay, together or one alone (within
+// the tolerance), 1 for their time in the window; 0 when the txid is not
+// in the chain.
 func txFit(x Chain, cfg Config, py *Payment, addr uint32) int {
 	id, err := coinsift.ParseTxID(strings.ToLower(strings.TrimSpace(py.TxID)))
 	if err != nil {
@@ -645,14 +660,18 @@ func txFit(x Chain, cfg Config, py *Payment, addr uint32) int {
 		return 0
 	}
 	tx := x.Tx(t)
+	tol := cfg.tolerance(py.Sats)
+	fits := func(v coinsift.Sats) bool { return py.Sats > 0 && v-py.Sats >= -tol && v-py.Sats <= tol }
 	var paid coinsift.Sats
+	one := false // one output alone pays the amount
 	for o := tx.FirstOutput; o < tx.FirstOutput+int64(tx.NumOutputs); o++ {
 		if addr != 0 && x.Output(o).Addr == addr {
 			paid += x.Output(o).Value
+			one = one || fits(x.Output(o).Value)
 		}
 	}
 	score := 0
-	if d := paid - py.Sats; py.Sats > 0 && d >= -cfg.tolerance(py.Sats) && d <= cfg.tolerance(py.Sats) {
+	if one || fits(paid) {
 		score++
 	}
 	if !py.Created.IsZero() && !tx.Time.Before(py.Created.Add(-cfg.Slack)) && !tx.Time.After(py.Created.Add(cfg.Window)) {
