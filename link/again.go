@@ -158,3 +158,88 @@ func againReason(orig *Link, l *Link, via uint32, lastAt time.Time) string {
 	return fmt.Sprintf("paid again: %s BTC to the address of payment %s (%s), from cluster %d that paid it, %s after its last matched output",
 		coinsift.Sats(l.Paid), orig.Key, orig.Status, via, l.Outputs[0].Time.Sub(lastAt).Round(time.Minute))
 }
+
+// spendsService reports whether transaction t spends an output of the
+// service's wallet s: the service's own transfer or change.
+func spendsService(x Chain, s *service, t int64) bool {
+	tx := x.Tx(t)
+	for i := tx.FirstInput; i < tx.FirstInput+int64(tx.NumInputs); i++ {
+		if so := x.Input(i).Spent; so >= 0 {
+			if _, ok := s.in[x.Output(so).Addr]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ownAgain attaches the further payments to an account's own address —
+// one that several payments of that account name and no other account's
+// (a per-user static address, topped up) — whoever paid them: an output
+// that no payment accounts for, from the window before the address's
+// first payment on, not the service's own transfer, is a [PaidAgain] link
+// of the latest payment created by then (the first, if none was). The
+// outputs of one transaction make one further payment. Its keys continue
+// the numbering of links' further payments; the outputs are marked used.
+func ownAgain(x Chain, cfg Config, ps []Payment, links []Link, u map[uint32]*use, s *service, used map[int64]bool) []Link {
+	count := map[Key]int{}
+	for _, l := range links {
+		if k, n, ok := l.Key.AgainOf(); ok && n > count[k] {
+			count[k] = n
+		}
+	}
+	addrs := make([]uint32, 0, len(u))
+	for a, w := range u {
+		if w.accounts == 1 && w.rows > 1 {
+			addrs = append(addrs, a)
+		}
+	}
+	sort.Slice(addrs, func(i, j int) bool { return addrs[i] < addrs[j] })
+	var again []Link
+	for _, a := range addrs {
+		rows := u[a].byTime
+		first := ps[rows[0]].Created
+		lastTx := int64(-1)
+		for _, o := range x.AddressOutputs(a) {
+			if used[o] {
+				continue
+			}
+			t, _ := x.TxOfOutput(o)
+			m := match(x, o)
+			if !first.IsZero() && m.Time.Before(first.Add(-cfg.Window)) || spendsService(x, s, t) {
+				continue
+			}
+			to := rows[0]
+			for _, i := range rows {
+				if !ps[i].Created.IsZero() && ps[i].Created.After(m.Time.Add(cfg.Slack)) {
+					break
+				}
+				to = i
+			}
+			orig := &links[to]
+			used[o] = true
+			if n := len(again); n > 0 && lastTx == t && origOf(again[n-1]) == orig.Key {
+				l := &again[n-1]
+				l.Outputs = append(l.Outputs, m)
+				l.Paid += m.Sats
+				l.Delta = l.Paid
+				l.Reason = ownReason(orig, l)
+				continue
+			}
+			count[orig.Key]++
+			l := Link{Key: orig.Key.Again(count[orig.Key]), Account: orig.Account, Address: orig.Address, AddressID: a,
+				Status: PaidAgain, By: "account_address", Outputs: []Match{m}, Paid: m.Sats, Delta: m.Sats}
+			l.Reason = ownReason(orig, &l)
+			again = append(again, l)
+			lastTx = t
+		}
+	}
+	return again
+}
+
+// ownReason explains a further payment l to the own address of payment
+// orig's account.
+func ownReason(orig *Link, l *Link) string {
+	return fmt.Sprintf("paid again: %s BTC to %s, the account's own address (every payment naming it is account %s's), with no payment of its own; attached to %s",
+		coinsift.Sats(l.Paid), orig.Address, orig.Account, orig.Key)
+}

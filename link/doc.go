@@ -20,7 +20,9 @@
 //     address), or the address has no unused output from the creation on;
 //   - address_never_seen: no output ever paid the address, yet the service
 //     says the invoice was paid;
-//   - duplicate: another record of a payment already linked;
+//   - duplicate: another record of a payment already linked, or a row
+//     whose recorded txid another row already holds (a double credit:
+//     counted once, both rows' reasons name each other);
 //   - paid_again: a further payment to a paid invoice's address from a
 //     cluster that paid it (a row of its own, keyed by [Key.Again]).
 //
@@ -31,11 +33,22 @@
 // minus the slack on, until the recorded amount is reached (several
 // outputs within the window count as one payment). Payments to a reused
 // address are served in creation order, and every output is assigned to at
-// most one payment; at an address several payments share, a payment first
-// takes an output of its own amount in its window. A payment its recorded
+// most one payment; at an address several payments share, every payment
+// first takes an output of its own amount in its window, and only then do
+// the rest take the first unused outputs. At an address of several
+// accounts (one static address, or one recycled) a payment's first output
+// must be in its window, and an invoice the service says is unpaid ends
+// its window where the address was handed to another account's invoice.
+// A recorded txid typed wrong is looked for at the address: as the start
+// of a txid paying it (cut short), else as a payment with no txid — at an
+// address of several accounts by its amount alone. At an account's own address (several
+// payments of one account name it, no other's), a payment may precede its
+// row by the window (a top-up credited later). A payment its recorded
 // txid pays short then takes the unused outputs to its address in the
 // window (the other parts of a split payment). Last, an unused output to a
-// paid invoice's address from a cluster that paid it is [PaidAgain].
+// paid invoice's address from a cluster that paid it is [PaidAgain], and
+// so is any other unused output to an account's own address that is not
+// the service's own transfer.
 //
 // # The service's wallet
 //

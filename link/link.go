@@ -268,7 +268,7 @@ var _ Chain = (*chainindex.Index)(nil)
 type Clustering []uint32
 
 // unpaidWords are the seized statuses that say the invoice was not paid.
-var unpaidWords = []string{"unpaid", "expired", "cancel", "pending", "await", "open", "new", "fail", "0", "2"}
+var unpaidWords = []string{"unpaid", "expired", "cancel", "pending", "await", "open", "new", "fail", "reject", "declin", "void", "0", "2"}
 
 // saysUnpaid reports whether a seized status says the invoice was not paid.
 func saysUnpaid(s string) bool {
@@ -285,11 +285,16 @@ func saysUnpaid(s string) bool {
 }
 
 // Run links payments to the chain. It matches a payment by its recorded
-// txid (and vout) when there is one, else by the first unused outputs to its
-// deposit address from the invoice's creation on; payments to one address
-// are served in creation order, and each output is assigned at most once.
-// A further output to a paid invoice's address from a cluster that paid the
-// invoice becomes a [PaidAgain] link of that payment (see [Key.Again]).
+// txid (and vout) when there is one — of several rows crediting one txid,
+// the row it fits holds it and the others are double credits — else, and
+// when the txid was typed wrong or cut short, at its deposit address: at
+// an address several payments name, by the closest amount in each
+// payment's window first (see span), then by the first unused outputs;
+// payments to one address are served in creation order, and each output
+// is assigned at most once. A further output to a paid invoice's address
+// from a cluster that paid the invoice, or to an account's own address
+// from anyone outside the service, becomes a [PaidAgain] link of that
+// payment (see [Key.Again]).
 // Then it clusters the service's own wallet from its spends (see
 // [ServiceAddress]), lists the deposits to it from outside that no payment
 // accounts for, counts the service's own transfers to it apart, and
@@ -309,24 +314,41 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 	res := &Result{Config: cfg, Links: make([]Link, len(ps)), Stats: Stats{Payments: len(ps), ByStatus: map[Status]int{}}}
 	used := map[int64]bool{}
 	owner := map[int64]int{} // output → the link that accounts for it
-	var byAddr []int         // payments matched by address
 	for i := range ps {
-		if i%10000 == 0 {
+		py := &ps[i]
+		res.Links[i] = Link{Key: py.Key, Account: py.Account, Address: py.Address, Want: py.Sats, Outputs: []Match{}}
+		if a, err := x.AddressByString(strings.TrimSpace(py.Address)); err == nil {
+			res.Links[i].AddressID = a
+		}
+	}
+	use := addressUse(ps, res.Links)
+	var byAddr []int           // payments matched by address
+	failed := map[int]string{} // payment → why its recorded txid did not match
+	var credits []doubleCredit
+	for n, i := range txidOrder(x, cfg, ps, res.Links) {
+		if n%10000 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
 		py := &ps[i]
 		l := &res.Links[i]
-		*l = Link{Key: py.Key, Account: py.Account, Address: py.Address, Want: py.Sats, Outputs: []Match{}}
-		if a, err := x.AddressByString(strings.TrimSpace(py.Address)); err == nil {
-			l.AddressID = a
-		}
 		if strings.TrimSpace(py.TxID) == "" {
 			byAddr = append(byAddr, i)
 			continue
 		}
-		linkByTxID(x, cfg, py, l, used, owner, res.Links, ps, i)
+		dc, fallBack := linkByTxID(x, cfg, py, l, used, owner, res.Links, ps, i)
+		if dc != nil {
+			credits = append(credits, *dc)
+		}
+		if fallBack && l.AddressID != 0 {
+			// A txid typed wrong or cut short: look for the payment at
+			// its address, by the txid's prefix or by amount and time.
+			failed[i] = l.Reason
+			*l = Link{Key: l.Key, Account: l.Account, Address: l.Address, AddressID: l.AddressID, Want: l.Want, Outputs: []Match{}}
+			byAddr = append(byAddr, i)
+			continue
+		}
 		p.Add(1)
 	}
 	// By address: per address in creation order, then by key.
@@ -341,12 +363,24 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 		}
 		return a.Key.Less(b.Key)
 	})
-	shared := map[uint32]int{} // address → payments matched by it
+	// First the recorded txids cut short, then, at addresses several
+	// payments share, every payment takes an output of its own amount in
+	// its span; last the first unused outputs (see linkByAddress).
+	done := map[int]bool{}
 	for _, i := range byAddr {
-		shared[res.Links[i].AddressID]++
+		l := &res.Links[i]
+		if _, ok := failed[i]; ok && l.AddressID != 0 {
+			if byPrefix(x, cfg, &ps[i], l, used, owner, i) {
+				done[i] = true
+			}
+		}
+	}
+	if err := amountPass(ctx, x, cfg, ps, res.Links, byAddr, use, done, used, owner); err != nil {
+		return nil, err
 	}
 	var outs []int64
 	var cur uint32
+	var paidFor map[uint32]map[string]bool // at cur: paying cluster → accounts
 	for n, i := range byAddr {
 		if n%10000 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -354,6 +388,10 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 			}
 		}
 		l := &res.Links[i]
+		if done[i] {
+			p.Add(1)
+			continue
+		}
 		if l.AddressID == 0 {
 			l.Status, l.Reason = AddressNeverSeen, "the deposit address has no output in the chain"
 			if saysUnpaid(ps[i].Status) {
@@ -362,24 +400,66 @@ func Run(ctx context.Context, x Chain, payments []Payment, cl Clustering, cfg Co
 			p.Add(1)
 			continue
 		}
+		u := use[l.AddressID]
 		if n == 0 || l.AddressID != cur {
 			cur, outs = l.AddressID, x.AddressOutputs(l.AddressID)
+			paidFor = nil
+			if u.accounts > 1 {
+				paidFor = map[uint32]map[string]bool{}
+				for _, j := range u.byTime {
+					addPayers(x, cl, paidFor, &res.Links[j])
+				}
+			}
 		}
-		linkByAddress(x, cfg, &ps[i], l, outs, shared[l.AddressID] > 1, used, owner, res.Links, ps, i)
+		_, txFailed := failed[i]
+		sp := span(cfg, ps, i, u)
+		// At an address of several customers, a payment whose recorded
+		// txid did not match is found by its amount alone: the first
+		// unused output there may be another customer's. Nor is an output
+		// from a wallet that paid another account's payment here, and none
+		// of this account's, this payment's.
+		if !(txFailed && u.accounts > 1) {
+			var foreign func(o int64) bool
+			if paidFor != nil {
+				foreign = func(o int64) bool { return foreignTo(x, cl, paidFor, o, ps[i].Account) }
+			}
+			linkByAddress(x, cfg, &ps[i], l, outs[firstAt(x, outs, sp.from):], sp, foreign, used, owner, res.Links, ps, i)
+			if paidFor != nil {
+				addPayers(x, cl, paidFor, l)
+			}
+		}
+		if len(l.Outputs) == 0 && l.Status == "" {
+			l.Status, l.Reason = NotFound, "no unused output of the recorded amount to the address in the invoice's window"
+			if saysUnpaid(ps[i].Status) {
+				l.Status = Unpaid
+				l.Reason += fmt.Sprintf(", and the service says %q", ps[i].Status)
+			}
+		}
 		p.Add(1)
+	}
+	for i, why := range failed {
+		l := &res.Links[i]
+		if l.By != "txid_prefix" {
+			l.Reason = why + "; " + l.Reason
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	topUp(x, cfg, ps, res.Links, used, owner)
-	res.Links = append(res.Links, paidAgain(x, cl, res.Links, used)...)
-	sort.SliceStable(res.Links, func(i, j int) bool { return res.Links[i].Key.Less(res.Links[j].Key) })
-	for _, l := range res.Links {
-		res.Stats.ByStatus[l.Status]++
+	for _, dc := range credits {
+		l := &res.Links[dc.holder]
+		l.Reason += fmt.Sprintf("; its output is also credited to payment %s (account %s), counted here once", res.Links[dc.other].Key, res.Links[dc.other].Account)
 	}
+	res.Links = append(res.Links, paidAgain(x, cl, res.Links, used)...)
 	svc, err := serviceWallet(ctx, x, res.Links, cl)
 	if err != nil {
 		return nil, err
+	}
+	res.Links = append(res.Links, ownAgain(x, cfg, ps, res.Links, use, svc, used)...)
+	sort.SliceStable(res.Links, func(i, j int) bool { return res.Links[i].Key.Less(res.Links[j].Key) })
+	for _, l := range res.Links {
+		res.Stats.ByStatus[l.Status]++
 	}
 	res.Service = svc.list
 	res.Stats.ServiceAddresses, res.Stats.ServiceRounds, res.Stats.ServiceIncomplete = len(svc.list), svc.rounds, svc.incomplete
@@ -451,22 +531,47 @@ func markDuplicate(l *Link, other *Link) {
 	l.Reason = "a duplicate record: the output already accounts for payment " + other.Key.String()
 }
 
-func linkByTxID(x Chain, cfg Config, py *Payment, l *Link, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) {
+// doubleCredit is a recorded txid whose outputs another payment already
+// holds: the payment other credits the output holder already accounts for.
+type doubleCredit struct{ holder, other int }
+
+// linkByTxID links a payment by its recorded txid. fallBack is true when
+// the txid is not a txid, is not in the chain or pays nothing to the
+// address: typed wrong or cut short, the payment may still be found at
+// its address. A txid whose outputs another payment (not another record
+// of this one) already holds is a double credit: the output is counted
+// once, this payment is a duplicate, and dc names both.
+func linkByTxID(x Chain, cfg Config, py *Payment, l *Link, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) (dc *doubleCredit, fallBack bool) {
 	l.By = "txid"
 	id, err := coinsift.ParseTxID(strings.ToLower(strings.TrimSpace(py.TxID)))
 	if err != nil {
-		l.Status, l.Reason = NotFound, fmt.Sprintf("recorded txid %q is not a txid", py.TxID)
-		return
+		l.Status, l.Reason = NotFound, fmt.Sprintf("recorded txid %q is not a txid", truncate(py.TxID))
+		return nil, true
 	}
 	t, err := x.TxByID(id)
 	if err != nil {
 		l.Status, l.Reason = NotFound, "recorded txid "+id.String()+" is not in the chain"
-		return
+		return nil, true
 	}
 	tx := x.Tx(t)
+	holder := -1
+	// One transaction may pay several invoices at one address (a batch
+	// of an exchange's withdrawals to a static address): an unused output
+	// of the recorded amount is this payment's alone.
+	exact := -1
+	if py.Vout < 0 && py.Sats > 0 && l.AddressID != 0 {
+		tol := cfg.tolerance(py.Sats)
+		for k := 0; k < tx.NumOutputs; k++ {
+			o := tx.FirstOutput + int64(k)
+			if out := x.Output(o); out.Addr == l.AddressID && !used[o] && out.Value-py.Sats >= -tol && out.Value-py.Sats <= tol {
+				exact = k
+				break
+			}
+		}
+	}
 	for k := 0; k < tx.NumOutputs; k++ {
 		o := tx.FirstOutput + int64(k)
-		if py.Vout >= 0 && k != py.Vout {
+		if py.Vout >= 0 && k != py.Vout || exact >= 0 && k != exact {
 			continue
 		}
 		if l.AddressID != 0 && x.Output(o).Addr != l.AddressID {
@@ -477,10 +582,20 @@ func linkByTxID(x Chain, cfg Config, py *Payment, l *Link, used map[int64]bool, 
 		}
 		if other, dup := duplicateOf(o, py, used, owner, links, ps); dup {
 			markDuplicate(l, other)
-			return
+			return nil, false
+		}
+		if used[o] {
+			holder = owner[o]
+			continue
 		}
 		l.Outputs = append(l.Outputs, match(x, o))
 		used[o], owner[o] = true, self
+	}
+	if len(l.Outputs) == 0 && holder >= 0 {
+		l.Status = Duplicate
+		l.Reason = fmt.Sprintf("double credit: recorded tx %s, whose output to %s is already credited to payment %s (account %s); counted there once",
+			id, py.Address, links[holder].Key, links[holder].Account)
+		return &doubleCredit{holder: holder, other: self}, false
 	}
 	if len(l.Outputs) == 0 {
 		l.Status = NotFound
@@ -488,10 +603,233 @@ func linkByTxID(x Chain, cfg Config, py *Payment, l *Link, used map[int64]bool, 
 		if py.Vout >= 0 {
 			l.Reason = fmt.Sprintf("recorded output %s:%d does not pay %s", id, py.Vout, py.Address)
 		}
-		return
+		return nil, true
 	}
 	judge(cfg, py, l)
 	l.Reason = "recorded txid found; " + l.Reason
+	return nil, false
+}
+
+// txidOrder returns the order in which payments are linked by txid: key
+// order, except that of the payments recording one txid, those whose
+// recorded amount and window the transaction's outputs to their address
+// fit come first — so when one txid is credited to two rows, the row it
+// paid holds it, not an admin's row given the same txid.
+func txidOrder(x Chain, cfg Config, ps []Payment, links []Link) []int {
+	order := make([]int, len(ps))
+	byTx := map[string][]int{} // txid → places in order
+	for i := range ps {
+		order[i] = i
+		if id := strings.ToLower(strings.TrimSpace(ps[i].TxID)); id != "" {
+			byTx[id] = append(byTx[id], i)
+		}
+	}
+	ids := make([]string, 0, len(byTx))
+	for id, places := range byTx {
+		if len(places) > 1 {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		places := byTx[id]
+		members := append([]int(nil), places...)
+		fit := map[int]int{}
+		for _, i := range members {
+			fit[i] = txFit(x, cfg, &ps[i], links[i].AddressID)
+		}
+		sort.SliceStable(members, func(a, b int) bool { return fit[members[a]] > fit[members[b]] })
+		for k, pl := range places {
+			order[pl] = members[k]
+		}
+	}
+	return order
+}
+
+// txFit scores how well payment py's recorded txid fits it: 1 for the
+// amount its outputs to the address pay, together or one alone (within
+// the tolerance), 1 for their time in the window; 0 when the txid is not
+// in the chain.
+func txFit(x Chain, cfg Config, py *Payment, addr uint32) int {
+	id, err := coinsift.ParseTxID(strings.ToLower(strings.TrimSpace(py.TxID)))
+	if err != nil {
+		return 0
+	}
+	t, err := x.TxByID(id)
+	if err != nil {
+		return 0
+	}
+	tx := x.Tx(t)
+	tol := cfg.tolerance(py.Sats)
+	fits := func(v coinsift.Sats) bool { return py.Sats > 0 && v-py.Sats >= -tol && v-py.Sats <= tol }
+	var paid coinsift.Sats
+	one := false // one output alone pays the amount
+	for o := tx.FirstOutput; o < tx.FirstOutput+int64(tx.NumOutputs); o++ {
+		if addr != 0 && x.Output(o).Addr == addr {
+			paid += x.Output(o).Value
+			one = one || fits(x.Output(o).Value)
+		}
+	}
+	score := 0
+	if one || fits(paid) {
+		score++
+	}
+	if !py.Created.IsZero() && !tx.Time.Before(py.Created.Add(-cfg.Slack)) && !tx.Time.After(py.Created.Add(cfg.Window)) {
+		score++
+	}
+	return score
+}
+
+// truncate bounds a seized string quoted in a reason.
+func truncate(s string) string {
+	const n = 80
+	if len(s) > n {
+		return s[:n] + "…"
+	}
+	return s
+}
+
+// minPrefix is the shortest recorded txid taken as the start of one:
+// 8 hex digits, one chance in 4 billion that another transaction shares
+// them, among the few that pay one address.
+const minPrefix = 8
+
+// byPrefix links a payment whose recorded txid is the start of a txid (a
+// txid cut short when it was pasted): the unused outputs to its address
+// of the one transaction whose txid starts so. It reports whether it
+// linked; two transactions sharing the prefix link neither.
+func byPrefix(x Chain, cfg Config, py *Payment, l *Link, used map[int64]bool, owner map[int64]int, self int) bool {
+	pre := strings.ToLower(strings.TrimSpace(py.TxID))
+	if len(pre) < minPrefix || len(pre) >= 64 || !isHex(pre) {
+		return false
+	}
+	var hit []int64
+	tx := int64(-1)
+	for _, o := range x.AddressOutputs(l.AddressID) {
+		if used[o] {
+			continue
+		}
+		t, _ := x.TxOfOutput(o)
+		if !strings.HasPrefix(x.Tx(t).TxID.String(), pre) {
+			continue
+		}
+		if tx >= 0 && t != tx {
+			return false
+		}
+		tx = t
+		hit = append(hit, o)
+	}
+	if len(hit) == 0 {
+		return false
+	}
+	for _, o := range hit {
+		l.Outputs = append(l.Outputs, match(x, o))
+		used[o], owner[o] = true, self
+	}
+	l.By = "txid_prefix"
+	judge(cfg, py, l)
+	l.Reason = fmt.Sprintf("recorded txid %q is the start of %s; %s", py.TxID, l.Outputs[0].TxID, l.Reason)
+	return true
+}
+
+func isHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
+// use is how the payments use one deposit address.
+type use struct {
+	rows     int   // payments naming it
+	accounts int   // distinct accounts among them
+	byTime   []int // its payments in creation order (then key order)
+}
+
+// addressUse counts, per deposit address, the payments and accounts that
+// name it.
+func addressUse(ps []Payment, links []Link) map[uint32]*use {
+	out := map[uint32]*use{}
+	accs := map[uint32]map[string]bool{}
+	for i := range ps {
+		a := links[i].AddressID
+		if a == 0 {
+			continue
+		}
+		u := out[a]
+		if u == nil {
+			u = &use{}
+			out[a], accs[a] = u, map[string]bool{}
+		}
+		u.rows++
+		u.byTime = append(u.byTime, i)
+		accs[a][ps[i].Account] = true
+	}
+	for a, u := range out {
+		u.accounts = len(accs[a])
+		sort.SliceStable(u.byTime, func(i, j int) bool {
+			p, q := &ps[u.byTime[i]], &ps[u.byTime[j]]
+			if !p.Created.Equal(q.Created) {
+				return p.Created.Before(q.Created)
+			}
+			return p.Key.Less(q.Key)
+		})
+	}
+	return out
+}
+
+// window is where a payment's outputs may be: from (inclusive) to end
+// (exclusive; zero: no end), and whether the first unused output there
+// is the payment's even when it pays another amount.
+type window struct {
+	from, end time.Time
+	// own: the address is one account's (several of its payments name
+	// it, no other account's): its balance top-ups, which the service
+	// may record after the money arrived.
+	own bool
+}
+
+// span returns the window of payment i at an address used as u.
+//   - from the creation minus the slack; at an address only this
+//     payment's account uses for several payments (its own address, topped
+//     up), from the creation minus the window: a service may record a
+//     top-up once it is credited, after the money arrived;
+//   - the first output within the window at an address several accounts
+//     share (a later one is someone else's as likely as this one's);
+//   - for an invoice the service says is unpaid (expired, cancelled) at
+//     an address it handed on to another account's later invoice (an
+//     address recycled after expiry), up to that invoice's creation.
+func span(cfg Config, ps []Payment, i int, u *use) window {
+	py := &ps[i]
+	if py.Created.IsZero() {
+		return window{}
+	}
+	w := window{from: py.Created.Add(-cfg.Slack)}
+	if u == nil {
+		return w
+	}
+	if u.accounts == 1 && u.rows > 1 {
+		w.from, w.own = py.Created.Add(-cfg.Window), true
+		return w
+	}
+	if u.accounts > 1 {
+		w.end = py.Created.Add(cfg.Window)
+		if saysUnpaid(py.Status) {
+			for _, j := range u.byTime {
+				q := &ps[j]
+				if q.Account != py.Account && q.Created.After(py.Created) {
+					if q.Created.Before(w.end) {
+						w.end = q.Created
+					}
+					break
+				}
+			}
+		}
+	}
+	return w
 }
 
 // topUp completes the payments that their recorded txid pays short: the
@@ -514,7 +852,8 @@ func topUp(x Chain, cfg Config, ps []Payment, links []Link, used map[int64]bool,
 		}
 		tol := cfg.tolerance(py.Sats)
 		paid, added := l.Paid, 0
-		for _, o := range x.AddressOutputs(l.AddressID) {
+		outs := x.AddressOutputs(l.AddressID)
+		for _, o := range outs[firstAt(x, outs, from):] {
 			if paid >= py.Sats-tol {
 				break
 			}
@@ -543,71 +882,189 @@ func topUp(x Chain, cfg Config, ps []Payment, links []Link, used map[int64]bool,
 	}
 }
 
-// amountMatch returns the first unused output of outs that pays py's
-// recorded amount (within the tolerance) in its window, and false when there
-// is none or an earlier record of the same payment already holds an output
-// in the window.
-func amountMatch(x Chain, cfg Config, py *Payment, outs []int64, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment) (Match, bool) {
-	if py.Sats <= 0 || py.Created.IsZero() {
-		return Match{}, false
+// timeSlop is how far a block's time may fall before an earlier block's:
+// block times rise only on the median of the last eleven, and miners'
+// clocks drift. Searches by time start this much early.
+const timeSlop = 2 * time.Hour
+
+// firstAt returns the index of the first output of outs (ascending, as
+// the chain orders them) whose block may be stamped at t or later: a
+// binary search, so that a payment at an address of thousands (one static
+// address for everyone) does not read all outputs before its window.
+func firstAt(x Chain, outs []int64, t time.Time) int {
+	if t.IsZero() {
+		return 0
 	}
-	from, end := py.Created.Add(-cfg.Slack), py.Created.Add(cfg.Window)
-	tol := cfg.tolerance(py.Sats)
-	for _, o := range outs {
-		m := match(x, o)
-		if m.Time.Before(from) {
-			continue
-		}
-		if m.Time.After(end) {
-			break
-		}
-		if used[o] {
-			if _, dup := duplicateOf(o, py, used, owner, links, ps); dup {
-				return Match{}, false
-			}
-			continue
-		}
-		if d := m.Sats - py.Sats; d >= -tol && d <= tol {
-			return m, true
-		}
-	}
-	return Match{}, false
+	t = t.Add(-timeSlop)
+	return sort.Search(len(outs), func(k int) bool {
+		tx, _ := x.TxOfOutput(outs[k])
+		return !x.Tx(tx).Time.Before(t)
+	})
 }
 
-func linkByAddress(x Chain, cfg Config, py *Payment, l *Link, outs []int64, shared bool, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) {
-	l.By = "address"
-	from := time.Time{}
-	if !py.Created.IsZero() {
-		from = py.Created.Add(-cfg.Slack)
-	}
-	tol := cfg.tolerance(py.Sats)
-	// At an address that several invoices share (one static address for
-	// everyone, or one recycled after expiry), an output paying this
-	// invoice's amount within its window is its payment, even when another
-	// customer's payment to the address came first.
-	if shared {
-		if m, ok := amountMatch(x, cfg, py, outs, used, owner, links, ps); ok {
-			l.Outputs = append(l.Outputs, m)
-			used[m.Output], owner[m.Output] = true, self
-			judge(cfg, py, l)
-			return
+// candidate is an output paying a payment's recorded amount in its
+// window.
+type candidate struct {
+	off    coinsift.Sats // |paid − recorded|
+	order  int           // the payment's place in creation order
+	link   int
+	output int64
+}
+
+// amountPass gives the payments at each address several payments name
+// an output of their recorded amount (within the tolerance) in their
+// window (see span), the closest amounts first, then the earlier
+// payment, then the earlier output: a payment of 0.0781 BTC does not take
+// the 0.0784 BTC another customer paid for an invoice of exactly that at
+// one static address. A payment an earlier record of which already holds
+// an output in its window takes none. Payments it links are marked done.
+func amountPass(ctx context.Context, x Chain, cfg Config, ps []Payment, links []Link, byAddr []int, use map[uint32]*use, done map[int]bool, used map[int64]bool, owner map[int64]int) error {
+	for lo := 0; lo < len(byAddr); {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		a := links[byAddr[lo]].AddressID
+		hi := lo + 1
+		for hi < len(byAddr) && links[byAddr[hi]].AddressID == a {
+			hi++
+		}
+		group := byAddr[lo:hi]
+		lo = hi
+		if a == 0 || use[a].rows < 2 {
+			continue
+		}
+		outs := x.AddressOutputs(a)
+		var cands []candidate
+		for order, i := range group {
+			py := &ps[i]
+			if done[i] || py.Sats <= 0 || py.Created.IsZero() {
+				continue
+			}
+			w := span(cfg, ps, i, use[a])
+			end := py.Created.Add(cfg.Window)
+			if !w.end.IsZero() && w.end.Before(end) {
+				end = w.end
+			}
+			tol := cfg.tolerance(py.Sats)
+			var mine []candidate
+			blocked := false
+			for _, o := range outs[firstAt(x, outs, w.from):] {
+				m := match(x, o)
+				if m.Time.Before(w.from) {
+					continue
+				}
+				if m.Time.After(end) || !w.end.IsZero() && !m.Time.Before(w.end) {
+					break
+				}
+				if used[o] {
+					if _, dup := duplicateOf(o, py, used, owner, links, ps); dup {
+						blocked = true
+						break
+					}
+					continue
+				}
+				if d := m.Sats - py.Sats; d >= -tol && d <= tol {
+					mine = append(mine, candidate{off: max(d, -d), order: order, link: i, output: o})
+				}
+			}
+			if !blocked {
+				cands = append(cands, mine...)
+			}
+		}
+		sort.Slice(cands, func(i, j int) bool {
+			p, q := cands[i], cands[j]
+			if p.off != q.off {
+				return p.off < q.off
+			}
+			if p.order != q.order {
+				return p.order < q.order
+			}
+			return p.output < q.output
+		})
+		for _, c := range cands {
+			if done[c.link] || used[c.output] {
+				continue
+			}
+			l := &links[c.link]
+			l.By = "address"
+			l.Outputs = append(l.Outputs, match(x, c.output))
+			used[c.output], owner[c.output] = true, c.link
+			judge(cfg, &ps[c.link], l)
+			done[c.link] = true
 		}
 	}
+	return nil
+}
+
+// addPayers records in paidFor the clusters that paid link l's outputs,
+// for l's account.
+func addPayers(x Chain, cl Clustering, paidFor map[uint32]map[string]bool, l *Link) {
+	for _, m := range l.Outputs {
+		t, _ := x.TxOfOutput(m.Output)
+		for _, c := range payers(x, cl, t) {
+			if paidFor[c] == nil {
+				paidFor[c] = map[string]bool{}
+			}
+			paidFor[c][l.Account] = true
+		}
+	}
+}
+
+// foreignTo reports whether output o comes from a wallet that paid
+// another account's payment at the address (paidFor) and none of
+// account's: at an address several customers share, the other customer's
+// further payment, not this one's.
+func foreignTo(x Chain, cl Clustering, paidFor map[uint32]map[string]bool, o int64, account string) bool {
+	t, _ := x.TxOfOutput(o)
+	other := false
+	for _, c := range payers(x, cl, t) {
+		accs := paidFor[c]
+		if accs[account] {
+			return false
+		}
+		if len(accs) > 0 {
+			other = true
+		}
+	}
+	return other
+}
+
+// linkByAddress links a payment to the first unused outputs to its
+// address in its window w (see span), until they reach the recorded
+// amount, passing over those foreign reports (nil: none); later outputs
+// top a short payment up only within cfg's window.
+// (At an address several payments share, each has already taken an output
+// of its own amount when there was one.)
+func linkByAddress(x Chain, cfg Config, py *Payment, l *Link, outs []int64, w window, foreign func(int64) bool, used map[int64]bool, owner map[int64]int, links []Link, ps []Payment, self int) {
+	l.By = "address"
+	tol := cfg.tolerance(py.Sats)
 	var dupOf *Link
 	for _, o := range outs {
 		if used[o] {
-			if other, dup := duplicateOf(o, py, used, owner, links, ps); dup && dupOf == nil && !match(x, o).Time.Before(from) {
+			if other, dup := duplicateOf(o, py, used, owner, links, ps); dup && dupOf == nil && !match(x, o).Time.Before(w.from) {
 				dupOf = other
 			}
 			continue
 		}
 		m := match(x, o)
-		if m.Time.Before(from) {
+		if m.Time.Before(w.from) {
 			continue
+		}
+		if !w.end.IsZero() && !m.Time.Before(w.end) {
+			break
 		}
 		// Later outputs top up a short payment only within the window.
 		if len(l.Outputs) > 0 && !py.Created.IsZero() && m.Time.After(py.Created.Add(cfg.Window)) {
 			break
+		}
+		// At an address of several accounts, an output of more than the
+		// payment still lacks is another customer's as likely as an
+		// overpayment: it takes only the parts of a short payment.
+		if !w.end.IsZero() && py.Sats > 0 && m.Sats > py.Sats-l.Paid+tol {
+			continue
+		}
+		if foreign != nil && foreign(o) {
+			continue
 		}
 		l.Outputs = append(l.Outputs, m)
 		used[o], owner[o] = true, self
@@ -623,6 +1080,9 @@ func linkByAddress(x Chain, cfg Config, py *Payment, l *Link, outs []int64, shar
 	}
 	if len(l.Outputs) == 0 {
 		l.Status, l.Reason = NotFound, "no unused output to the address from the invoice's creation on"
+		if !w.end.IsZero() {
+			l.Reason = fmt.Sprintf("no unused output to the address in the invoice's window (to %s)", w.end.UTC().Format(time.RFC3339))
+		}
 		if saysUnpaid(py.Status) {
 			l.Status = Unpaid
 			l.Reason += fmt.Sprintf(", and the service says %q", py.Status)

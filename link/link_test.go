@@ -170,7 +170,12 @@ func TestStatuses(t *testing.T) {
 		{"underpaid", func(p *link.Payment) { p.Sats = p.Sats * 2 }, link.Partial},
 		{"within tolerance", func(p *link.Payment) { p.Sats += 999 }, link.Verified},
 		{"late", func(p *link.Payment) { p.Created = p.Created.Add(-10 * day) }, link.Late},
-		{"txid not in chain", func(p *link.Payment) { p.TxID = strings.Repeat("ab", 32) }, link.NotFound},
+		// A txid typed wrong: the payment is found at its address.
+		{"txid not in chain, paid at the address", func(p *link.Payment) { p.TxID = strings.Repeat("ab", 32) }, link.Verified},
+		{"txid not in chain, nothing at the address", func(p *link.Payment) {
+			p.TxID, p.Created = strings.Repeat("ab", 32), p.Created.Add(30*day)
+		}, link.NotFound},
+		{"txid cut short", func(p *link.Payment) { p.TxID = p.TxID[:16] }, link.Verified},
 		{"after the payment", func(p *link.Payment) { p.TxID, p.Created = "", p.Created.Add(30*day) }, link.NotFound},
 		{"never seen, says paid", func(p *link.Payment) {
 			p.TxID, p.Address = "", "bcrt1qw508d6qejxtdg4y5r3zarvary0c5xw7kygt080"

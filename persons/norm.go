@@ -71,25 +71,44 @@ var emailRules = map[string]struct {
 	"icloud.com":     {false, true, ""},
 	"me.com":         {false, true, ""},
 	"mac.com":        {false, true, ""},
-	"protonmail.com": {false, true, ""},
-	"protonmail.ch":  {false, true, ""},
-	"proton.me":      {false, true, ""},
-	"pm.me":          {false, true, ""},
+	"hotmail.fr":     {false, true, ""},
+	"hotmail.de":     {false, true, ""},
+	"hotmail.it":     {false, true, ""},
+	"hotmail.es":     {false, true, ""},
+	"outlook.fr":     {false, true, ""},
+	"outlook.de":     {false, true, ""},
+	"outlook.es":     {false, true, ""},
+	"outlook.it":     {false, true, ""},
+	"live.fr":        {false, true, ""},
+	"live.de":        {false, true, ""},
+	"live.it":        {false, true, ""},
+	"live.nl":        {false, true, ""},
+	// One Proton account receives at each of its domains.
+	"protonmail.com": {false, true, "proton.me"},
+	"protonmail.ch":  {false, true, "proton.me"},
+	"proton.me":      {false, true, "proton.me"},
+	"pm.me":          {false, true, "proton.me"},
 	"fastmail.com":   {false, true, ""},
 	"fastmail.fm":    {false, true, ""},
-	"yandex.ru":      {false, true, ""},
-	"yandex.com":     {false, true, ""},
-	"tutanota.com":   {false, true, ""},
-	"gmx.com":        {false, true, ""},
-	"gmx.de":         {false, true, ""},
-	"web.de":         {false, true, ""},
-	"zoho.com":       {false, true, ""},
+	// One Yandex login receives at each of its domains.
+	"yandex.ru":    {false, true, "yandex.ru"},
+	"yandex.com":   {false, true, "yandex.ru"},
+	"ya.ru":        {false, true, "yandex.ru"},
+	"yandex.by":    {false, true, "yandex.ru"},
+	"yandex.kz":    {false, true, "yandex.ru"},
+	"yandex.ua":    {false, true, "yandex.ru"},
+	"tutanota.com": {false, true, ""},
+	"gmx.com":      {false, true, ""},
+	"gmx.de":       {false, true, ""},
+	"web.de":       {false, true, ""},
+	"zoho.com":     {false, true, ""},
 }
 
 // NormEmail returns the mailbox an e-mail address delivers to: trimmed and
 // lower-cased, and for the providers of emailRules without the dots of the
-// local part (Gmail; googlemail.com is gmail.com) and without a '+tag'
-// sub-address. "" when it is not an address (no '@', empty local part or
+// local part (Gmail; googlemail.com is gmail.com), without a '+tag'
+// sub-address, and under one domain of the provider's several (Proton's
+// under proton.me, Yandex's under yandex.ru). "" when it is not an address (no '@', empty local part or
 // domain, spaces).
 func NormEmail(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))

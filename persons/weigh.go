@@ -52,12 +52,31 @@ type Evidence struct {
 	// Row names where it was read (e.g. "users#12" or "payment p:7"), for
 	// the explanation; "" when unknown.
 	Row string
+	// Holders is, for a deposit address, how many accounts the seized
+	// payments name it for, paid or not (0: unknown; the accounts whose
+	// evidence holds it are counted in any case).
+	Holders int
 }
 
 // Deposit is the value of a deposit address paid from a cluster: only two
 // accounts paying one address from one wallet share it.
 func Deposit(address string, cluster uint32) string {
-	return address + " from cluster " + strconv.FormatUint(uint64(cluster), 10)
+	return address + depositFrom + strconv.FormatUint(uint64(cluster), 10)
+}
+
+const depositFrom = " from cluster "
+
+// depositAddress returns the address of a [Deposit] value.
+func depositAddress(v string) string {
+	a, _, _ := strings.Cut(v, depositFrom)
+	return a
+}
+
+// depositCluster returns the paying cluster of a [Deposit] value, as a
+// paying_cluster value.
+func depositCluster(v string) string {
+	_, c, _ := strings.Cut(v, depositFrom)
+	return c
 }
 
 // Config bounds and weighs the grouping.
@@ -81,6 +100,13 @@ type Config struct {
 	// another country (the country of most of their addresses): a VPN or
 	// hosting provider's exits, a hotel's or an airport's Wi-Fi.
 	CountryOf func(ip string) string
+	// MaxDepositAccounts: a deposit address that more accounts than this
+	// paid (from any wallet) is the service's address for many customers —
+	// one static address, or one recycled again and again — and is no
+	// evidence at all, even paid from one cluster by two of them (an
+	// untagged exchange or payment processor pays many customers'
+	// invoices). 0: no bound.
+	MaxDepositAccounts int
 	// Strength weighs each kind of evidence (see [DefaultStrength]); a pair
 	// of accounts joins when the pieces it shares sum to at least 1.
 	// Missing kinds weigh as in DefaultStrength.
@@ -119,7 +145,7 @@ func (c Config) strength(kind string) float64 {
 // DefaultConfig returns the measured defaults (docs/methodology.md,
 // "Persons").
 func DefaultConfig() Config {
-	return Config{MaxAccounts: 5, MaxIPAccounts: 3}
+	return Config{MaxAccounts: 5, MaxIPAccounts: 3, MaxDepositAccounts: 2}
 }
 
 // Dropped is a shared value that contributed nothing: shared by more
@@ -128,7 +154,7 @@ type Dropped struct {
 	Kind     string `json:"kind"`
 	Value    string `json:"value"`
 	Accounts int    `json:"accounts"`
-	Why      string `json:"why"` // shared, junk
+	Why      string `json:"why"` // shared, junk, service_address, shared_wallet
 }
 
 // Rejected is a pair of accounts that shared evidence summing to less than
@@ -170,6 +196,53 @@ func Network(ip string) string {
 	return p.String()
 }
 
+// kv is a kind of evidence and a value of it.
+type kv struct{ kind, value string }
+
+// piece is one piece of evidence a pair of accounts shares.
+type piece struct {
+	kind, key string   // key: the value, or the network of login addresses
+	values    []string // what they share
+	rows      []string
+	strength  float64
+	note      string // why a network is a pool, or why it weighs nothing
+}
+
+// dualStack discounts the login networks of one pair that may be one
+// place: a home with IPv4 and IPv6 gives every device in it the same
+// IPv4 address and addresses of one IPv6 prefix, so two people living
+// there share an IPv4 network and an IPv6 network without being one. When
+// a pair shares networks of both families, those of the family with fewer
+// (IPv6 on a tie) weigh nothing: the pair's login evidence counts as many
+// places as the larger family has networks.
+func dualStack(pcs map[kv]*piece) {
+	var v4, v6 []*piece
+	for k, pc := range pcs {
+		if k.kind != ReasonLoginIP {
+			continue
+		}
+		if strings.Contains(k.value, ":") {
+			v6 = append(v6, pc)
+		} else {
+			v4 = append(v4, pc)
+		}
+	}
+	if len(v4) == 0 || len(v6) == 0 {
+		return
+	}
+	zero := v6
+	if len(v4) < len(v6) {
+		zero = v4
+	}
+	for _, pc := range zero {
+		pc.strength = 0
+		if pc.note != "" {
+			pc.note += "; "
+		}
+		pc.note += "may be the same place as the pair's other-family network: IPv4 and IPv6 of one dual-stack home"
+	}
+}
+
 // maxRows bounds the rows named per account in an edge.
 const maxRows = 4
 
@@ -182,16 +255,32 @@ const maxRows = 4
 //     clusters too;
 //   - the login addresses two accounts share in one network ([Network])
 //     are one piece, weighing login_ip_pool when the network is a pool
-//     ([Config.PoolAccounts], [Config.CountryOf]);
+//     ([Config.PoolAccounts], [Config.CountryOf]); when they share IPv4
+//     and IPv6 networks, those of the family with fewer weigh nothing (a
+//     dual-stack home is one place);
 //   - a deposit address counts only with the cluster that paid it
-//     ([Deposit]): a service hands one address to several customers.
+//     ([Deposit]): a service hands one address to several customers; and
+//     not at all when more accounts than cfg.MaxDepositAccounts paid it or
+//     were handed it ([Evidence.Holders]; a static or much recycled
+//     address: dropped, why service_address),
+//     nor when the cluster that paid it paid for more accounts than
+//     cfg.MaxAccounts (an exchange's or processor's wallet, untagged: why
+//     shared_wallet).
 //
 // A pair joins when its pieces sum to at least 1 (each a kind's strength,
 // at most 1). Its pieces become edges; a pair under 1 is Rejected.
 func Weigh(ev []Evidence, cfg Config) *Weighing {
-	type kv struct{ kind, value string }
 	groups := map[kv]map[string][]string{} // value → account → rows
 	netAccounts := map[string]map[string]bool{}
+	depAccounts := map[string]map[string]bool{} // deposit address → accounts that paid it
+	wallets := map[string]map[string]bool{}     // paying cluster → accounts it paid for
+	holders := map[string]int{}                 // deposit address → accounts the payments name it for
+	paidFor := func(c, acc string) {
+		if wallets[c] == nil {
+			wallets[c] = map[string]bool{}
+		}
+		wallets[c][acc] = true
+	}
 	for _, e := range ev {
 		if e.Account == "" || e.Value == "" {
 			continue
@@ -205,6 +294,20 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 			rows = append(rows, e.Row)
 		}
 		groups[k][e.Account] = rows
+		if e.Kind == ReasonDeposit {
+			a := depositAddress(e.Value)
+			if depAccounts[a] == nil {
+				depAccounts[a] = map[string]bool{}
+			}
+			depAccounts[a][e.Account] = true
+			paidFor(depositCluster(e.Value), e.Account)
+			if e.Holders > holders[a] {
+				holders[a] = e.Holders
+			}
+		}
+		if e.Kind == ReasonCluster {
+			paidFor(e.Value, e.Account)
+		}
 		if e.Kind == ReasonLoginIP {
 			n := Network(e.Value)
 			if netAccounts[n] == nil {
@@ -224,13 +327,6 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 		}
 		return keys[i].value < keys[j].value
 	})
-	type piece struct {
-		kind, key string   // key: the value, or the network of login addresses
-		values    []string // what they share
-		rows      []string
-		strength  float64
-		note      string // why a network is a pool
-	}
 	w := &Weighing{}
 	shared := map[[2]string]map[kv]*piece{}
 	for _, k := range keys {
@@ -249,6 +345,14 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 		}
 		if bound > 0 && len(accs) > bound {
 			w.Dropped = append(w.Dropped, Dropped{Kind: k.kind, Value: k.value, Accounts: len(accs), Why: "shared"})
+			continue
+		}
+		if n := max(len(depAccounts[depositAddress(k.value)]), holders[depositAddress(k.value)]); k.kind == ReasonDeposit && cfg.MaxDepositAccounts > 0 && n > cfg.MaxDepositAccounts {
+			w.Dropped = append(w.Dropped, Dropped{Kind: k.kind, Value: k.value, Accounts: n, Why: "service_address"})
+			continue
+		}
+		if n := len(wallets[depositCluster(k.value)]); k.kind == ReasonDeposit && cfg.MaxAccounts > 0 && n > cfg.MaxAccounts {
+			w.Dropped = append(w.Dropped, Dropped{Kind: k.kind, Value: k.value, Accounts: n, Why: "shared_wallet"})
 			continue
 		}
 		if Junk(k.kind, k.value) {
@@ -284,6 +388,7 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 		}
 	}
 	for p, pcs := range shared {
+		dualStack(pcs)
 		edges := make([]Edge, 0, len(pcs))
 		for _, pc := range pcs {
 			detail := strings.Join(pc.values, " ")

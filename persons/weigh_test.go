@@ -84,9 +84,44 @@ func TestWeigh(t *testing.T) {
 		dropped []string // "kind value why"
 	}{
 		{"static deposit address shared by everyone joins nobody", static(), nil, nil},
-		{"static deposit address paid from one wallet by two accounts joins them",
+		// An untagged exchange or processor pays many customers' invoices
+		// to the static address: two of them paying from it are not one.
+		{"static deposit address paid from one wallet by two of its accounts joins nobody",
 			append(static(), ev("1 deposit_address "+persons.Deposit("bc1qstaticservice", 77), "2 deposit_address "+persons.Deposit("bc1qstaticservice", 77))...),
+			nil, []string{"deposit_address bc1qstaticservice from cluster 77 service_address"}},
+		{"deposit address of two accounts paid from one wallet joins them", ev(
+			"1 deposit_address "+persons.Deposit("bc1qperuser", 77), "2 deposit_address "+persons.Deposit("bc1qperuser", 77)),
 			[]string{"1-2"}, nil},
+		{"address recycled to three accounts, two paying from one wallet", ev(
+			"1 deposit_address "+persons.Deposit("bc1qrecycled", 77), "2 deposit_address "+persons.Deposit("bc1qrecycled", 77),
+			"3 deposit_address "+persons.Deposit("bc1qrecycled", 78)),
+			nil, []string{"deposit_address bc1qrecycled from cluster 77 service_address"}},
+		// An untagged exchange paid both invoices at an address recycled
+		// once; it pays many other accounts too.
+		{"recycled address paid by two strangers from one exchange wallet", append(manyAccounts(6, persons.ReasonCluster, "7"), ev(
+			"1 deposit_address "+persons.Deposit("bc1qonce", 7), "2 deposit_address "+persons.Deposit("bc1qonce", 7))...),
+			nil, []string{"deposit_address bc1qonce from cluster 7 shared_wallet", "paying_cluster 7 shared"}},
+		{"household: dual-stack home, its IPv4 address and IPv6 prefix", ev(
+			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160",
+			"1 login_ip 2a02:c7f:1234:5600::1", "2 login_ip 2a02:c7f:1234:5600::1",
+			"1 login_ip 2a02:c7f:1234:5700::9", "2 login_ip 2a02:c7f:1234:5700::9"), nil, nil},
+		{"IPv4 at home and at work, and the home's IPv6 prefix, join", ev(
+			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160", "1 login_ip 90.220.78.49", "2 login_ip 90.220.78.49",
+			"1 login_ip 2a02:c7f:1234:5600::1", "2 login_ip 2a02:c7f:1234:5600::1"), []string{"1-2"}, nil},
+		{"household: two people share the home address and nothing else", ev(
+			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160", "1 login_ip 81.2.69.161", "2 login_ip 81.2.69.161",
+			"1 email "+persons.NormEmail("anna.k@gmail.com"), "2 email "+persons.NormEmail("peter.k@gmail.com"),
+			"1 phone +447400123456", "2 phone +447400654321"), nil, nil},
+		{"household sharing a home address and the static deposit address from one exchange", append(static(), ev(
+			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160",
+			"1 deposit_address "+persons.Deposit("bc1qstaticservice", 77), "2 deposit_address "+persons.Deposit("bc1qstaticservice", 77))...),
+			nil, []string{"deposit_address bc1qstaticservice from cluster 77 service_address"}},
+		{"e-mail +tag at outlook, and a home address, join", ev(
+			"1 email "+persons.NormEmail("Night.Owl+shop@Outlook.com"), "2 email "+persons.NormEmail("night.owl@outlook.com"),
+			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160"), []string{"1-2"}, nil},
+		{"e-mail dots at another provider are other mailboxes", ev(
+			"1 email "+persons.NormEmail("night.owl@yahoo.com"), "2 email "+persons.NormEmail("nightowl@yahoo.com"),
+			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160"), nil, nil},
 		{"recycled deposit address paid by different wallets", ev(
 			"1 deposit_address "+persons.Deposit("bc1qrecycled", 11),
 			"2 deposit_address "+persons.Deposit("bc1qrecycled", 12)), nil, nil},
@@ -151,6 +186,23 @@ func TestWeigh(t *testing.T) {
 	}
 }
 
+// TestWeighHolders: an address the service handed to more accounts than
+// paid it is its address for many, though only two paid, from one wallet.
+func TestWeighHolders(t *testing.T) {
+	for _, c := range []struct {
+		holders int
+		want    []string
+	}{{0, []string{"1-2"}}, {2, []string{"1-2"}}, {4, nil}} {
+		e := ev("1 deposit_address "+persons.Deposit("bc1qrecycled", 77), "2 deposit_address "+persons.Deposit("bc1qrecycled", 77))
+		for i := range e {
+			e[i].Holders = c.holders
+		}
+		if got := joined(persons.Weigh(e, persons.DefaultConfig())); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("handed to %d accounts: joined %q; want %q", c.holders, got, c.want)
+		}
+	}
+}
+
 // TestWeighExplains checks that a pair not joined is kept with its pieces
 // and that a joined pair's links carry their strengths and rows.
 func TestWeighExplains(t *testing.T) {
@@ -171,7 +223,9 @@ func TestNormEmail(t *testing.T) {
 		"John.Smith+shop@gmail.com": "johnsmith@gmail.com", " J.S@GoogleMail.com ": "js@gmail.com",
 		"john.smith+x@outlook.com": "john.smith@outlook.com", "john.smith+x@example.net": "john.smith+x@example.net",
 		"a.b@yahoo.com": "a.b@yahoo.com", "+tag@gmail.com": "", "no at sign": "", "@gmail.com": "", "x@": "",
-		"two words@x.com": "",
+		"two words@x.com": "", "Night.Owl+x@hotmail.fr": "night.owl@hotmail.fr", "ivan@ya.ru": "ivan@yandex.ru",
+		"Ivan+spam@Yandex.com": "ivan@yandex.ru", "owl@protonmail.com": "owl@proton.me", "owl+x@pm.me": "owl@proton.me",
+		"a.b@mail.ru": "a.b@mail.ru", "a+b@mail.ru": "a+b@mail.ru",
 	} {
 		if got := persons.NormEmail(in); got != want {
 			t.Errorf("NormEmail(%q) = %q; want %q", in, got, want)

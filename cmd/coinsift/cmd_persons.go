@@ -43,7 +43,10 @@ two accounts join when their pieces sum to at least 1:
         --pool-accounts accounts logged in from (default: no bound)
 So one strong identifier joins, and so do two independent weak pieces; one
 network or one wallet never does. A deposit address the service assigned
-is not identity (services hand one address to several customers). A value
+is not identity (services hand one address to several customers): it
+counts only paid from one wallet by both accounts, and not at all when
+more than --max-deposit-accounts accounts paid it (a static or recycled
+address). A value
 shared by more than --max-accounts accounts (--max-ip-accounts for one
 login address) or a placeholder (test@test.com, +440000000000, "none")
 contributes nothing and is listed in table person_dropped. Clusters
@@ -96,6 +99,7 @@ that is both an account key and a person id is refused: say which.`,
 	}
 	cmd.Flags().IntVar(&cfg.MaxAccounts, "max-accounts", cfg.MaxAccounts, "ignore a shared value joining more accounts than this (0: no bound)")
 	cmd.Flags().IntVar(&cfg.MaxIPAccounts, "max-ip-accounts", cfg.MaxIPAccounts, "ignore a login address shared by more accounts than this (0: --max-accounts)")
+	cmd.Flags().IntVar(&cfg.MaxDepositAccounts, "max-deposit-accounts", cfg.MaxDepositAccounts, "ignore a deposit address paid by more accounts than this: the service's address for many (0: no bound)")
 	cmd.Flags().IntVar(&cfg.PoolAccounts, "pool-accounts", cfg.PoolAccounts, "a network (IPv4 /24, IPv6 /48) more accounts logged in from is a pool: weaker (0: none)")
 	cmd.Flags().BoolVar(&byCountry, "pool-by-country", byCountry, "a network most of whose accounts are at home in another country (by the embedded IP table) is a pool")
 	cmd.Flags().StringToStringVar(&strength, "strength", nil, "weight of one piece of evidence of a kind, e.g. email=1,login_ip=0.4 (0..1)")
@@ -117,14 +121,14 @@ type personsSummary struct {
 }
 
 func runPersons(ctx context.Context, g *globals, cfg persons.Config) error {
-	if cfg.MaxAccounts < 0 || cfg.MaxIPAccounts < 0 || cfg.PoolAccounts < 0 {
-		return usagef("coinsift persons --help", "--max-accounts %d, --max-ip-accounts %d, --pool-accounts %d: must not be negative",
-			cfg.MaxAccounts, cfg.MaxIPAccounts, cfg.PoolAccounts)
+	if cfg.MaxAccounts < 0 || cfg.MaxIPAccounts < 0 || cfg.PoolAccounts < 0 || cfg.MaxDepositAccounts < 0 {
+		return usagef("coinsift persons --help", "--max-accounts %d, --max-ip-accounts %d, --max-deposit-accounts %d, --pool-accounts %d: must not be negative",
+			cfg.MaxAccounts, cfg.MaxIPAccounts, cfg.MaxDepositAccounts, cfg.PoolAccounts)
 	}
 	sum := personsSummary{Links: map[string]int{}}
 	err := g.change(ctx, func(c *casefile.Case, rec *auditRecord) error {
-		rec.Note = fmt.Sprintf("persons/v3 max-accounts=%d max-ip-accounts=%d pool-accounts=%d pool-by-country=%t strength=%s",
-			cfg.MaxAccounts, cfg.MaxIPAccounts, cfg.PoolAccounts, cfg.CountryOf != nil, strengthNote(cfg))
+		rec.Note = fmt.Sprintf("persons/v3 max-accounts=%d max-ip-accounts=%d max-deposit-accounts=%d pool-accounts=%d pool-by-country=%t strength=%s",
+			cfg.MaxAccounts, cfg.MaxIPAccounts, cfg.MaxDepositAccounts, cfg.PoolAccounts, cfg.CountryOf != nil, strengthNote(cfg))
 		accs, err := personsql.LoadAccounts(ctx, c.DB())
 		if err != nil {
 			return err
@@ -283,8 +287,13 @@ func runPersonsExplain(ctx context.Context, g *globals, explain, person, account
 		g.printf("values of the account not used:\n")
 		for _, d := range con.Dropped {
 			why := fmt.Sprintf("shared by %d accounts", d.Accounts)
-			if d.Why == "junk" {
+			switch d.Why {
+			case "junk":
 				why = fmt.Sprintf("a placeholder (%d accounts)", d.Accounts)
+			case "service_address":
+				why = fmt.Sprintf("the service's address for many: paid by %d accounts", d.Accounts)
+			case "shared_wallet":
+				why = fmt.Sprintf("paid from a wallet that pays for %d accounts", d.Accounts)
 			}
 			g.printf("  %s %s: %s\n", d.Kind, sanitize.Terminal(d.Value), why)
 		}

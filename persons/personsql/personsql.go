@@ -198,7 +198,8 @@ func LoadEvidence(ctx context.Context, db *sql.DB) ([]persons.Evidence, error) {
 // the customer's), the public addresses accounts logged in from (logins,
 // and the last_ip identifier), the paying clusters of traced payments, and
 // deposit addresses with the cluster that paid them (their rows name the
-// payment and its paying transaction). Paying clusters
+// payment and its paying transaction, and Holders counts the accounts the
+// payments name the address for). Paying clusters
 // carrying any tag (an exchange's or service's wallet pays many customers)
 // and those of payments an exchange made directly (the cluster is the
 // exchange's) are left out.
@@ -209,21 +210,24 @@ func LoadAccountEvidence(ctx context.Context, db *sql.DB, account string) ([]per
 	}
 	rows, err := db.QueryContext(ctx, `SELECT * FROM (
 		SELECT account_key, kind, CASE WHEN kind = 'phone' THEN coalesce(normalized, value) ELSE value END AS v,
-			src_table || '#' || CAST(src_row AS VARCHAR) || ' ' || src_column AS r
+			src_table || '#' || CAST(src_row AS VARCHAR) || ' ' || src_column AS r, 0 AS holders
 		FROM identifiers
 		WHERE account_key IS NOT NULL AND (kind IN (`+kinds+`)
 			OR kind = 'btc_address' AND value NOT IN (SELECT address FROM payments WHERE address IS NOT NULL))
 		UNION ALL
 		SELECT account_key, 'login_ip', ip, min(src_table || '#' || CAST(src_row AS VARCHAR))
-			|| CASE WHEN count(*) > 1 THEN ' +' || CAST(count(*) - 1 AS VARCHAR) || ' logins' ELSE '' END
+			|| CASE WHEN count(*) > 1 THEN ' +' || CAST(count(*) - 1 AS VARCHAR) || ' logins' ELSE '' END, 0
 		FROM logins WHERE account_key IS NOT NULL AND ip IS NOT NULL GROUP BY account_key, ip
 		UNION ALL
 		SELECT pp.account_key, k.kind, CASE k.kind WHEN 'paying_cluster' THEN CAST(pp.paying_cluster AS VARCHAR)
 				ELSE p.address || ' ' || CAST(pp.paying_cluster AS VARCHAR) END,
-			'payment ' || pp.src_table || '#' || CAST(pp.src_row AS VARCHAR) || coalesce(' tx ' || o.txid, '')
+			'payment ' || pp.src_table || '#' || CAST(pp.src_row AS VARCHAR) || coalesce(' tx ' || o.txid, ''),
+			CASE k.kind WHEN 'deposit_address' THEN coalesce(h.n, 0) ELSE 0 END
 		FROM payment_payers pp
 		CROSS JOIN (VALUES ('paying_cluster'), ('deposit_address')) k(kind)
 		LEFT JOIN payments p ON p.evidence_id = pp.evidence_id AND p.src_table = pp.src_table AND p.src_row = pp.src_row
+		LEFT JOIN (SELECT address, CAST(count(DISTINCT account_key) AS INTEGER) AS n FROM payments
+			WHERE address IS NOT NULL AND account_key IS NOT NULL GROUP BY address) h ON h.address = p.address
 		LEFT JOIN (SELECT evidence_id, src_table, src_row, min(txid) AS txid FROM link_outputs GROUP BY ALL) o
 			ON o.evidence_id = pp.evidence_id AND o.src_table = pp.src_table AND o.src_row = pp.src_row
 		WHERE pp.account_key IS NOT NULL AND pp.paying_cluster IS NOT NULL AND NOT pp.direct
@@ -238,7 +242,7 @@ func LoadAccountEvidence(ctx context.Context, db *sql.DB, account string) ([]per
 	var out []persons.Evidence
 	for rows.Next() {
 		var e persons.Evidence
-		if err := rows.Scan(&e.Account, &e.Kind, &e.Value, &e.Row); err != nil {
+		if err := rows.Scan(&e.Account, &e.Kind, &e.Value, &e.Row, &e.Holders); err != nil {
 			return nil, fmt.Errorf("load person evidence: %w", err)
 		}
 		switch {

@@ -61,6 +61,11 @@ func TestLoadEvidence(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("evidence:\n%q\nwant\n%q", got, want)
 	}
+	for _, e := range ev {
+		if want := map[bool]int{true: 2}[e.Kind == persons.ReasonDeposit]; e.Holders != want {
+			t.Errorf("%s %s %s: holders %d; want %d (bc1qservice is named for accounts 2 and 3)", e.Account, e.Kind, e.Value, e.Holders, want)
+		}
+	}
 	one, err := personsql.LoadAccountEvidence(ctx, c.DB(), "1")
 	if err != nil || len(one) != 2 {
 		t.Errorf("LoadAccountEvidence(1) = %v, %v; want its two identifiers", one, err)
