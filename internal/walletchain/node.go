@@ -114,8 +114,16 @@ func start(dir, name, bin string, args ...string) (*process, error) {
 	return p, nil
 }
 
-// stop kills the process and waits for it.
+// stop interrupts the process (btcd flushes its database on SIGINT; a
+// killed node loses its last blocks), kills it if it has not exited after
+// 30 s, and waits for it.
 func (p *process) stop() {
+	p.cmd.Process.Signal(os.Interrupt)
+	select {
+	case <-p.done:
+		return
+	case <-time.After(30 * time.Second):
+	}
 	p.cmd.Process.Kill()
 	select {
 	case <-p.done:

@@ -156,11 +156,20 @@ func (d *driver) setup(ctx context.Context) error {
 		}
 		return p, waitReady(ctx, p, d.node, "getblockcount", time.Minute)
 	}
-	node, err := startNode()
+	// Segregated witness activates on simnet after three 100-block
+	// deployment windows; those blocks pay an address nobody holds.
+	nobody, err := btcutil.NewAddressPubKeyHash(make([]byte, 20), &chaincfg.SimNetParams)
+	if err != nil {
+		return fmt.Errorf("walletchain: %w", err)
+	}
+	node, err := startNode("--miningaddr=" + nobody.EncodeAddress())
 	if node != nil {
 		d.procs = append(d.procs, node)
 	}
 	if err != nil {
+		return err
+	}
+	if err := d.generate(ctx, 300); err != nil {
 		return err
 	}
 	nb := 2 + d.cfg.Btcwallets
@@ -231,9 +240,10 @@ func (d *driver) setup(ctx context.Context) error {
 		if err == nil {
 			break
 		}
-		if !errors.Is(err, errInsufficient) || try == 5 {
+		if !errors.Is(err, errInsufficient) || try == 30 {
 			return err
 		}
+		time.Sleep(time.Second)
 		if err := d.mine(ctx); err != nil {
 			return err
 		}
