@@ -102,7 +102,7 @@ func (f *changeFinder) decide(tx *Tx) (ChangeDecision, bool, error) {
 	// The output with most votes (lowest vout on a tie) is the candidate.
 	best, bestN := -1, 0
 	for _, v := range f.cand {
-		if n := len(votes[v].List()); n > bestN {
+		if n := weight(votes[v]); n > bestN {
 			best, bestN = v, n
 		}
 	}
@@ -119,6 +119,23 @@ func (f *changeFinder) decide(tx *Tx) (ChangeDecision, bool, error) {
 		d.Refusal = "votes"
 	}
 	return d, true, nil
+}
+
+// weight returns the votes s counts for against Config.MinChangeVotes. The
+// two look-ahead wallet-habit heuristics (change-fingerprint,
+// change-software) count twice: each rests on how the outputs were later
+// spent, not on the shape of the transaction, and each was 100% precise
+// alone on the generated worlds and on the btcwallet chain
+// (docs/methodology.md); the others count once.
+func weight(s Set) int {
+	n := 0
+	for _, h := range s.List() {
+		n++
+		if h == ChangeFingerprint || h == ChangeSoftware {
+			n++
+		}
+	}
+	return n
 }
 
 func (f *changeFinder) reuse(tx *Tx) int {

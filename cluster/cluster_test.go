@@ -199,6 +199,34 @@ func TestChangeVotesAndConflict(t *testing.T) {
 	}
 }
 
+// TestHabitVotesCountTwice checks that a wallet-habit look-ahead vote
+// (change-software, change-fingerprint) meets two required votes alone,
+// and a shape vote (change-type) does not.
+func TestHabitVotesCountTwice(t *testing.T) {
+	spender := cluster.Tx{Version: 2, LockTime: 700010, RBF: true, Inputs: []cluster.Input{in(2, 3e8, wpkh)},
+		Outputs: []cluster.Output{out(30, 1e8, wpkh, -1)}}
+	txs := []cluster.Tx{
+		{Coinbase: true, Outputs: []cluster.Output{out(1, 10e8, wpkh, 1)}},
+		// Version 1, no locktime: output 0 is spent with other habits.
+		{Version: 1, Inputs: []cluster.Input{in(1, 10e8, wpkh)}, Outputs: []cluster.Output{out(2, 11e8, wpkh, 2), out(3, 6e8, wpkh, -1)}},
+		spender,
+	}
+	for _, tt := range []struct {
+		set    string
+		merged bool
+	}{
+		{"change-software", true},
+		{"change-optimal", false},
+	} {
+		cfg := only(tt.set)
+		cfg.MinChangeVotes = 2
+		r := run(t, cfg, append([]cluster.Tx(nil), txs...))
+		if len(r.Changes) != 1 || r.Changes[0].Merged != tt.merged {
+			t.Errorf("%s: Changes = %+v; want one, merged %v", tt.set, r.Changes, tt.merged)
+		}
+	}
+}
+
 func TestGuard(t *testing.T) {
 	// Two clusters of 3 (by multi-input), then a change link between them.
 	txs := []cluster.Tx{

@@ -149,8 +149,9 @@ func ParseSet(list string) (Set, error) {
 // Config selects heuristics and their parameters.
 type Config struct {
 	Heuristics Set
-	// MinChangeVotes is how many change sub-heuristics must name the same
-	// output (with none naming another) before it is merged.
+	// MinChangeVotes is how many votes of change sub-heuristics must name
+	// the same output (with none naming another) before it is merged;
+	// change-fingerprint and change-software count two votes each.
 	MinChangeVotes int
 	// GuardSize refuses a change merge when both clusters already hold
 	// more than this many addresses; 0 disables the size guard.
@@ -166,7 +167,7 @@ type Config struct {
 
 // DefaultHeuristics is the default set, chosen from the error rates measured
 // on generated worlds (docs/methodology.md).
-const DefaultHeuristics = "multi-input,coinjoin,change-reuse,change-type,change-optimal,change-fresh,change-fingerprint,change-peel"
+const DefaultHeuristics = "multi-input,coinjoin,change-reuse,change-type,change-optimal,change-fresh,change-fingerprint,change-peel,change-software"
 
 // DefaultConfig returns the default settings.
 func DefaultConfig() Config {
