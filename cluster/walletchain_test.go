@@ -98,25 +98,37 @@ func TestWalletChain(t *testing.T) {
 	}
 	isChange := func(tx int64, v int) bool { return truth.Change[cluster.TxOut{Tx: tx, Vout: v}] }
 	multi, _ := run("multi-input,coinjoin", 1)
-	t.Logf("%-40s B3 precision %.3f recall %.3f", "multi-input", multi.BCubedPrecision, multi.BCubedRecall)
+	t.Logf("%-20s B3 precision %.3f recall %.3f", "multi-input", multi.BCubedPrecision, multi.BCubedRecall)
 	for _, h := range cluster.Heuristics() {
 		if !strings.HasPrefix(h.Name, "change-") {
 			continue
 		}
 		sc, r := run("multi-input,coinjoin,"+h.Name, 1)
-		ch := cluster.EvaluateChange(r.Changes, isChange, int64(len(truth.Change)))
-		for _, c := range ch {
-			if c.Name == h.Name {
-				t.Logf("%-40s B3 precision %.3f recall %.3f; change named %d precision %.3f recall %.3f", h.Name, sc.BCubedPrecision, sc.BCubedRecall, c.Named, c.Precision, c.Recall)
+		for _, c := range cluster.EvaluateChange(r.Changes, isChange, int64(len(truth.Change))) {
+			if c.Name != h.Name {
+				continue
+			}
+			t.Logf("%-20s B3 precision %.3f recall %.3f; change named %d precision %.3f recall %.3f", h.Name, sc.BCubedPrecision, sc.BCubedRecall, c.Named, c.Precision, c.Recall)
+			// The wallet-habit heuristics count two votes: they must be
+			// precise on real wallet software too.
+			if (h.Name == "change-fingerprint" || h.Name == "change-software") && c.Named > 0 && c.Precision < 0.98 {
+				t.Errorf("%s named %d change outputs at precision %.3f, want ≥ 0.98", h.Name, c.Named, c.Precision)
 			}
 		}
 	}
 	def, r := run(cluster.DefaultHeuristics, 2)
-	t.Logf("%-40s B3 precision %.3f recall %.3f (%d change merges)", "default", def.BCubedPrecision, def.BCubedRecall, r.Stats.ChangeMerges)
+	merged := cluster.EvaluateChange(r.Changes, isChange, int64(len(truth.Change)))
+	m := merged[len(merged)-1]
+	t.Logf("%-20s B3 precision %.3f recall %.3f; change merged %d precision %.3f recall %.3f", "default", def.BCubedPrecision, def.BCubedRecall, m.Named, m.Precision, m.Recall)
 	if def.BCubedPrecision < 0.98 {
 		t.Errorf("default B-cubed precision %.3f, want ≥ 0.98", def.BCubedPrecision)
 	}
-	if def.BCubedRecall < multi.BCubedRecall+0.05 {
-		t.Errorf("default B-cubed recall %.3f, want at least 0.05 above multi-input's %.3f", def.BCubedRecall, multi.BCubedRecall)
+	// Measured (docs/methodology.md): 1.32× multi-input's recall on the
+	// 40-round chain of seed 1, 1.43× on 150 rounds.
+	if def.BCubedRecall < 1.2*multi.BCubedRecall {
+		t.Errorf("default B-cubed recall %.3f, want ≥ 1.2 × multi-input's %.3f", def.BCubedRecall, multi.BCubedRecall)
+	}
+	if m.Recall < 0.2 {
+		t.Errorf("default merged %.3f of the true change outputs, want ≥ 0.2", m.Recall)
 	}
 }
