@@ -38,7 +38,7 @@ type Config struct {
 	// Btcwallets is the number of customers using btcwallet (default 4).
 	Btcwallets int
 	// CoreLike is the number of customers using the core-like wallet
-	// (default 3; 0 makes a chain written by btcwallet alone, use -1).
+	// (0: the default, 3; -1: none, a chain written by btcwallet alone).
 	CoreLike int
 	// Rounds is the number of blocks of activity (default 60).
 	Rounds int

@@ -1,8 +1,10 @@
 // Command walletchain writes a chain with btcd and btcwallet and its truth
 // (package walletchain):
 //
-//	go run ./internal/walletchain/cmd -out /tmp/walletchain -seed 1
-//	coinsift case init --dir /tmp/wc-case   # then import and evaluate, see docs/methodology.md
+//	go run ./internal/walletchain/cmd -out /tmp/wc -seed 1 -rounds 150
+//	coinsift case init /tmp/wc-case
+//	coinsift --case /tmp/wc-case chain import --blocks /tmp/wc/blocks
+//	coinsift --case /tmp/wc-case cluster eval --truth /tmp/wc/truth
 package main
 
 import (
