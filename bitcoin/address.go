@@ -41,10 +41,14 @@ var (
 		Genesis: mustHash("00000008819873e925422c1ff0f99f7cc9bbb232af63a077a480a3633bee1ef6")}
 	RegTest = &Params{Name: "regtest", Magic: [4]byte{0xfa, 0xbf, 0xb5, 0xda}, PubKeyHashID: 0x6f, ScriptHashID: 0xc4, HRP: "bcrt",
 		Genesis: mustHash("0f9188f13cb7b2c71f2a335e3a4fc328bf5beb436012afca590b1a11466e2206")}
+	// SimNet is btcd's simulation network, the one btcwallet creates
+	// unattended wallets on (--createtemp).
+	SimNet = &Params{Name: "simnet", Magic: [4]byte{0x16, 0x1c, 0x14, 0x12}, PubKeyHashID: 0x3f, ScriptHashID: 0x7b, HRP: "sb",
+		Genesis: mustHash("683e86bd5c6d110d91b94b97137ba6bfe02dbbdb8e3dff722a669b5d69d77af6")}
 )
 
 // Networks lists the known networks in a fixed order.
-var Networks = []*Params{MainNet, TestNet3, TestNet4, SigNet, RegTest}
+var Networks = []*Params{MainNet, TestNet3, TestNet4, SigNet, RegTest, SimNet}
 
 // ParamsByMagic returns the network whose block-file magic is m, or nil.
 func ParamsByMagic(m [4]byte) *Params {
@@ -57,7 +61,7 @@ func ParamsByMagic(m [4]byte) *Params {
 }
 
 // ParamsByName returns the network called name ("mainnet", "main",
-// "testnet3", "testnet", "testnet4", "signet", "regtest"), or nil.
+// "testnet3", "testnet", "testnet4", "signet", "regtest", "simnet"), or nil.
 func ParamsByName(name string) *Params {
 	switch strings.ToLower(name) {
 	case "main", "mainnet", "bitcoin":
@@ -70,6 +74,8 @@ func ParamsByName(name string) *Params {
 		return SigNet
 	case "regtest":
 		return RegTest
+	case "simnet":
+		return SimNet
 	}
 	return nil
 }

@@ -121,6 +121,29 @@ func TestChangeHeuristics(t *testing.T) {
 			{Version: 2, LockTime: 700000, RBF: true, Inputs: []cluster.Input{in(1, 10e8, wpkh)},
 				Outputs: []cluster.Output{out(2, 3e8, wpkh, 2), out(3, 6e8, wpkh, 3)}},
 			spend(1, 0, false, 1), spend(2, 700010, true, 1)}, 1},
+		// A wallet's own change may be unspent while two recipients spend:
+		// one with the spender's habits is no evidence of change.
+		{"fingerprint unspent output", "change-fingerprint", []cluster.Tx{fund,
+			{Version: 1, Inputs: []cluster.Input{in(1, 10e8, wpkh)},
+				Outputs: []cluster.Output{out(2, 3e8, wpkh, 2), out(3, 6e8, wpkh, -1), out(4, 1e8, wpkh, 3)}},
+			spend(1, 0, false, 1), spend(2, 700010, true, 1)}, -1},
+		// A Unix-time locktime is another habit than a block height.
+		{"fingerprint locktime kind", "change-fingerprint", []cluster.Tx{fund,
+			{Version: 2, LockTime: 700000, RBF: true, Inputs: []cluster.Input{in(1, 10e8, wpkh)},
+				Outputs: []cluster.Output{out(2, 3e8, wpkh, 2), out(3, 6e8, wpkh, 3)}},
+			spend(2, 1_700_000_000, true, 1), spend(2, 700010, true, 1)}, 1},
+		{"software", "change-software", []cluster.Tx{fund,
+			{Version: 1, Inputs: []cluster.Input{in(1, 10e8, wpkh)},
+				Outputs: []cluster.Output{out(2, 3e8, wpkh, 2), out(3, 6e8, wpkh, -1)}},
+			spend(2, 700010, true, 1)}, 1},
+		{"software same habits", "change-software", []cluster.Tx{fund,
+			{Version: 1, Inputs: []cluster.Input{in(1, 10e8, wpkh)},
+				Outputs: []cluster.Output{out(2, 3e8, wpkh, 2), out(3, 6e8, wpkh, -1)}},
+			spend(1, 0, false, 1)}, -1},
+		{"software two left", "change-software", []cluster.Tx{fund,
+			{Version: 1, Inputs: []cluster.Input{in(1, 10e8, wpkh)},
+				Outputs: []cluster.Output{out(2, 3e8, wpkh, 2), out(3, 6e8, wpkh, -1), out(4, 1e8, wpkh, -1)}},
+			spend(2, 700010, true, 1)}, -1},
 		{"peel", "change-peel", []cluster.Tx{fund,
 			{Inputs: []cluster.Input{in(1, 10e8, wpkh)}, Outputs: []cluster.Output{out(2, 3e8, wpkh, 2), out(3, 6e8, wpkh, 3)}},
 			spend(2, 0, false, 1), spend(2, 0, false, 2)}, 1},
@@ -173,6 +196,34 @@ func TestChangeVotesAndConflict(t *testing.T) {
 	r = run(t, cfg, txs)
 	if len(r.Changes) != 1 || r.Changes[0].Refusal != "votes" {
 		t.Fatalf("Changes = %+v; want refused for votes", r.Changes)
+	}
+}
+
+// TestHabitVotesCountTwice checks that a wallet-habit look-ahead vote
+// (change-software, change-fingerprint) meets two required votes alone,
+// and a shape vote (change-type) does not.
+func TestHabitVotesCountTwice(t *testing.T) {
+	spender := cluster.Tx{Version: 2, LockTime: 700010, RBF: true, Inputs: []cluster.Input{in(2, 3e8, wpkh)},
+		Outputs: []cluster.Output{out(30, 1e8, wpkh, -1)}}
+	txs := []cluster.Tx{
+		{Coinbase: true, Outputs: []cluster.Output{out(1, 10e8, wpkh, 1)}},
+		// Version 1, no locktime: output 0 is spent with other habits.
+		{Version: 1, Inputs: []cluster.Input{in(1, 10e8, wpkh)}, Outputs: []cluster.Output{out(2, 11e8, wpkh, 2), out(3, 6e8, wpkh, -1)}},
+		spender,
+	}
+	for _, tt := range []struct {
+		set    string
+		merged bool
+	}{
+		{"change-software", true},
+		{"change-optimal", false},
+	} {
+		cfg := only(tt.set)
+		cfg.MinChangeVotes = 2
+		r := run(t, cfg, append([]cluster.Tx(nil), txs...))
+		if len(r.Changes) != 1 || r.Changes[0].Merged != tt.merged {
+			t.Errorf("%s: Changes = %+v; want one, merged %v", tt.set, r.Changes, tt.merged)
+		}
 	}
 }
 
@@ -292,7 +343,7 @@ func TestEvaluate(t *testing.T) {
 
 func TestParseSet(t *testing.T) {
 	s, err := cluster.ParseSet("multi-input, change")
-	if err != nil || !s.Has(cluster.MultiInput) || !s.Has(cluster.ChangePeel) || s.Has(cluster.CoinJoin) {
+	if err != nil || !s.Has(cluster.MultiInput) || !s.Has(cluster.ChangePeel) || !s.Has(cluster.ChangeSoftware) || s.Has(cluster.CoinJoin) {
 		t.Errorf("ParseSet = %v, %v", s, err)
 	}
 	if _, err := cluster.ParseSet("multi-input,telepathy"); err == nil {

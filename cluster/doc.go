@@ -25,11 +25,14 @@
 //     address reuse back to an input, same script type as all inputs, optimal
 //     change (the only output smaller than every input), round payment (the
 //     only non-round output), fresh address (the only output address never
-//     seen before), wallet fingerprint (the only output spent by a
-//     transaction with the same locktime/version/RBF habits) and peeling
-//     chain (the only output spent by another one-in two-out transaction).
-//     A change output is merged with the inputs when at least
-//     Config.MinChangeVotes sub-heuristics name it and none names another.
+//     seen before), wallet fingerprint (when every output is spent, the only
+//     one spent by a transaction with the same version, locktime kind and
+//     RBF habits), peeling chain (the only output spent by another one-in
+//     two-out transaction) and wallet software (the only output not spent
+//     by a transaction of other habits). A change output is merged with the
+//     inputs when its votes reach Config.MinChangeVotes and no
+//     sub-heuristic names another; the two wallet-habit look-ahead
+//     heuristics count two votes each.
 //
 // # The guard
 //

@@ -98,7 +98,7 @@ func EvaluateChange(decisions []ChangeDecision, isChange func(tx int64, vout int
 		}
 	}
 	var out []ChangeScore
-	for h := ChangeReuse; h <= ChangePeel; h++ {
+	for h := ChangeReuse; h <= lastChange; h++ {
 		if sc := per[h]; sc != nil {
 			out = append(out, *sc)
 		}

@@ -22,8 +22,13 @@ const (
 	ChangeFresh
 	ChangeFingerprint
 	ChangePeel
+	ChangeSoftware
 	numHeuristics
 )
+
+// lastChange is the last change sub-heuristic: ChangeReuse..lastChange are
+// the change sub-heuristics.
+const lastChange = ChangeSoftware
 
 // Info describes a heuristic.
 type Info struct {
@@ -41,8 +46,9 @@ var infos = [numHeuristics]Info{
 	ChangeOptimal:     {ChangeOptimal, "change-optimal", 1, "the only output smaller than every input is the change"},
 	ChangeRound:       {ChangeRound, "change-round", 1, "when the other outputs are round amounts, the only non-round output is the change"},
 	ChangeFresh:       {ChangeFresh, "change-fresh", 1, "the only output address never seen before is the change"},
-	ChangeFingerprint: {ChangeFingerprint, "change-fingerprint", 1, "the only output spent by a transaction with the same locktime, version and RBF habits is the change"},
+	ChangeFingerprint: {ChangeFingerprint, "change-fingerprint", 2, "when every output is spent, the only one spent by a transaction with the same version, locktime kind (none, height, time) and RBF habits is the change"},
 	ChangePeel:        {ChangePeel, "change-peel", 1, "in a one-in two-out transaction, the only output spent by another one-in two-out transaction is the change (peeling chain)"},
+	ChangeSoftware:    {ChangeSoftware, "change-software", 1, "an output spent by a transaction of other wallet habits (version, locktime kind, RBF) is a payment; the only output left is the change"},
 }
 
 // Heuristics lists every heuristic in id order.
@@ -70,7 +76,7 @@ func (h Heuristic) Versioned() string {
 	return h.String()
 }
 
-func (h Heuristic) isChange() bool { return h >= ChangeReuse && h <= ChangePeel }
+func (h Heuristic) isChange() bool { return h >= ChangeReuse && h <= lastChange }
 
 // ParseHeuristic returns the heuristic named s.
 func ParseHeuristic(s string) (Heuristic, error) {
@@ -126,7 +132,7 @@ func ParseSet(list string) (Set, error) {
 			}
 			continue
 		case "change":
-			for h := ChangeReuse; h <= ChangePeel; h++ {
+			for h := ChangeReuse; h <= lastChange; h++ {
 				s = s.With(h)
 			}
 			continue
@@ -143,8 +149,9 @@ func ParseSet(list string) (Set, error) {
 // Config selects heuristics and their parameters.
 type Config struct {
 	Heuristics Set
-	// MinChangeVotes is how many change sub-heuristics must name the same
-	// output (with none naming another) before it is merged.
+	// MinChangeVotes is how many votes of change sub-heuristics must name
+	// the same output (with none naming another) before it is merged;
+	// change-fingerprint and change-software count two votes each.
 	MinChangeVotes int
 	// GuardSize refuses a change merge when both clusters already hold
 	// more than this many addresses; 0 disables the size guard.
@@ -160,7 +167,7 @@ type Config struct {
 
 // DefaultHeuristics is the default set, chosen from the error rates measured
 // on generated worlds (docs/methodology.md).
-const DefaultHeuristics = "multi-input,coinjoin,change-reuse,change-type,change-optimal,change-fresh,change-fingerprint,change-peel"
+const DefaultHeuristics = "multi-input,coinjoin,change-reuse,change-type,change-optimal,change-fresh,change-fingerprint,change-peel,change-software"
 
 // DefaultConfig returns the default settings.
 func DefaultConfig() Config {

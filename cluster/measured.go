@@ -26,8 +26,9 @@ func Measured() []MeasuredRate {
 		{"change-optimal", "1", 0.979, 0.058, measuredWhere},
 		{"change-round", "1", 1.000, 0.183, measuredWhere},
 		{"change-fresh", "1", 1.000, 0.175, measuredWhere},
-		{"change-fingerprint", "1", 0.996, 0.447, measuredWhere},
+		{"change-fingerprint", "2", 1.000, 0.428, measuredWhere},
 		{"change-peel", "1", 0.864, 0.217, measuredWhere},
-		{"default combination", "1", 1.000, 0.263, measuredWhere},
+		{"change-software", "1", 1.000, 0.525, measuredWhere},
+		{"default combination", "2", 1.000, 0.319, measuredWhere},
 	}
 }

@@ -49,7 +49,8 @@ settings give the same cluster ids: the smallest address id of each cluster.
 
 Heuristics (see 'coinsift cluster heuristics'): multi-input, coinjoin,
 change-reuse, change-type, change-optimal, change-round, change-fresh,
-change-fingerprint, change-peel; "change" names all change heuristics, "all"
+change-fingerprint, change-peel, change-software; "change" names all change
+heuristics, "all"
 every heuristic.`,
 		Example: `  coinsift cluster run
   coinsift cluster run --heuristics multi-input,coinjoin`,
