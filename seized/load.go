@@ -113,6 +113,15 @@ type Deriver interface {
 	Derive(v []byte) (out any, same bool)
 }
 
+// UnitProjector is implemented by a Projector whose projection reads a
+// TIMESTAMP column from an epoch integer instead of datetime text.
+type UnitProjector interface {
+	// ProjectionUnits returns, for each canonical column of the projection
+	// (Records order), "" or the epoch unit its source integer is in:
+	// "epoch_s", "epoch_ms" or "epoch_us" (see EpochMicros).
+	ProjectionUnits() []string
+}
+
 // Counter is implemented by a RowMapper that counts values it mapped
 // without a normalized form; Load adds the counts, by why, to
 // LoadResult.RawValues when the source ends.

@@ -71,6 +71,7 @@ type projState struct {
 	d      Deriver
 	dcol   int
 	values map[string]any
+	units  []string // epoch unit per canonical column, nil: none (UnitProjector)
 }
 
 // newProjState returns the projection state of t for mapper m, nil when m
@@ -89,6 +90,20 @@ func newProjState(t *Table, m RowMapper) *projState {
 		return nil
 	}
 	ps := &projState{p: p, table: t, ti: ti, cols: cols, active: true, dcol: -1}
+	if up, ok := m.(UnitProjector); ok {
+		ps.units = up.ProjectionUnits()
+		if ps.units != nil && len(ps.units) != len(cols) {
+			return nil
+		}
+		for i, u := range ps.units {
+			if u == "" {
+				continue
+			}
+			if _, ok := epochScale[u]; !ok || canonColumns[ti][i].Type.ID() != arrow.TIMESTAMP {
+				return nil
+			}
+		}
+	}
 	for i, c := range cols {
 		if c < 0 {
 			continue
@@ -257,6 +272,9 @@ func (ps *projState) matches(row []Value, rec []any) bool {
 				return false
 			}
 			us, ok := SQLTimestamp(raw.Data)
+			if ps.units != nil && ps.units[i] != "" {
+				us, ok = EpochMicros(raw.Data, ps.units[i])
+			}
 			if !ok || us != t.UnixMicro() {
 				return false
 			}
@@ -280,6 +298,33 @@ func SQLTimestamp(b []byte) (int64, bool) {
 	return t.UnixMicro(), true
 }
 
+// epochScale is the microseconds of one unit of each epoch unit.
+var epochScale = map[string]int64{"epoch_s": 1_000_000, "epoch_ms": 1_000, "epoch_us": 1}
+
+// epochMaxMicros bounds the epoch times a projection reads: years 1 to
+// 9999, where Go and DuckDB agree and nothing overflows.
+const (
+	epochMinMicros = -62135596800 * 1_000_000
+	epochMaxMicros = 253402300799 * 1_000_000
+)
+
+// EpochMicros reads a canonical decimal integer (SQLBigint) in epoch unit
+// unit ("epoch_s", "epoch_ms" or "epoch_us") into microseconds since the
+// epoch, as the mapping reads it (detect.EpochTime) and the projection's
+// SQL computes it; ok is false for other text, other units and times
+// outside years 1 to 9999.
+func EpochMicros(b []byte, unit string) (int64, bool) {
+	k, ok := epochScale[unit]
+	if !ok {
+		return 0, false
+	}
+	n, ok := SQLBigint(b)
+	if !ok || n < epochMinMicros/k || n > epochMaxMicros/k {
+		return 0, false
+	}
+	return n * k, true
+}
+
 // SQLBigint reads a canonical decimal integer (no sign but '-', no
 // leading zeros, no spaces, within int64), as the raw store keeps it typed
 // and as DuckDB casts it to BIGINT; ok is false for any other text.
@@ -290,9 +335,14 @@ func SQLBigint(b []byte) (int64, bool) {
 // projExpr returns the SQL of canonical column i of table ti read from
 // column col of raw layout lay (-1 for NULL). A derived column reads the
 // columns of the values join (projFrom).
-func projExpr(ti, i int, lay rawLayout, col int) string {
+func projExpr(ti, i int, lay rawLayout, col int, unit string) string {
 	typ := canonColumns[ti][i].Type.ID()
 	switch {
+	case col >= 0 && typ == arrow.TIMESTAMP && unit != "":
+		// Bounded as EpochMicros bounds it: a view may compute its
+		// expressions before its filters, for rows not projected too.
+		k, x := epochScale[unit], lay.bigintExpr(col)
+		return fmt.Sprintf("CASE WHEN %s BETWEEN %d AND %d THEN make_timestamp(%s * %d) END", x, epochMinMicros/k, epochMaxMicros/k, x, k)
 	case col < 0 && typ == arrow.TIMESTAMP:
 		return "NULL::TIMESTAMP"
 	case col < 0 && typ == arrow.INT64:
@@ -308,6 +358,10 @@ func projExpr(ti, i int, lay rawLayout, col int) string {
 	}
 	return "NULLIF(" + lay.textExpr(col) + ", '')"
 }
+
+// unitSuffix marks, in a projection's columns (seized_projections.columns),
+// the epoch unit of a canonical column: "login_at:unit": "epoch_s".
+const unitSuffix = ":unit"
 
 // projFrom returns the FROM clause and condition of the projection of
 // canonical table ti of evidence ev (numbered evNo in its store) from raw
@@ -342,7 +396,11 @@ func projSelect(ti int, cols map[string]string, lay rawLayout, ev string) (strin
 				return "", fmt.Errorf("projection %s: %s has no column %q", CanonicalTables[ti], lay.view, name)
 			}
 		}
-		fmt.Fprintf(&b, "%s AS %s, ", projExpr(ti, i, lay, col), c.Name)
+		unit := cols[c.Name+unitSuffix]
+		if _, ok := epochScale[unit]; unit != "" && (!ok || c.Type.ID() != arrow.TIMESTAMP) {
+			return "", fmt.Errorf("projection %s: %s: unit %q", CanonicalTables[ti], c.Name, unit)
+		}
+		fmt.Fprintf(&b, "%s AS %s, ", projExpr(ti, i, lay, col, unit), c.Name)
 	}
 	fmt.Fprintf(&b, "%s AS evidence_id, %s AS src_table, _row AS src_row", quoteString(ev), quoteString(lay.view))
 	return b.String(), nil
@@ -392,6 +450,9 @@ func (l *loader) project() error {
 					return fmt.Errorf("load %s: table %s: %s has %d columns", l.ev.Path, t.Name, st.name, len(lay.cols))
 				}
 				cols[canonColumns[ps.ti][i].Name] = lay.cols[c]
+				if ps.units != nil && ps.units[i] != "" {
+					cols[canonColumns[ps.ti][i].Name+unitSuffix] = ps.units[i]
+				}
 			}
 		}
 		from, evWhere := lay.from(l.ev.ID, st.evNo)

@@ -194,7 +194,7 @@ func (ms *multi) Projection() (string, []int, bool) {
 		if fd == nil || fd.idx < 0 {
 			continue
 		}
-		if fd.binary || fd.lookup != nil || fd.json || (f == at && fd.col.Unit != "" && fd.col.Unit != "datetime") {
+		if fd.binary || fd.lookup != nil || fd.json || (f == at && fd.col.Unit != "" && fd.col.Unit != "datetime" && !(b.target == "calls" && isEpoch(fd.col.Unit))) {
 			return "", nil, false
 		}
 		cols[i] = fd.idx
@@ -229,12 +229,40 @@ func (ms *multi) Projects(row []seized.Value) bool {
 	}
 	if fd := b.fields[at]; fd != nil && fd.idx >= 0 && fd.idx < len(row) {
 		if v := row[fd.idx]; !v.Null && len(v.Data) > 0 {
-			if _, ok := seized.SQLTimestamp(v.Data); !ok {
+			if b.target == "calls" && isEpoch(fd.col.Unit) {
+				if _, ok := seized.EpochMicros(v.Data, fd.col.Unit); !ok {
+					return false
+				}
+			} else if _, ok := seized.SQLTimestamp(v.Data); !ok {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// isEpoch reports whether unit is an epoch unit a projection can read
+// (seized.EpochMicros).
+func isEpoch(unit string) bool {
+	return unit == "epoch_s" || unit == "epoch_ms" || unit == "epoch_us"
+}
+
+var _ seized.UnitProjector = (*multi)(nil)
+
+// ProjectionUnits gives the epoch unit of a call's started_at in the
+// projection (Projection), nil when it is datetime text. (Logins with
+// epoch times are not projected yet: their rows are written as records.)
+func (ms *multi) ProjectionUnits() []string {
+	if len(ms.bindings) != 1 || ms.bindings[0].target != "calls" {
+		return nil
+	}
+	fd := ms.bindings[0].fields[fStartedAt]
+	if fd == nil || !isEpoch(fd.col.Unit) {
+		return nil
+	}
+	units := make([]string, 8) // seized.Records.Calls
+	units[4] = fd.col.Unit
+	return units
 }
 
 var _ seized.Deriver = (*multi)(nil)

@@ -28,6 +28,17 @@ tables:
       template: {column: template}
 `
 
+// epochCalls returns n call rows from id from with started_at as epoch
+// integers in unit scale (1 s, 1000 ms, …) and E.164 destinations.
+func epochCalls(from, n int, scale int64) []string {
+	var out []string
+	for i := from; i < from+n; i++ {
+		at := (1600000000 + int64(i)*3607) * scale
+		out = append(out, "("+itoa(i)+","+itoa(i%7+1)+",'+441632960001','"+e164(i)+"',"+fmtS(at)+","+itoa(i%50)+",'busy','t')")
+	}
+	return out
+}
+
 const callsTable = "CREATE TABLE `calls` (\n  `id` bigint NOT NULL,\n  `user_id` int NOT NULL,\n  `caller_id` varchar(32),\n  `destination` varchar(32),\n  `started_at` datetime,\n  `duration` %s,\n  `status` varchar(16),\n  `template` varchar(64)\n);\n"
 
 // callsDump returns a dump of one calls table (duration of type typ) with
@@ -75,6 +86,8 @@ func TestCallsProjection(t *testing.T) {
 		view   int      // projections expected in seized_projections
 		values int      // rows expected in seized_projection_values
 		stored int      // rows expected in calls_rows
+		unit   string   // started_at's unit, default datetime
+		atType string   // started_at's column type, default datetime
 	}{
 		{name: "e164", dumps: []string{callsDump("int", plain...)}, view: 1},
 		{name: "e164-text-duration", dumps: []string{callsDump("varchar(8)", plain...)}, view: 1},
@@ -91,6 +104,16 @@ func TestCallsProjection(t *testing.T) {
 		{name: "two-evidence", view: 2, values: 8, dumps: []string{callsDump("int", plainCalls(1, 12, repeated)...), callsDump("int", plainCalls(200, 4, repeated)...)}},
 		{name: "two-evidence-one-stored", view: 1, values: 4, stored: 6, dumps: []string{callsDump("int", plainCalls(1, 12, repeated)...),
 			callsDump("int", with(0, "(63,2,'x','07911123456','0000-00-00 00:00:00',1,'busy','t')")...)}},
+		{name: "epoch-s", unit: "epoch_s", atType: "bigint", view: 1, dumps: []string{callsDump("int", epochCalls(1, 12, 1)...)}},
+		{name: "epoch-ms-text", unit: "epoch_ms", atType: "varchar(20)", view: 1, dumps: []string{callsDump("int", epochCalls(1, 12, 1000)...)}},
+		{name: "epoch-us-nulls", unit: "epoch_us", atType: "bigint", view: 1, dumps: []string{callsDump("int", append(epochCalls(1, 12, 1000000),
+			"(50,3,'x','+447911123456',NULL,1,'busy','t')", "(51,3,'x','+447911123456','',1,'busy','t')")...)}},
+		{name: "epoch-beyond-9999", unit: "epoch_s", atType: "bigint", stored: 17, dumps: []string{callsDump("int", append(append(epochCalls(1, 6, 1),
+			"(50,3,'x','+447911123456',253402300800,1,'busy','t')", "(51,3,'x','+447911123456',-62135596801,1,'busy','t')"), epochCalls(100, 9, 1)...)...)}},
+		{name: "epoch-negative", unit: "epoch_s", atType: "bigint", view: 1, dumps: []string{callsDump("int", append(epochCalls(1, 6, 1),
+			"(50,3,'x','+447911123456',-62135596800,1,'busy','t')", "(51,3,'x','+447911123456',253402300799,1,'busy','t')")...)}},
+		{name: "epoch-space", unit: "epoch_s", atType: "varchar(20)", stored: 13, dumps: []string{callsDump("int", append(epochCalls(1, 6, 1),
+			append([]string{"(50,3,'x','+447911123456',' 1600000000',1,'busy','t')"}, epochCalls(100, 6, 1)...)...)...)}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,13 +121,20 @@ func TestCallsProjection(t *testing.T) {
 			dir := t.TempDir()
 			var files []string
 			for i, d := range tt.dumps {
+				if tt.atType != "" {
+					d = strings.Replace(d, "`started_at` datetime", "`started_at` "+tt.atType, 1)
+				}
 				f := filepath.Join(dir, "dump"+itoa(i)+".sql")
 				if err := os.WriteFile(f, []byte(d), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				files = append(files, f)
 			}
-			m, err := mapping.Read(strings.NewReader(callsMapping))
+			mt := callsMapping
+			if tt.unit != "" {
+				mt = strings.Replace(mt, "unit: datetime", "unit: "+tt.unit, 1)
+			}
+			m, err := mapping.Read(strings.NewReader(mt))
 			if err != nil {
 				t.Fatal(err)
 			}
