@@ -194,7 +194,7 @@ func (ms *multi) Projection() (string, []int, bool) {
 		if fd == nil || fd.idx < 0 {
 			continue
 		}
-		if fd.binary || fd.lookup != nil || fd.json || (f == at && fd.col.Unit != "" && fd.col.Unit != "datetime" && !(b.target == "calls" && isEpoch(fd.col.Unit))) {
+		if fd.binary || fd.lookup != nil || fd.json || (f == at && fd.col.Unit != "" && fd.col.Unit != "datetime" && !isEpoch(fd.col.Unit)) {
 			return "", nil, false
 		}
 		cols[i] = fd.idx
@@ -229,7 +229,7 @@ func (ms *multi) Projects(row []seized.Value) bool {
 	}
 	if fd := b.fields[at]; fd != nil && fd.idx >= 0 && fd.idx < len(row) {
 		if v := row[fd.idx]; !v.Null && len(v.Data) > 0 {
-			if b.target == "calls" && isEpoch(fd.col.Unit) {
+			if isEpoch(fd.col.Unit) {
 				if _, ok := seized.EpochMicros(v.Data, fd.col.Unit); !ok {
 					return false
 				}
@@ -249,19 +249,29 @@ func isEpoch(unit string) bool {
 
 var _ seized.UnitProjector = (*multi)(nil)
 
-// ProjectionUnits gives the epoch unit of a call's started_at in the
-// projection (Projection), nil when it is datetime text. (Logins with
-// epoch times are not projected yet: their rows are written as records.)
+// ProjectionUnits gives the epoch unit of the time (login_at, started_at)
+// in the projection (Projection), nil when it is datetime text.
 func (ms *multi) ProjectionUnits() []string {
-	if len(ms.bindings) != 1 || ms.bindings[0].target != "calls" {
+	if len(ms.bindings) != 1 {
 		return nil
 	}
-	fd := ms.bindings[0].fields[fStartedAt]
+	b := ms.bindings[0]
+	var at fid
+	var n, i int // columns of the target's records, and the time's index
+	switch b.target {
+	case "logins":
+		at, n, i = fLoginAt, 4, 2 // seized.Records.Logins
+	case "calls":
+		at, n, i = fStartedAt, 8, 4 // seized.Records.Calls
+	default:
+		return nil
+	}
+	fd := b.fields[at]
 	if fd == nil || !isEpoch(fd.col.Unit) {
 		return nil
 	}
-	units := make([]string, 8) // seized.Records.Calls
-	units[4] = fd.col.Unit
+	units := make([]string, n)
+	units[i] = fd.col.Unit
 	return units
 }
 
