@@ -96,6 +96,32 @@ type Projector interface {
 	Projects(row []Value) bool
 }
 
+// Deriver is implemented by a Projector whose projection has one canonical
+// column that SQL cannot compute from its source column (a call's E.164
+// destination: libphonenumber). The load asks for the derived value of each
+// distinct source text in the projected rows and keeps those that are not
+// the text itself beside the projection (seized_projection_values); the
+// view reads them back by the text.
+type Deriver interface {
+	// Derived returns the canonical column (Records order) whose value is
+	// derived from the source column Projection gives it; ok is false when
+	// there is none.
+	Derived() (col int, ok bool)
+	// Derive returns the derived value of the non-empty source text v:
+	// same is true when it is v itself, otherwise out is the value (a
+	// string, or nil for NULL). It must be deterministic.
+	Derive(v []byte) (out any, same bool)
+}
+
+// UnitProjector is implemented by a Projector whose projection reads a
+// TIMESTAMP column from an epoch integer instead of datetime text.
+type UnitProjector interface {
+	// ProjectionUnits returns, for each canonical column of the projection
+	// (Records order), "" or the epoch unit its source integer is in:
+	// "epoch_s", "epoch_ms" or "epoch_us" (see EpochMicros).
+	ProjectionUnits() []string
+}
+
 // Counter is implemented by a RowMapper that counts values it mapped
 // without a normalized form; Load adds the counts, by why, to
 // LoadResult.RawValues when the source ends.

@@ -459,8 +459,14 @@ func (l *loader) produce(src Source, full chan<- *batch, q *queue, stop <-chan s
 			if !l.opts.VerifyProjection {
 				continue
 			}
-			if err := m.Map(row, &recs); err != nil || len(recs.Logins) != 1 || !ps.matches(row, recs.Logins[0]) {
-				cur.err = fmt.Errorf("load %s: table %s: row %d: the mapping's projection differs from its record %v (%v)", l.ev.Path, t.Name, rowNo, recs.Logins, err)
+			err := m.Map(row, &recs)
+			all := [5][][]any{recs.Accounts, recs.Identifiers, recs.Payments, recs.Logins, recs.Calls}
+			ok := err == nil && len(all[ps.ti]) == 1 && ps.matches(row, all[ps.ti][0])
+			for ti, rs := range all {
+				ok = ok && (ti == ps.ti || len(rs) == 0)
+			}
+			if !ok {
+				cur.err = fmt.Errorf("load %s: table %s: row %d: the mapping's projection differs from its record %v (%v)", l.ev.Path, t.Name, rowNo, all[ps.ti], err)
 				send()
 				return
 			}

@@ -5,15 +5,18 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
 
 	"github.com/coinsift/coinsift/seized/detect"
 )
 
-// Projections: canonical logins without a second copy.
+// Projections: canonical logins and calls without a second copy.
 //
 // A mapping whose logins are a plain projection of the source row (a
 // Projector) lets the load skip mapping and writing them: while the mapper
@@ -31,10 +34,20 @@ import (
 
 // viewTargets are the canonical tables that are views over their stored
 // rows and projections, by Records index.
-var viewTargets = map[string]int{"logins": 3}
+var viewTargets = map[string]int{"logins": 3, "calls": 4}
+
+// derivedCols names, by Records index, the canonical column of a view
+// target whose projection is derived in Go (Deriver) and kept per distinct
+// source text in seized_projection_values; -1: none.
+var derivedCols = [5]int{-1, -1, -1, -1, 3} // calls.destination_e164
+
+// maxProjValues caps the distinct derived values kept for one projection;
+// a row that would need more ends the projection (its rows and every later
+// one are written as records).
+const maxProjValues = 1 << 20
 
 // canonStore names the table that stores each canonical table's records.
-var canonStore = [5]string{"accounts", "identifiers", "payments", "logins_rows", "calls"}
+var canonStore = [5]string{"accounts", "identifiers", "payments", "logins_rows", "calls_rows"}
 
 // maxProjExcluded caps the offsets of rows set apart inside a projected
 // range; rows come in offset order, so there are none unless a reader
@@ -53,6 +66,12 @@ type projState struct {
 	lo, hi int64 // offsets of the first and last row projected
 	excl   []int64
 	err    error
+	// d derives column dcol (-1: none) from its source text; values keeps
+	// the derived values that are not the text itself, by text.
+	d      Deriver
+	dcol   int
+	values map[string]any
+	units  []string // epoch unit per canonical column, nil: none (UnitProjector)
 }
 
 // newProjState returns the projection state of t for mapper m, nil when m
@@ -70,6 +89,21 @@ func newProjState(t *Table, m RowMapper) *projState {
 	if !ok || len(cols) != len(canonColumns[ti]) {
 		return nil
 	}
+	ps := &projState{p: p, table: t, ti: ti, cols: cols, active: true, dcol: -1}
+	if up, ok := m.(UnitProjector); ok {
+		ps.units = up.ProjectionUnits()
+		if ps.units != nil && len(ps.units) != len(cols) {
+			return nil
+		}
+		for i, u := range ps.units {
+			if u == "" {
+				continue
+			}
+			if _, ok := epochScale[u]; !ok || canonColumns[ti][i].Type.ID() != arrow.TIMESTAMP {
+				return nil
+			}
+		}
+	}
 	for i, c := range cols {
 		if c < 0 {
 			continue
@@ -78,19 +112,30 @@ func newProjState(t *Table, m RowMapper) *projState {
 			return nil
 		}
 		switch canonColumns[ti][i].Type.ID() {
-		case arrow.STRING, arrow.TIMESTAMP:
+		case arrow.STRING, arrow.TIMESTAMP, arrow.INT64:
 		default:
 			return nil
 		}
+		if i == derivedCols[ti] {
+			// A derived column needs the mapper's derivation.
+			d, ok := m.(Deriver)
+			if !ok {
+				return nil
+			}
+			if dc, ok := d.Derived(); !ok || dc != i {
+				return nil
+			}
+			ps.d, ps.dcol, ps.values = d, i, map[string]any{}
+		}
 	}
-	return &projState{p: p, table: t, ti: ti, cols: cols, active: true}
+	return ps
 }
 
 // projects decides for one row at byte offset off: it is projected while
 // the table is projected, offsets rise and the mapper's Projects agrees.
 // Otherwise the projection of the table ends here.
 func (ps *projState) projects(row []Value, off int64) bool {
-	if ps.active && (ps.rows == 0 || off > ps.hi) && ps.p.Projects(row) {
+	if ps.active && (ps.rows == 0 || off > ps.hi) && ps.p.Projects(row) && ps.derive(row) {
 		if ps.rows == 0 {
 			ps.lo = off
 		}
@@ -99,6 +144,39 @@ func (ps *projState) projects(row []Value, off int64) bool {
 	}
 	ps.skip(off)
 	return false
+}
+
+// derive keeps the derived value of row, if any; false when it cannot
+// (too many distinct values, or a value that is not text).
+func (ps *projState) derive(row []Value) bool {
+	if ps.d == nil {
+		return true
+	}
+	c := ps.cols[ps.dcol]
+	if c >= len(row) {
+		return false
+	}
+	v := row[c]
+	if v.Null || len(v.Data) == 0 {
+		return true
+	}
+	if _, ok := ps.values[string(v.Data)]; ok {
+		return true
+	}
+	out, same := ps.d.Derive(v.Data)
+	if same {
+		return true
+	}
+	switch out.(type) {
+	case nil, string:
+	default:
+		return false
+	}
+	if len(ps.values) >= maxProjValues {
+		return false
+	}
+	ps.values[string(v.Data)] = out
+	return true
 }
 
 // skip records that the row at offset off is not projected.
@@ -126,6 +204,21 @@ func MatchesProjection(target string, cols []int, row []Value, rec []any) bool {
 	return (&projState{ti: ti, cols: cols}).matches(row, rec)
 }
 
+// MatchesDerivedProjection is MatchesProjection for a projection with a
+// derived column (Deriver): that column must be d's value of its source
+// text (the text itself when d says same, NULL for a NULL or empty text).
+func MatchesDerivedProjection(target string, cols []int, d Deriver, row []Value, rec []any) bool {
+	ti, ok := viewTargets[target]
+	if !ok || len(cols) != len(canonColumns[ti]) {
+		return false
+	}
+	dcol, ok := d.Derived()
+	if !ok || dcol != derivedCols[ti] {
+		return false
+	}
+	return (&projState{ti: ti, cols: cols, d: d, dcol: dcol}).matches(row, rec)
+}
+
 // matches reports whether record rec is what the SQL projection of row
 // gives (projExpr).
 func (ps *projState) matches(row []Value, rec []any) bool {
@@ -150,9 +243,27 @@ func (ps *projState) matches(row []Value, rec []any) bool {
 			}
 			continue
 		}
+		if i == ps.dcol && ps.d != nil {
+			want, same := ps.d.Derive(raw.Data)
+			if same {
+				want = string(raw.Data)
+			}
+			if v != want {
+				return false
+			}
+			continue
+		}
 		switch canonColumns[ps.ti][i].Type.ID() {
 		case arrow.STRING:
 			if s, ok := v.(string); !ok || s != string(raw.Data) {
+				return false
+			}
+		case arrow.INT64:
+			n, ok := v.(int64)
+			if !ok {
+				return false
+			}
+			if want, ok := SQLBigint(raw.Data); !ok || want != n {
 				return false
 			}
 		case arrow.TIMESTAMP:
@@ -161,6 +272,9 @@ func (ps *projState) matches(row []Value, rec []any) bool {
 				return false
 			}
 			us, ok := SQLTimestamp(raw.Data)
+			if ps.units != nil && ps.units[i] != "" {
+				us, ok = EpochMicros(raw.Data, ps.units[i])
+			}
 			if !ok || us != t.UnixMicro() {
 				return false
 			}
@@ -184,19 +298,90 @@ func SQLTimestamp(b []byte) (int64, bool) {
 	return t.UnixMicro(), true
 }
 
+// epochScale is the microseconds of one unit of each epoch unit.
+var epochScale = map[string]int64{"epoch_s": 1_000_000, "epoch_ms": 1_000, "epoch_us": 1}
+
+// epochMaxMicros bounds the epoch times a projection reads: years 1 to
+// 9999, where Go and DuckDB agree and nothing overflows.
+const (
+	epochMinMicros = -62135596800 * 1_000_000
+	epochMaxMicros = 253402300799 * 1_000_000
+)
+
+// EpochMicros reads a canonical decimal integer (SQLBigint) in epoch unit
+// unit ("epoch_s", "epoch_ms" or "epoch_us") into microseconds since the
+// epoch, as the mapping reads it (detect.EpochTime) and the projection's
+// SQL computes it; ok is false for other text, other units and times
+// outside years 1 to 9999.
+func EpochMicros(b []byte, unit string) (int64, bool) {
+	k, ok := epochScale[unit]
+	if !ok {
+		return 0, false
+	}
+	n, ok := SQLBigint(b)
+	if !ok || n < epochMinMicros/k || n > epochMaxMicros/k {
+		return 0, false
+	}
+	return n * k, true
+}
+
+// SQLBigint reads a canonical decimal integer (no sign but '-', no
+// leading zeros, no spaces, within int64), as the raw store keeps it typed
+// and as DuckDB casts it to BIGINT; ok is false for any other text.
+func SQLBigint(b []byte) (int64, bool) {
+	return canonInt(b)
+}
+
 // projExpr returns the SQL of canonical column i of table ti read from
-// column col of raw layout lay (-1 for NULL).
-func projExpr(ti, i int, lay rawLayout, col int) string {
-	ts := canonColumns[ti][i].Type.ID() == arrow.TIMESTAMP
+// column col of raw layout lay (-1 for NULL). A derived column reads the
+// columns of the values join (projFrom).
+func projExpr(ti, i int, lay rawLayout, col int, unit string) string {
+	typ := canonColumns[ti][i].Type.ID()
 	switch {
-	case col < 0 && ts:
+	case col >= 0 && typ == arrow.TIMESTAMP && unit != "":
+		// Bounded as EpochMicros bounds it: a view may compute its
+		// expressions before its filters, for rows not projected too.
+		k, x := epochScale[unit], lay.bigintExpr(col)
+		return fmt.Sprintf("CASE WHEN %s BETWEEN %d AND %d THEN make_timestamp(%s * %d) END", x, epochMinMicros/k, epochMaxMicros/k, x, k)
+	case col < 0 && typ == arrow.TIMESTAMP:
 		return "NULL::TIMESTAMP"
+	case col < 0 && typ == arrow.INT64:
+		return "NULL::BIGINT"
 	case col < 0:
 		return "NULL::VARCHAR"
-	case ts:
+	case typ == arrow.TIMESTAMP:
 		return lay.timestampExpr(col)
+	case typ == arrow.INT64:
+		return lay.bigintExpr(col)
+	case i == derivedCols[ti]:
+		return "CASE WHEN coinsift_pv_raw IS NULL THEN NULLIF(" + lay.textExpr(col) + ", '') ELSE coinsift_pv_value END"
 	}
 	return "NULLIF(" + lay.textExpr(col) + ", '')"
+}
+
+// unitSuffix marks, in a projection's columns (seized_projections.columns),
+// the epoch unit of a canonical column: "login_at:unit": "epoch_s".
+const unitSuffix = ":unit"
+
+// projFrom returns the FROM clause and condition of the projection of
+// canonical table ti of evidence ev (numbered evNo in its store) from raw
+// layout lay: the raw rows, joined with their derived values when the
+// projection has a derived column.
+func projFrom(ti int, cols map[string]string, lay rawLayout, ev string, evNo int) (from, where string) {
+	from, where = lay.from(ev, evNo)
+	d := derivedCols[ti]
+	if d < 0 {
+		return from, where
+	}
+	name, ok := cols[canonColumns[ti][d].Name]
+	col := lay.col(name)
+	if !ok || col < 0 {
+		return from, where
+	}
+	from += fmt.Sprintf(" LEFT JOIN (SELECT raw AS coinsift_pv_raw, value AS coinsift_pv_value FROM seized_projection_values"+
+		" WHERE evidence_id = %s AND src_table = %s AND target = %s) ON coinsift_pv_raw = %s",
+		quoteString(ev), quoteString(lay.view), quoteString(CanonicalTables[ti]), lay.textExpr(col))
+	return from, where
 }
 
 // projSelect returns the SELECT list of the projection of canonical table
@@ -211,7 +396,11 @@ func projSelect(ti int, cols map[string]string, lay rawLayout, ev string) (strin
 				return "", fmt.Errorf("projection %s: %s has no column %q", CanonicalTables[ti], lay.view, name)
 			}
 		}
-		fmt.Fprintf(&b, "%s AS %s, ", projExpr(ti, i, lay, col), c.Name)
+		unit := cols[c.Name+unitSuffix]
+		if _, ok := epochScale[unit]; unit != "" && (!ok || c.Type.ID() != arrow.TIMESTAMP) {
+			return "", fmt.Errorf("projection %s: %s: unit %q", CanonicalTables[ti], c.Name, unit)
+		}
+		fmt.Fprintf(&b, "%s AS %s, ", projExpr(ti, i, lay, col, unit), c.Name)
 	}
 	fmt.Fprintf(&b, "%s AS evidence_id, %s AS src_table, _row AS src_row", quoteString(ev), quoteString(lay.view))
 	return b.String(), nil
@@ -261,10 +450,16 @@ func (l *loader) project() error {
 					return fmt.Errorf("load %s: table %s: %s has %d columns", l.ev.Path, t.Name, st.name, len(lay.cols))
 				}
 				cols[canonColumns[ps.ti][i].Name] = lay.cols[c]
+				if ps.units != nil && ps.units[i] != "" {
+					cols[canonColumns[ps.ti][i].Name+unitSuffix] = ps.units[i]
+				}
 			}
 		}
 		from, evWhere := lay.from(l.ev.ID, st.evNo)
 		target := CanonicalTables[ps.ti]
+		if err := l.insertValues(ps, st); err != nil {
+			return err
+		}
 		if ps.active && len(ps.excl) == 0 && perSrc[st] == 1 {
 			n, err := l.count(`SELECT count(*) FROM ` + from + ` WHERE ` + evWhere)
 			if err != nil {
@@ -296,10 +491,16 @@ func (l *loader) project() error {
 		if err != nil {
 			return fmt.Errorf("load %s: %w", l.ev.Path, err)
 		}
+		pfrom, _ := projFrom(ps.ti, cols, lay, l.ev.ID, st.evNo)
 		q := fmt.Sprintf(`INSERT INTO %s (%s, evidence_id, src_table, src_row) SELECT %s FROM %s WHERE %s`,
-			canonStore[ps.ti], canonList(ps.ti), sel, from, where)
+			canonStore[ps.ti], canonList(ps.ti), sel, pfrom, where)
 		if _, err := l.exec(q, ps.lo, ps.hi); err != nil {
 			return fmt.Errorf("load %s: table %s: %s: %w", l.ev.Path, t.Name, target, err)
+		}
+		// The rows are written: their derived values are not needed.
+		if _, err := l.exec(`DELETE FROM seized_projection_values WHERE evidence_id = ? AND src_table = ? AND target = ?`,
+			l.ev.ID, st.name, target); err != nil {
+			return fmt.Errorf("load %s: %w", l.ev.Path, err)
 		}
 		l.res.Canonical[target] += int(n)
 	}
@@ -307,6 +508,46 @@ func (l *loader) project() error {
 		return nil
 	}
 	return rebuildViews(l.exec, l.query)
+}
+
+// insertValues writes the derived values of projection ps of src table st
+// to seized_projection_values, sorted by text so that the same load writes
+// the same rows in the same order.
+func (l *loader) insertValues(ps *projState, st *srcTable) error {
+	if len(ps.values) == 0 {
+		return nil
+	}
+	keys := make([]string, 0, len(ps.values))
+	for k := range ps.values {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	schema := arrow.NewSchema([]arrow.Field{str("raw"), str("value")}, nil)
+	b := array.NewRecordBuilder(memory.DefaultAllocator, schema)
+	defer b.Release()
+	var recs []arrow.RecordBatch
+	defer func() {
+		for _, r := range recs {
+			r.Release()
+		}
+	}()
+	raw, val := b.Field(0).(*array.StringBuilder), b.Field(1).(*array.StringBuilder)
+	for i, k := range keys {
+		raw.Append(k)
+		if v, ok := ps.values[k].(string); ok {
+			val.Append(v)
+		} else {
+			val.AppendNull()
+		}
+		if (i+1)%batchRows == 0 || i == len(keys)-1 {
+			recs = append(recs, b.NewRecordBatch())
+		}
+	}
+	if err := l.insertView(&records{schema: schema, recs: recs}, "INSERT INTO seized_projection_values SELECT %s FROM %s",
+		"?, ?, ?, raw, value", l.ev.ID, st.name, CanonicalTables[ps.ti]); err != nil {
+		return fmt.Errorf("load %s: table %s: derived values: %w", l.ev.Path, ps.table.Name, err)
+	}
+	return nil
 }
 
 // rebuildViews re-creates each view target as its stored rows plus the
@@ -351,7 +592,7 @@ func rebuildViews(exec func(string, ...any) (driver.Result, error), query queryF
 		if err != nil {
 			return err
 		}
-		from, where := lay.from(ev, evNo)
+		from, where := projFrom(ti, cols, lay, ev, evNo)
 		parts[target] = append(parts[target], fmt.Sprintf("SELECT %s FROM %s WHERE %s", sel, from, where))
 	}
 	for target, ti := range viewTargets {

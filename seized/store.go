@@ -244,6 +244,16 @@ func (l rawLayout) timestampExpr(i int) string {
 	return "TRY_CAST(NULLIF(" + l.textExpr(i) + ", '') AS TIMESTAMP)"
 }
 
+// bigintExpr is column i read as a BIGINT: the typed value where it is
+// stored typed (NULL for text that is not a canonical integer), TRY_CAST
+// of the (non-empty) text otherwise.
+func (l rawLayout) bigintExpr(i int) string {
+	if l.store != "" && l.kinds[i] == storeBigint {
+		return storeCol(i)
+	}
+	return "TRY_CAST(NULLIF(" + l.textExpr(i) + ", '') AS BIGINT)"
+}
+
 // from returns the table to read the rows of the evidence numbered evNo
 // (a store) or with id ev (a plain table) from, and the condition.
 func (l rawLayout) from(ev string, evNo int) (table, where string) {

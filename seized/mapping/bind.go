@@ -167,17 +167,26 @@ func (ms *multi) Map(row []seized.Value, out *seized.Records) error {
 var _ seized.Projector = (*multi)(nil)
 
 // Projection offers the load a projection when the table's only binding is
-// to logins, every field read straight from a text column (no lookup) and
-// the login time as datetime text. The load checks each row against it.
+// to logins or calls, every field read straight from a text column (no
+// lookup, no JSON path) and the time as datetime text. The load checks
+// each row against it. A call's destination_e164 is derived (Deriver).
 func (ms *multi) Projection() (string, []int, bool) {
 	if len(ms.bindings) != 1 || len(ms.recorders) > 0 {
 		return "", nil, false
 	}
 	b := ms.bindings[0]
-	if b.target != "logins" {
+	var fields []fid
+	var at fid
+	switch b.target {
+	case "logins":
+		fields, at = []fid{fAccountKey, fIP, fLoginAt, fUserAgent}, fLoginAt // seized.Records.Logins order
+	case "calls":
+		// seized.Records.Calls order: destination_e164 is derived from
+		// the destination.
+		fields, at = []fid{fAccountKey, fCallerID, fDestination, fDestination, fStartedAt, fDurationS, fStatus, fTemplate}, fStartedAt
+	default:
 		return "", nil, false
 	}
-	fields := [...]fid{fAccountKey, fIP, fLoginAt, fUserAgent} // seized.Records.Logins order
 	cols := make([]int, len(fields))
 	for i, f := range fields {
 		fd := b.fields[f]
@@ -185,35 +194,108 @@ func (ms *multi) Projection() (string, []int, bool) {
 		if fd == nil || fd.idx < 0 {
 			continue
 		}
-		if fd.binary || fd.lookup != nil || fd.json || (f == fLoginAt && fd.col.Unit != "" && fd.col.Unit != "datetime") {
+		if fd.binary || fd.lookup != nil || fd.json || (f == at && fd.col.Unit != "" && fd.col.Unit != "datetime" && !isEpoch(fd.col.Unit)) {
 			return "", nil, false
 		}
 		cols[i] = fd.idx
 	}
-	return "logins", cols, true
+	return b.target, cols, true
 }
 
-// Projects reports whether Map gives row's login record exactly as the
-// projection does (seized.MatchesProjection): key, IP and user agent are
-// text as written unless the IP is 8 or 32 hex digits (text turns those
-// into an address); the time is NULL, empty, or 'YYYY-MM-DD HH:MM:SS',
-// which detect.ParseTime reads as that UTC time (TestProjects and
-// FuzzProjects hold both to it). Only called when Projection is ok.
+// Projects reports whether Map gives row's record exactly as the
+// projection does (seized.MatchesProjection): text as written unless a
+// login's IP is 8 or 32 hex digits (text turns those into an address); the
+// time is NULL, empty, or 'YYYY-MM-DD HH:MM:SS', which detect.ParseTime
+// reads as that UTC time; a call's duration is NULL, empty or a canonical
+// integer (seized.SQLBigint), which Map parses to the same number
+// (TestProjects and FuzzProjects hold both to it). Only called when
+// Projection is ok.
 func (ms *multi) Projects(row []seized.Value) bool {
 	b := ms.bindings[0]
-	if fd := b.fields[fIP]; fd != nil && fd.idx >= 0 && fd.idx < len(row) {
+	at := fLoginAt
+	if b.target == "calls" {
+		at = fStartedAt
+		if fd := b.fields[fDurationS]; fd != nil && fd.idx >= 0 && fd.idx < len(row) {
+			if v := row[fd.idx]; !v.Null && len(v.Data) > 0 {
+				if _, ok := seized.SQLBigint(v.Data); !ok {
+					return false
+				}
+			}
+		}
+	} else if fd := b.fields[fIP]; fd != nil && fd.idx >= 0 && fd.idx < len(row) {
 		if v := row[fd.idx]; !v.Null && (len(v.Data) == 8 || len(v.Data) == 32) && isHex(v.Data) {
 			return false
 		}
 	}
-	if fd := b.fields[fLoginAt]; fd != nil && fd.idx >= 0 && fd.idx < len(row) {
+	if fd := b.fields[at]; fd != nil && fd.idx >= 0 && fd.idx < len(row) {
 		if v := row[fd.idx]; !v.Null && len(v.Data) > 0 {
-			if _, ok := seized.SQLTimestamp(v.Data); !ok {
+			if isEpoch(fd.col.Unit) {
+				if _, ok := seized.EpochMicros(v.Data, fd.col.Unit); !ok {
+					return false
+				}
+			} else if _, ok := seized.SQLTimestamp(v.Data); !ok {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// isEpoch reports whether unit is an epoch unit a projection can read
+// (seized.EpochMicros).
+func isEpoch(unit string) bool {
+	return unit == "epoch_s" || unit == "epoch_ms" || unit == "epoch_us"
+}
+
+var _ seized.UnitProjector = (*multi)(nil)
+
+// ProjectionUnits gives the epoch unit of the time (login_at, started_at)
+// in the projection (Projection), nil when it is datetime text.
+func (ms *multi) ProjectionUnits() []string {
+	if len(ms.bindings) != 1 {
+		return nil
+	}
+	b := ms.bindings[0]
+	var at fid
+	var n, i int // columns of the target's records, and the time's index
+	switch b.target {
+	case "logins":
+		at, n, i = fLoginAt, 4, 2 // seized.Records.Logins
+	case "calls":
+		at, n, i = fStartedAt, 8, 4 // seized.Records.Calls
+	default:
+		return nil
+	}
+	fd := b.fields[at]
+	if fd == nil || !isEpoch(fd.col.Unit) {
+		return nil
+	}
+	units := make([]string, n)
+	units[i] = fd.col.Unit
+	return units
+}
+
+var _ seized.Deriver = (*multi)(nil)
+
+// Derived names a call's destination_e164 (Records.Calls index 3) as
+// derived from the destination when the table's projection is to calls.
+func (ms *multi) Derived() (int, bool) {
+	if len(ms.bindings) != 1 || ms.bindings[0].target != "calls" {
+		return 0, false
+	}
+	return 3, true
+}
+
+// Derive returns the E.164 form Map gives destination v (the mapping's
+// region, cached like Map's): same when v is already E.164.
+func (ms *multi) Derive(v []byte) (any, bool) {
+	b := ms.bindings[0]
+	s := string(v)
+	out := b.phones.normalize(s, b.region)
+	if e, ok := out.(string); ok && e == s {
+		return nil, true
+	}
+	return out, false
 }
 
 func isHex(b []byte) bool {

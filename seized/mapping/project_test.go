@@ -84,7 +84,11 @@ func TestLoginsProjection(t *testing.T) {
 		{name: "iso-time", stored: 17, dumps: []string{loginsDump("datetime", with(11, "(63,2,'1.1.1.1','ua','2021-01-01T10:00:00Z')")...)}},
 		{name: "invalid-day", stored: 8, dumps: []string{loginsDump("datetime", with(3, "(64,2,'1.1.1.1','ua','2021-02-30 10:00:00')")...)}},
 		{name: "trailing-space", stored: 8, dumps: []string{loginsDump("datetime", with(3, "(65,2,'1.1.1.1','ua','2021-02-03 10:00:00 ')")...)}},
-		{name: "epoch-unit", unit: ", unit: epoch_s", stored: 3, dumps: []string{loginsDump("bigint", "(1,1,'1.1.1.1','ua','1600000000')", "(2,1,'1.1.1.1','ua','1600000001')", "(3,1,NULL,NULL,'1600000002')")}},
+		// Epoch times are projected too (they were written as records
+		// until the projection read them: stored 3, view 0).
+		{name: "epoch-unit", unit: ", unit: epoch_s", view: 1, dumps: []string{loginsDump("bigint", "(1,1,'1.1.1.1','ua','1600000000')", "(2,1,'1.1.1.1','ua','1600000001')", "(3,1,NULL,NULL,'1600000002')")}},
+		{name: "epoch-ms-text", unit: ", unit: epoch_ms", view: 1, dumps: []string{loginsDump("varchar(20)", "(1,1,'1.1.1.1','ua','1600000000123')", "(2,1,'1.1.1.1','ua','')", "(3,1,NULL,NULL,'-1600000002000')")}},
+		{name: "epoch-beyond-9999", unit: ", unit: epoch_s", stored: 4, dumps: []string{loginsDump("bigint", "(1,1,'1.1.1.1','ua','1600000000')", "(2,1,'1.1.1.1','ua','253402300800')", "(3,1,NULL,NULL,'1600000002')", "(4,1,NULL,NULL,'1600000003')")}},
 		{name: "two-evidence", view: 2, dumps: []string{loginsDump("datetime", plain...), loginsDump("datetime", plainLogins(200, 4)...)}},
 		{name: "two-evidence-one-stored", view: 1, stored: 6, dumps: []string{loginsDump("datetime", plain...), loginsDump("datetime", with(0, "(61,2,'1.1.1.1','ua','0000-00-00 00:00:00')")...)}},
 		// A table re-created with its columns in another order gets a src
