@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -275,7 +276,7 @@ func fit(t seized.TableReport, tm Table, target string) (ok, order bool, why str
 		if cr == nil {
 			return false
 		}
-		return kindShare(*cr, kinds...) >= min || (cr.Binary && binaryFits(*cr, f))
+		return kindShare(*cr, kinds...) >= min || (cr.Binary && binaryFits(*cr, f)) || (f == "ip" && hexIP(*cr))
 	}
 	switch target {
 	case "accounts":
@@ -347,16 +348,44 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-// binaryFits says whether a binary column can hold field f: 4 or 16
-// bytes an IP address, 32 bytes a txid.
+// binaryFits says whether a column whose values are no text can hold
+// field f: BINARY or VARBINARY of 4 or 16 bytes an IP address, of 32 bytes
+// a txid.
 func binaryFits(c seized.ColumnReport, f string) bool {
+	n := c.MaxLen
+	if t := strings.ToLower(c.Type); strings.Contains(t, "binary(") {
+		if i := strings.IndexByte(t, '('); i >= 0 {
+			if j := strings.IndexByte(t[i:], ')'); j > 0 {
+				if v, err := strconv.Atoi(t[i+1 : i+j]); err == nil {
+					n = v
+				}
+			}
+		}
+	}
 	switch f {
 	case "ip":
-		return c.MaxLen == 4 || c.MaxLen == 16
+		return n == 4 || n == 16
 	case "txid":
-		return c.MaxLen == 32
+		return n == 32
 	}
 	return false
+}
+
+// hexIP says whether the samples of c are all 8 or 32 hex digits: a CSV
+// export of a binary column of IP addresses.
+func hexIP(c seized.ColumnReport) bool {
+	if len(c.Samples) == 0 {
+		return false
+	}
+	for _, v := range c.Samples {
+		if len(v) != 8 && len(v) != 32 {
+			return false
+		}
+		if _, err := hex.DecodeString(v); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // kindShare is the largest share of c's classified values of one of kinds.
