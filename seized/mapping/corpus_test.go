@@ -28,6 +28,7 @@ func TestSuggestCorpus(t *testing.T) {
 		{"testdata/corpus/phishkit.sql", nil},
 		{"testdata/corpus/forum.sql", nil},
 		{"testdata/corpus/magazin.sql", nil},
+		{"testdata/corpus/bph.sql", []string{"servers"}},
 		{dump, nil},
 	}
 	for _, tt := range tests {

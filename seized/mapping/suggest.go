@@ -255,7 +255,7 @@ func suggestBest(t seized.TableReport, e *env) suggested {
 
 // fit says whether the content of t, mapped as tm, is what target holds:
 // an accounts table has a key and a user name (a column so named) or a way
-// to reach its holder, a
+// to reach its holder (not only an IP address), a
 // payments table a valid Bitcoin address (in a column or inside JSON) or a
 // txid together with an amount, a logins table IP addresses and times, a
 // calls table telephone numbers. A payments table with an account and an
@@ -285,7 +285,7 @@ func fit(t seized.TableReport, tm Table, target string) (ok, order bool, why str
 		}
 		for _, f := range Fields["accounts"] {
 			switch f {
-			case "account_key", "created_at", "country":
+			case "account_key", "created_at", "country", "ip": // a server has an IP address too
 			case "username":
 				// Short words alone (a catalogue's brands) are no user
 				// names: the column's name must say so.
@@ -322,6 +322,9 @@ func fit(t seized.TableReport, tm Table, target string) (ok, order bool, why str
 		if !has("account_key") {
 			return false, false, "no column refers to an account"
 		}
+		if n := strings.ToLower(t.Name); containsAny(n, notLoginTable) && !containsAny(n, tableWords["logins"]) {
+			return false, false, "its name says its IP addresses are of machines (servers, bots, victims, targets), not where a login came from"
+		}
 		if !has("login_at") {
 			return false, false, "no column holds times"
 		}
@@ -338,6 +341,11 @@ func fit(t seized.TableReport, tm Table, target string) (ok, order bool, why str
 // notLoginIP are words in the name of a column of IP addresses that are
 // not where someone logged in from: the targets of an attack or a scan.
 var notLoginIP = []string{"target", "victim", "dest", "dst", "host", "server", "to_"}
+
+// notLoginTable are words in the name of a table whose IP addresses,
+// accounts and times are no logins: a hosting service's servers, a
+// botnet's bots, a scanner's or a booter's targets.
+var notLoginTable = []string{"server", "host", "node", "vps", "proxy", "socks", "bot", "victim", "target", "attack", "scan", "device", "machine", "infect"}
 
 func containsAny(s string, words []string) bool {
 	for _, w := range words {
