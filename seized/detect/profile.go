@@ -28,6 +28,7 @@ type Profile struct {
 	seen     map[string]bool
 	kindsBuf []Kind
 	docs     []string            // JSON texts of up to maxDocLen bytes
+	nDocs    int64               // JSON texts seen
 	distinct map[uint64]struct{} // hashes of distinct values up to maxKeyLen bytes
 	overflow bool                // a value was not remembered in distinct
 }
@@ -35,6 +36,9 @@ type Profile struct {
 // maxDocLen bounds the JSON texts kept as samples (Docs): a gateway's
 // callback is often longer than an ordinary sample.
 const maxDocLen = 4096
+
+// maxDocs bounds the JSON texts kept.
+const maxDocs = 32
 
 // maxKeyLen bounds the values remembered as distinct: keys are short.
 const maxKeyLen = 64
@@ -85,8 +89,14 @@ func (p *Profile) Add(v []byte) {
 			p.samples = append(p.samples, s)
 		}
 	}
-	if len(p.docs) < maxs && len(v) <= maxDocLen && (v[0] == '{' || v[0] == '[') {
-		p.docs = append(p.docs, string(v))
+	if len(v) <= maxDocLen && (v[0] == '{' || v[0] == '[') {
+		// The first 16, then the 32nd, 64th, 128th …: a gateway's
+		// callbacks change shape as payments complete, and the first rows
+		// of a table are often the unpaid ones.
+		p.nDocs++
+		if len(p.docs) < maxDocs && (p.nDocs <= maxDocs/2 || p.nDocs&(p.nDocs-1) == 0) {
+			p.docs = append(p.docs, string(v))
+		}
 	}
 	p.remember(v)
 	if p.classed >= int64(maxc) || len(v) > 256 {
@@ -147,8 +157,9 @@ func (p *Profile) SubsetShare(q *Profile) float64 {
 	return float64(n) / float64(len(p.distinct))
 }
 
-// Docs returns up to MaxSamples values that begin like JSON text ('{' or
-// '['), of up to 4 KiB each, in the order seen.
+// Docs returns up to 32 values that begin like JSON text ('{' or '['), of
+// up to 4 KiB each, in the order seen: the first 16, then the 32nd, 64th,
+// 128th … of them.
 func (p *Profile) Docs() []string { return p.docs }
 
 // Classified returns how many values were classified.

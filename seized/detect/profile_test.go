@@ -48,6 +48,9 @@ func TestProfileSubsetShare(t *testing.T) {
 
 func TestProfileDocs(t *testing.T) {
 	p := &detect.Profile{MaxSamples: 2}
+	for i := 1; i <= 300; i++ {
+		p.Add([]byte(`{"n":` + strconv.Itoa(i) + `}`))
+	}
 	long := `{"tx":{"hash":"` + strings.Repeat("ab", 32) + `"},"pad":"` + strings.Repeat("x", 300) + `"}`
 	p.Add([]byte("plain"))
 	p.Add([]byte(long))
@@ -55,7 +58,19 @@ func TestProfileDocs(t *testing.T) {
 	p.Add([]byte(`[1,2]`))
 	p.Add([]byte(`{"third":` + strconv.Itoa(3) + `}`))
 	docs := p.Docs()
-	if len(docs) != 2 || docs[0] != long || docs[1] != "[1,2]" {
+	want := []string{}
+	for _, i := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 32, 64, 128, 256} {
+		want = append(want, `{"n":`+strconv.Itoa(i)+`}`)
+	}
+	if strings.Join(docs, " ") != strings.Join(want, " ") {
+		t.Errorf("Docs = %q, want %q", docs, want)
+	}
+	p = &detect.Profile{}
+	p.Add([]byte("plain"))
+	p.Add([]byte(long))
+	p.Add([]byte(`{"` + strings.Repeat("y", 5000) + `":1}`)) // over 4 KiB
+	p.Add([]byte(`[1,2]`))
+	if docs := p.Docs(); len(docs) != 2 || docs[0] != long || docs[1] != "[1,2]" {
 		t.Errorf("Docs = %q", docs)
 	}
 	for _, s := range p.Samples() {

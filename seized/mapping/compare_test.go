@@ -23,10 +23,10 @@ func TestCompare(t *testing.T) {
 		}},
 	}}
 	tests := []struct {
-		name   string
-		got    []mapping.Table
+		name    string
+		got     []mapping.Table
 		verdict map[string]mapping.Verdict // source.field → verdict
-		score  float64
+		score   float64
 	}{
 		{"identical, units spelled out", []mapping.Table{
 			{Source: "Deposits", Target: "payments", Confidence: 0.9, Columns: map[string]mapping.Column{

@@ -108,7 +108,7 @@ var hints = map[string][]hint{
 		{field: "vout", words: []string{"vout", "output_index", "n"}},
 		{field: "status", words: []string{"status", "state"}},
 		{field: "created_at", words: []string{"created", "date", "time", "invoice"}, kinds: timeKinds, strict: true},
-		{field: "paid_at", words: []string{"paid", "confirmed", "completed", "received"}, kinds: timeKinds, strict: true, needName: true},
+		{field: "paid_at", words: []string{"paid", "confirmed", "completed", "received", "credited", "activated"}, kinds: timeKinds, strict: true, needName: true},
 	},
 	"logins": {
 		{field: "account_key", words: refWords},
