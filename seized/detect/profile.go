@@ -118,16 +118,13 @@ func (p *Profile) remember(v []byte) {
 	if maxd == 0 {
 		maxd = 20000
 	}
-	if len(v) > maxKeyLen {
+	if len(v) > maxKeyLen || len(p.distinct) >= maxd {
+		// Once full, no value is hashed: a full inspection stays as fast.
 		p.overflow = true
 		return
 	}
 	h := maphash.Bytes(seed, v)
 	if _, ok := p.distinct[h]; ok {
-		return
-	}
-	if len(p.distinct) >= maxd {
-		p.overflow = true
 		return
 	}
 	if p.distinct == nil {
