@@ -618,6 +618,15 @@ func suggestTable(t seized.TableReport, target string, e *env) (Table, float64) 
 	if target == "payments" {
 		score += suggestJSON(t, tm, usedC) / float64(scored)
 	}
+	// A user name that is unique identifies the account when nothing else
+	// does (a forum whose tables refer to their users by name).
+	if u, ok := tm.Columns["username"]; ok && target == "accounts" && !hasField(tm, "account_key") && u.Confidence >= 0.6 {
+		if c := columnReport(t, u.Column); c != nil && c.Profile() != nil && mostlyDistinct(*c) {
+			if _, complete := c.Profile().Distinct(); complete {
+				tm.Columns["account_key"] = Column{Column: u.Column, Confidence: u.Confidence}
+			}
+		}
+	}
 	// Content that only the target holds counts as much as a table name.
 	if ok, _, _ := fit(t, tm, target); ok && target != "accounts" {
 		score += 0.3
