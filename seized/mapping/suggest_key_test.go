@@ -28,7 +28,9 @@ func TestSuggestKeys(t *testing.T) {
 		wantUser string             // accounts.username
 		wantRef  string             // payments.account_key
 	}{
-		{"unnamed integer key", func(i int) string { return fmt.Sprintf("%d,%s,%s@example.com,%d", 7000+3*i, names[i], names[i], 1650000000+i*86400) },
+		{"unnamed integer key", func(i int) string {
+			return fmt.Sprintf("%d,%s,%s@example.com,%d", 7000+3*i, names[i], names[i], 1650000000+i*86400)
+		},
 			"cust_no,handle,email,member_since", func(i int) string { return fmt.Sprint(7000 + 3*i) }, "cust_no", "handle", "payer"},
 		{"user name as key", func(i int) string { return fmt.Sprintf("%s,%s@example.com,%d", names[i], names[i], 1650000000+i*86400) },
 			"login,email,member_since", func(i int) string { return names[i] }, "login", "login", "payer"},
