@@ -51,8 +51,8 @@ var identifierHints = []hint{
 	{field: "whatsapp", words: []string{"whatsapp"}, extra: true},
 	{field: "threema", words: []string{"threema"}, extra: true},
 	{field: "tox", words: []string{"tox"}, extra: true, sample: isToxID},
-	{field: "session", words: []string{"session_id", "sessionid", "session_messenger"}, extra: true},
-	{field: "matrix", words: []string{"matrix", "element"}, extra: true},
+	// Not "session": a users table's session_id is a web session's token.
+	{field: "matrix", words: []string{"matrix"}, extra: true},
 	{field: "wallet", words: []string{"wallet", "btc_address", "bitcoin_address", "payout", "withdraw", "refund_address"}, extra: true},
 }
 
