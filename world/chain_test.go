@@ -117,8 +117,11 @@ func TestTruthMatchesChain(t *testing.T) {
 	for _, cfg := range []world.Config{
 		{Scale: world.ScaleTiny, Seed: 7},
 		{Scale: world.ScaleTiny, Seed: 8, XOR: true, SchemaVariant: 1},
+		{Scale: world.ScaleTiny, Seed: 9, Family: world.FamilyBooter},
+		{Scale: world.ScaleTiny, Seed: 10, Family: world.FamilyCardShop},
+		{Scale: world.ScaleTiny, Seed: 11, Family: world.FamilyRansomware},
 	} {
-		t.Run(strconv.FormatUint(cfg.Seed, 10), func(t *testing.T) {
+		t.Run(strconv.FormatUint(cfg.Seed, 10)+string(cfg.Family), func(t *testing.T) {
 			dir, sum := MustGenerate(t, cfg)
 			blocks := readBlocks(t, dir)
 			if len(blocks) != sum.Blocks {

@@ -34,6 +34,19 @@
 // period (see priceFacts) with daily noise; invoices are priced £50–£5,000 and
 // quoted in BTC at the day's opening BTC/GBP rate.
 //
+// # Families
+//
+// Config.Family picks the kind of service whose database is seized: ispoof
+// (the phone-spoofing service above, in NumSchemaVariants layouts), booter
+// (a DDoS-for-hire panel: balance top-ups to one static address per client,
+// a gateway's JSON callback naming the txid), cardshop (a carding shop: USD
+// bills with the rate recorded, deposit addresses recycled from expired
+// bills, Moscow local times, comp bills and bills paid twice) or ransomware
+// (an affiliate panel: one address for everyone, txids pasted by hand,
+// sometimes wrong, truncated or credited twice). The economy is the same;
+// the seized tables, payment model and behaviours are the family's, and
+// the truth is written in the same files (family*.go).
+//
 // # Outputs
 //
 // Generate writes blocks/ (Bitcoin Core blk*.dat files, regtest magic,
@@ -41,7 +54,8 @@
 // seized/ (a MariaDB mysqldump and the same tables as CSV, in one of
 // NumSchemaVariants layouts), prices/ (Yahoo-style OHLC CSV), tags/ (a
 // GraphSense TagPack), directory/ (official numbers of the impersonated
-// organisations) and truth/ (TSV files). docs/format/world.md documents
+// organisations) and truth/ (TSV files, and mapping.yaml: the coinsift
+// mapping that reads the dump correctly). docs/format/world.md documents
 // every file.
 //
 // # Invariants

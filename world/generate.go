@@ -112,11 +112,15 @@ func Generate(ctx context.Context, cfg Config, outDir string, progress coinsift.
 			g.mixingCustomers = append(g.mixingCustomers, w.id)
 		}
 	}
-	g.planInvoices()
+	if cfg.family() == FamilyISpoof {
+		g.planInvoices()
+	} else {
+		g.planFamilyInvoices()
+	}
 
 	// The login and call logs do not depend on the chain: write them on the
 	// other core while the chain is made.
-	sd := &seizedDir{dir: filepath.Join(outDir, "seized"), variant: cfg.SchemaVariant, schema: schema(cfg.SchemaVariant)}
+	sd := &seizedDir{dir: filepath.Join(outDir, "seized"), variant: cfg.SchemaVariant, schema: cfg.seizedSchema()}
 	var structures [nTables]*bytes.Buffer
 	for t := range nTables {
 		structures[t] = new(bytes.Buffer)
@@ -139,10 +143,13 @@ func Generate(ctx context.Context, cfg Config, outDir string, progress coinsift.
 			defer wg.Done()
 			p := progress("seized "+w.t.name, "rows")
 			defer p.Done()
-			if k == 0 {
-				logErrs[k] = g.writeLogins(ctx, w, cfg.SchemaVariant, p.Add)
-			} else {
+			switch {
+			case k == 0:
+				logErrs[k] = g.writeLogins(ctx, w, g.layout(), p.Add)
+			case cfg.family() == FamilyISpoof:
 				logErrs[k] = g.writeCalls(ctx, w, cfg.SchemaVariant, p.Add)
+			default:
+				logErrs[k] = g.writeSideLog(ctx, w, p.Add)
 			}
 			if logErrs[k] != nil {
 				cancel()
@@ -194,7 +201,11 @@ func Generate(ctx context.Context, cfg Config, outDir string, progress coinsift.
 	if err != nil {
 		return sum, err
 	}
-	g.writeUsers(uw, cfg.SchemaVariant)
+	if cfg.family() == FamilyISpoof {
+		g.writeUsers(uw, cfg.SchemaVariant)
+	} else {
+		g.writeFamilyUsers(uw)
+	}
 	if err := uw.close(structures[tUsers]); err != nil {
 		return sum, err
 	}
@@ -208,7 +219,11 @@ func Generate(ctx context.Context, cfg Config, outDir string, progress coinsift.
 			return sum, err
 		}
 	}
-	g.writeInvoices(iw, pw, cfg.SchemaVariant)
+	if cfg.family() == FamilyISpoof {
+		g.writeInvoices(iw, pw, cfg.SchemaVariant)
+	} else {
+		g.writeFamilyInvoices(iw)
+	}
 	if err := iw.close(structures[tInvoices]); err != nil {
 		return sum, err
 	}
@@ -219,11 +234,14 @@ func Generate(ctx context.Context, cfg Config, outDir string, progress coinsift.
 	}
 	// The dump is completed after its last row (seized load warns about
 	// rows dated after the dump).
-	if err := sd.assemble("ispoof", structures, End.Add(6*time.Hour)); err != nil {
+	if err := sd.assemble(string(cfg.family()), structures, End.Add(6*time.Hour)); err != nil {
 		return sum, fmt.Errorf("assemble dump: %w", err)
 	}
 	if err := g.writeTruth(filepath.Join(outDir, "truth")); err != nil {
 		return sum, fmt.Errorf("write truth: %w", err)
+	}
+	if err := g.writeMapping(filepath.Join(outDir, "truth", "mapping.yaml")); err != nil {
+		return sum, fmt.Errorf("write truth mapping: %w", err)
 	}
 	if err := g.writeTags(filepath.Join(outDir, "tags")); err != nil {
 		return sum, fmt.Errorf("write tags: %w", err)
@@ -339,26 +357,36 @@ func (g *gen) planInvoices() {
 		if inv.status != invPaid {
 			continue
 		}
-		at := inv.created + int64(60+r.IntN(3000))
-		switch inv.noise {
-		case noiseNone:
-			g.schedule(at, evPayInvoice, int32(i), 0, inv.sats)
-		case noisePartial:
-			g.schedule(at, evPayInvoice, int32(i), 0, inv.sats*int64(90+r.IntN(10))/100)
-		case noiseOver:
-			g.schedule(at, evPayInvoice, int32(i), 0, inv.sats*int64(101+r.IntN(10))/100)
-		case noiseLate:
-			g.schedule(inv.created+invoiceExpiry+int64(86400+r.IntN(4*86400)), evPayInvoice, int32(i), 0, inv.sats)
-		case noiseSplit:
-			first := inv.sats * int64(30+r.IntN(41)) / 100
-			g.schedule(at, evPayInvoice, int32(i), 0, first)
-			g.schedule(at+int64(3600+r.IntN(29*3600)), evPayInvoice, int32(i), 0, inv.sats-first)
-		}
+		g.schedulePayments(r, i)
 	}
 	// Customers also buy from fraud shops.
 	for i := range g.persons {
 		for range r.IntN(3) {
 			g.schedule(Start.Unix()+r.Int64N(End.Unix()-Start.Unix()), evShopPay, int32(i), int32(r.IntN(64)), int64(2000+r.IntN(30000)))
 		}
+	}
+}
+
+// schedulePayments schedules the on-chain payments of invoice i, planned to
+// be paid, as its noise says.
+func (g *gen) schedulePayments(r *rand.Rand, i int) {
+	inv := &g.invoices[i]
+	at := inv.created + int64(60+r.IntN(3000))
+	switch inv.noise {
+	case noiseNone:
+		g.schedule(at, evPayInvoice, int32(i), 0, inv.sats)
+	case noisePartial:
+		g.schedule(at, evPayInvoice, int32(i), 0, inv.sats*int64(90+r.IntN(10))/100)
+	case noiseOver:
+		g.schedule(at, evPayInvoice, int32(i), 0, inv.sats*int64(101+r.IntN(10))/100)
+	case noiseLate:
+		g.schedule(inv.created+invoiceExpiry+int64(86400+r.IntN(4*86400)), evPayInvoice, int32(i), 0, inv.sats)
+	case noiseSplit:
+		first := inv.sats * int64(30+r.IntN(41)) / 100
+		g.schedule(at, evPayInvoice, int32(i), 0, first)
+		g.schedule(at+int64(3600+r.IntN(29*3600)), evPayInvoice, int32(i), 0, inv.sats-first)
+	case noisePaidTwice:
+		g.schedule(at, evPayInvoice, int32(i), 0, inv.sats)
+		g.schedule(at+int64(2*86400+r.IntN(18*86400)), evPayInvoice, int32(i), 0, inv.sats)
 	}
 }

@@ -79,6 +79,7 @@ func (g *gen) writeTruth(dir string) error {
 		}},
 		{"payments.tsv", []string{"invoice_id", "user_id", "person_id", "country", "address", "txid", "vout", "sats", "paid_sats", "part", "gbp_pence", "rate_pence_per_btc",
 			"height", "block_time", "paying_wallet", "source_exchange", "pay_mode", "recorded_in_seized", "truth_status", "seized_status"}, func(t *tsv) {
+			seized := g.seizedInvoices()
 			for i := range g.invoices {
 				inv := &g.invoices[i]
 				if len(inv.pays) == 0 {
@@ -87,8 +88,16 @@ func (g *gen) writeTruth(dir string) error {
 				a := &g.accounts[inv.account]
 				p := &g.persons[a.person]
 				st, rec := inv.seized()
-				ts := truthStatusNames[inv.truth()]
+				ts := g.truthName(inv, &seized[i])
+				stName := invStatusNames[st]
+				if seized[i].label != "" {
+					stName = seized[i].label
+				}
 				for k, pay := range inv.pays {
+					recorded := rec && st == invPaid && k == len(inv.pays)-1
+					if g.cfg.family() != FamilyISpoof {
+						recorded = seized[i].txid == hashString(pay.txid)
+					}
 					src := ""
 					if pay.source >= 0 {
 						src = exchangeFacts[pay.source].name
@@ -99,7 +108,7 @@ func (g *gen) writeTruth(dir string) error {
 					}
 					t.row(g.invoiceID[i], g.accountID[inv.account], a.person, countries[p.country].code, g.addrs[inv.addr].encode(g.keys.net),
 						chainhash.Hash(pay.txid).String(), pay.vout, inv.sats, pay.value, k+1, inv.pence, inv.rate, pay.height,
-						rfc3339(pay.at), pay.wallet, src, mode, rec && st == invPaid && k == len(inv.pays)-1, ts, invStatusNames[st])
+						rfc3339(pay.at), pay.wallet, src, mode, recorded, ts, stName)
 				}
 			}
 		}},
@@ -118,6 +127,10 @@ func (g *gen) writeTruth(dir string) error {
 					first, last = rfc3339(inv.pays[0].at), rfc3339(inv.pays[n-1].at)
 				}
 				st, txid := seized[i].status, seized[i].txid
+				stName := invStatusNames[st]
+				if seized[i].label != "" {
+					stName = seized[i].label
+				}
 				id := g.invoiceID[i]
 				for k := range 1 + b2int(inv.dup) {
 					dupOf := int32(0)
@@ -125,7 +138,7 @@ func (g *gen) writeTruth(dir string) error {
 						dupOf = id
 					}
 					t.row(id+int32(k), g.accountID[inv.account], a.person, c, g.addrs[inv.addr].encode(g.keys.net), inv.sats, inv.pence,
-						rfc3339(inv.created), rfc3339(inv.created+invoiceExpiry), truthStatusNames[inv.truth()], invStatusNames[st], txid,
+						rfc3339(inv.created), rfc3339(inv.created+invoiceExpiry), g.truthName(inv, &seized[i]), stName, txid,
 						inv.paidSats(), len(inv.pays), first, last, dupOf)
 				}
 			}

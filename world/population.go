@@ -250,6 +250,8 @@ type invoice struct {
 	dup      bool // the row appears twice in the dump
 	dupOf    int32
 	pays     []payment // filled in by the chain, in confirmation order
+	fiat     int64     // other families: the price in US cents
+	fiatRate int64     // other families: US cents per BTC when priced
 }
 
 // paidSats is the sum of the invoice's on-chain payments.

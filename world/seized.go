@@ -225,6 +225,9 @@ type seizedInvoice struct {
 	status invStatus
 	txid   string // "" when none
 	paidAt int64  // 0 when none
+	label  string // other families: the status as the dump writes it
+	note   string // other families: the gateway callback or the pasted tx proof ("" NULL)
+	amount string // other families: the amount as the dump writes it
 }
 
 // seizedInvoices computes the recorded rows of every invoice, in order: the
@@ -232,6 +235,9 @@ type seizedInvoice struct {
 // and sometimes the txid of the latest payment credited before (a processor
 // error).
 func (g *gen) seizedInvoices() []seizedInvoice {
+	if g.cfg.family() != FamilyISpoof {
+		return g.familySeized()
+	}
 	out := make([]seizedInvoice, len(g.invoices))
 	var lastTx [32]byte
 	for i := range g.invoices {
@@ -456,6 +462,8 @@ func (g *gen) writeLogins(ctx context.Context, w *tableWriter, v int, prog func(
 		g.lastIP[acct] = ip
 		id++
 		switch v {
+		case familyLayout:
+			g.writeFamilyLogin(w, id, int64(acct+1), ip, ua, t, r)
 		case 0:
 			w.Int(id)
 			w.Int(int64(acct + 1))

@@ -283,3 +283,13 @@ const dumpFooter = `/*!40103 SET TIME_ZONE=@OLD_TIME_ZONE */;
 
 -- Dump completed on %s
 `
+
+// LocalTime appends a DATETIME written in zone loc, without an offset, as a
+// server whose time_zone is that zone stores it.
+func (w *tableWriter) LocalTime(t int64, loc *time.Location) {
+	w.sep()
+	w.rowSQL = append(w.rowSQL, '\'')
+	w.rowSQL = time.Unix(t, 0).In(loc).AppendFormat(w.rowSQL, time.DateTime)
+	w.rowSQL = append(w.rowSQL, '\'')
+	w.rowCSV = time.Unix(t, 0).In(loc).AppendFormat(w.rowCSV, time.DateTime)
+}

@@ -14,6 +14,7 @@ type worldGenOptions struct {
 	seed    uint64
 	out     string
 	variant int
+	family  string
 	xor     bool
 	sign    bool
 }
@@ -33,7 +34,8 @@ func newWorldGenCommand(g *globals) *cobra.Command {
 		Short: "Generate a world: chain, seized dump, prices, tags and truth",
 		Long: `Generate a complete, self-consistent synthetic case into DIR: a regtest
 Bitcoin Core blocks directory (blocks/), the seized database of a spoofing
-service as a MariaDB dump and CSV (seized/), daily price files (prices/), a
+service as a MariaDB dump and CSV (seized/; --family picks the kind of service:
+ispoof, a phone-spoofing service, or booter, cardshop, ransomware), daily price files (prices/), a
 GraphSense TagPack (tags/), the official numbers of the impersonated
 organisations (directory/) and the truth behind it all (truth/). The format is
 documented in docs/format/world.md. The same options give byte-identical
@@ -42,7 +44,7 @@ output. World generation does not change a case.
 Scales: tiny (unit tests, under 2 s), small (a few thousand users, seconds),
 ispoof (59,000 users, ~70 million seized rows, ~1 million transactions,
 a few minutes). --sign makes every signature real (slower).`,
-		Example: "  coinsift world gen --scale small --seed 7 --out /tmp/world\n  coinsift world gen --scale ispoof --schema-variant 1 --xor --out /data/ispoof-world",
+		Example: "  coinsift world gen --scale small --seed 7 --out /tmp/world\n  coinsift world gen --scale ispoof --schema-variant 1 --xor --out /data/ispoof-world\n  coinsift world gen --family cardshop --scale small --out /tmp/cardshop-world",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runWorldGen(cmd.Context(), g, o)
@@ -52,7 +54,8 @@ a few minutes). --sign makes every signature real (slower).`,
 	f.StringVar(&o.scale, "scale", o.scale, "world size: tiny, small or ispoof")
 	f.Uint64Var(&o.seed, "seed", o.seed, "random seed")
 	f.StringVar(&o.out, "out", "", "output directory (required)")
-	f.IntVar(&o.variant, "schema-variant", 0, fmt.Sprintf("seized schema layout, 0..%d", world.NumSchemaVariants-1))
+	f.IntVar(&o.variant, "schema-variant", 0, fmt.Sprintf("seized schema layout, 0..%d (ispoof family only)", world.NumSchemaVariants-1))
+	f.StringVar(&o.family, "family", string(world.FamilyISpoof), "kind of service: ispoof, booter, cardshop or ransomware")
 	f.BoolVar(&o.xor, "xor", false, "obfuscate block files with a key in blocks/xor.dat (Bitcoin Core 28+)")
 	f.BoolVar(&o.sign, "sign", false, "sign every transaction (consensus-valid chain; slower)")
 	return cmd
@@ -62,7 +65,7 @@ func runWorldGen(ctx context.Context, g *globals, o worldGenOptions) error {
 	if o.out == "" {
 		return usagef("coinsift world gen --out DIR", "world gen: --out is required")
 	}
-	cfg := world.Config{Scale: world.Scale(o.scale), Seed: o.seed, SchemaVariant: o.variant, XOR: o.xor, Sign: o.sign, Logger: g.logger}
+	cfg := world.Config{Scale: world.Scale(o.scale), Seed: o.seed, Family: world.Family(o.family), SchemaVariant: o.variant, XOR: o.xor, Sign: o.sign, Logger: g.logger}
 	if err := cfg.Validate(); err != nil {
 		return usagef("coinsift world gen --help", "%v", err)
 	}
@@ -73,7 +76,7 @@ func runWorldGen(ctx context.Context, g *globals, o worldGenOptions) error {
 	if g.json {
 		return g.printJSON(sum)
 	}
-	g.printf("world %s seed %d in %s: %d blocks (%d stale), %d transactions, %d payments, %d seized rows, %d victims\n",
-		o.scale, o.seed, o.out, sum.Blocks, sum.StaleBlocks, sum.Transactions, sum.Payments, sum.SeizedRows, sum.Victims)
+	g.printf("world %s %s seed %d in %s: %d blocks (%d stale), %d transactions, %d payments, %d seized rows, %d victims\n",
+		o.family, o.scale, o.seed, o.out, sum.Blocks, sum.StaleBlocks, sum.Transactions, sum.Payments, sum.SeizedRows, sum.Victims)
 	return nil
 }
