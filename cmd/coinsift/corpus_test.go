@@ -44,6 +44,17 @@ type corpusWorld struct {
 	Variant int          // schema variant, when generated (ispoof only)
 }
 
+// spec is the world's COINSIFT_CORPUS item.
+func (w corpusWorld) spec() string {
+	switch {
+	case w.Dir != "":
+		return w.Dir
+	case w.Family == world.FamilyISpoof:
+		return fmt.Sprintf("ispoof:%d", w.Variant)
+	}
+	return string(w.Family)
+}
+
 // defaultCorpus is the corpus when COINSIFT_CORPUS is unset: the three
 // iSpoof schema variants and every other family world.Families names.
 func defaultCorpus() string {
@@ -90,6 +101,11 @@ func TestParseCorpus(t *testing.T) {
 	want := []corpusWorld{{Name: "ispoof-v2", Family: world.FamilyISpoof, Variant: 2}, {Name: "booter", Family: world.FamilyBooter}, {Name: filepath.Base(dir), Dir: dir}}
 	if !slices.Equal(got, want) {
 		t.Errorf("parseCorpus = %+v; want %+v", got, want)
+	}
+	for _, w := range got {
+		if again, err := parseCorpus(w.spec()); err != nil || len(again) != 1 || again[0] != w {
+			t.Errorf("parseCorpus(%q) = %+v, %v; want %+v", w.spec(), again, err, w)
+		}
 	}
 	for _, bad := range []string{"ispoof:9", "ispoof:x", "nosuchfamily", filepath.Join(dir, "missing")} {
 		if _, err := parseCorpus(bad); err == nil {
@@ -385,9 +401,11 @@ type topFigures struct {
 
 // corpusFigures is every figure measured on one world.
 type corpusFigures struct {
-	World   string       `json:"world"`
-	Dumps   []string     `json:"dumps"`
-	Suggest suggestScore `json:"suggest"`
+	World    string       `json:"world"`
+	Spec     string       `json:"spec"`      // its COINSIFT_CORPUS item
+	WorldGen string       `json:"world_gen"` // the command that generates it ("" for a given directory)
+	Dumps    []string     `json:"dumps"`
+	Suggest  suggestScore `json:"suggest"`
 	// Link, per seized payment row and per on-chain output (see corpusLink).
 	Link map[string]float64 `json:"link"`
 	// Persons: pairwise precision and recall of accounts against the true
@@ -409,22 +427,23 @@ type corpusFigures struct {
 // corpusGoal is one goal of issue 16, read from a world's figures.
 type corpusGoal struct {
 	Key, Name string
+	Short     string // the summary table's column
 	Goal      float64
 	AtMost    bool // the goal is a ceiling (a count that must stay at 0)
 	Get       func(*corpusFigures) float64
 }
 
 var corpusGoals = []corpusGoal{
-	{"link_precision_rows", "link precision, per payment row", 0.99, false, func(f *corpusFigures) float64 { return f.Link["precision_rows"] }},
-	{"link_precision_outputs", "link precision, per output", 0.99, false, func(f *corpusFigures) float64 { return f.Link["precision_outputs"] }},
-	{"link_recall_rows", "link recall, per paid invoice", 0.98, false, func(f *corpusFigures) float64 { return f.Link["recall_rows"] }},
-	{"link_recall_outputs", "link recall, per output", 0.98, false, func(f *corpusFigures) float64 { return f.Link["recall_outputs"] }},
-	{"person_pair_precision", "persons pairwise precision", 0.995, false, func(f *corpusFigures) float64 { return f.Persons["pair_precision"] }},
-	{"top100_rule", "top-100 purity (ispoof-uk list)", 1, false, func(f *corpusFigures) float64 { return f.TopRule.Pure }},
-	{"top100_received", "top-100 purity (by money received)", 1, false, func(f *corpusFigures) float64 { return f.TopMoney.Pure }},
-	{"service_own_unrecorded", "service's own outputs as unrecorded deposits", 0, true, func(f *corpusFigures) float64 { return float64(f.ServiceOwn) }},
-	{"placement_paying", "placement accuracy, paying accounts", 0.95, false, func(f *corpusFigures) float64 { return f.Placement.Accuracy }},
-	{"suggest_kept", "map --suggest fields kept", 0.90, false, func(f *corpusFigures) float64 { return f.Suggest.Share }},
+	{"link_precision_rows", "link precision, per payment row", "link P rows", 0.99, false, func(f *corpusFigures) float64 { return f.Link["precision_rows"] }},
+	{"link_precision_outputs", "link precision, per output", "link P outputs", 0.99, false, func(f *corpusFigures) float64 { return f.Link["precision_outputs"] }},
+	{"link_recall_rows", "link recall, per paid invoice", "link R invoices", 0.98, false, func(f *corpusFigures) float64 { return f.Link["recall_rows"] }},
+	{"link_recall_outputs", "link recall, per output", "link R outputs", 0.98, false, func(f *corpusFigures) float64 { return f.Link["recall_outputs"] }},
+	{"person_pair_precision", "persons pairwise precision", "pairs P", 0.995, false, func(f *corpusFigures) float64 { return f.Persons["pair_precision"] }},
+	{"top100_rule", "top-100 purity (ispoof-uk list)", "top-100 rule", 1, false, func(f *corpusFigures) float64 { return f.TopRule.Pure }},
+	{"top100_received", "top-100 purity (by money received)", "top-100 money", 1, false, func(f *corpusFigures) float64 { return f.TopMoney.Pure }},
+	{"service_own_unrecorded", "service's own outputs as unrecorded deposits", "own change", 0, true, func(f *corpusFigures) float64 { return float64(f.ServiceOwn) }},
+	{"placement_paying", "placement accuracy, paying accounts", "placement", 0.95, false, func(f *corpusFigures) float64 { return f.Placement.Accuracy }},
+	{"suggest_kept", "map --suggest fields kept", "suggest kept", 0.90, false, func(f *corpusFigures) float64 { return f.Suggest.Share }},
 }
 
 // corpusFloors are the bounds TestCorpus asserts per world (small scale,
@@ -433,7 +452,24 @@ var corpusGoals = []corpusGoal{
 // for a ceiling, up), so that a regression fails, and docs/methodology.md
 // lists it as OPEN. A world or goal without an entry is measured and
 // reported, not asserted.
-var corpusFloors = map[string]map[string]float64{}
+var corpusFloors = map[string]map[string]float64{
+	"ispoof-v0": atGoal(nil),
+	"ispoof-v1": atGoal(nil),
+	"ispoof-v2": atGoal(nil),
+}
+
+// atGoal returns every goal's bound at its goal value, except those given
+// (the floors of goals not met).
+func atGoal(open map[string]float64) map[string]float64 {
+	m := map[string]float64{}
+	for _, g := range corpusGoals {
+		m[g.Key] = g.Goal
+	}
+	for k, v := range open {
+		m[k] = v
+	}
+	return m
+}
 
 // corpusScaleSeed returns the scale and seed of generated corpus worlds.
 func corpusScaleSeed(t *testing.T) (world.Scale, uint64) {
@@ -488,7 +524,16 @@ func TestCorpus(t *testing.T) {
 				}
 			}
 			f := corpusRun(t, w, dir)
-			f.World = w.Name
+			f.World, f.Spec = w.Name, w.spec()
+			if w.Dir == "" {
+				f.WorldGen = fmt.Sprintf("coinsift world gen --scale %s --seed %d", scale, seed)
+				if w.Family == world.FamilyISpoof {
+					f.WorldGen += fmt.Sprintf(" --schema-variant %d", w.Variant)
+				} else {
+					f.WorldGen += " --family " + string(w.Family)
+				}
+				f.WorldGen += " --out W"
+			}
 			all = append(all, f)
 			b, _ := json.MarshalIndent(f, "", "  ")
 			t.Logf("figures of %s:\n%s", w.Name, b)
@@ -773,7 +818,8 @@ func fmtFig(g corpusGoal, v float64) string {
 	case g.AtMost:
 		return strconv.FormatFloat(v, 'f', 0, 64)
 	}
-	return strconv.FormatFloat(v, 'f', 3, 64)
+	// Rounded down, so that 0.9996 never shows as a met 1.000.
+	return strconv.FormatFloat(math.Floor(v*1000+1e-9)/1000, 'f', 3, 64)
 }
 
 // goalStatus says whether a figure meets its goal: "met", "OPEN" or "n/a".
@@ -791,14 +837,15 @@ func goalStatus(g corpusGoal, v float64) string {
 func corpusMarkdown(all []corpusFigures, scale world.Scale, seed uint64) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Measured by `make corpus` (TestCorpus in cmd/coinsift/corpus_test.go) on %s worlds of seed %d.\n", scale, seed)
-	b.WriteString("Each cell: the figure, then whether it meets the goal (met, OPEN, n/a when undefined).\n\n")
+	b.WriteString("Each cell: the figure (shares rounded down), then whether it meets the goal (met, OPEN, n/a when undefined); ")
+	b.WriteString("the sections below name each column in full.\n\n")
 	b.WriteString("| world |")
 	for _, g := range corpusGoals {
 		op := "≥"
 		if g.AtMost {
 			op = "≤"
 		}
-		fmt.Fprintf(&b, " %s (%s %s) |", g.Name, op, fmtFig(g, g.Goal))
+		fmt.Fprintf(&b, " %s %s %s |", g.Short, op, fmtFig(g, g.Goal))
 	}
 	b.WriteString("\n|---|")
 	for range corpusGoals {
@@ -819,7 +866,11 @@ func corpusMarkdown(all []corpusFigures, scale world.Scale, seed uint64) string 
 		fmt.Fprintf(&b, "\n#### %s\n\n", f.World)
 		fmt.Fprintf(&b, "Dump %s; %d accounts, %d truly paying with a true country; %d paid payment rows, %d true paid invoices, %d linked outputs, %d true outputs.\n\n",
 			strings.Join(f.Dumps, ", "), f.Accounts, f.PayingTruth, int(f.Link["paid_rows"]), int(f.Link["true_invoices"]), int(f.Link["linked_outputs"]), int(f.Link["true_outputs"]))
-		b.WriteString("| goal | measured | goal | status |\n|---|---|---|---|\n")
+		fmt.Fprintf(&b, "Reproduce: `COINSIFT_INTEGRATION=1 COINSIFT_CORPUS=%s go test -run '^TestCorpus$' -v ./cmd/coinsift/`", f.Spec)
+		if f.WorldGen != "" {
+			fmt.Fprintf(&b, " (the world: `%s`)", f.WorldGen)
+		}
+		b.WriteString(".\n\n| goal | measured | goal | status |\n|---|---|---|---|\n")
 		for _, g := range corpusGoals {
 			v := g.Get(f)
 			op := "≥ "
