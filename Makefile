@@ -77,11 +77,12 @@ methodology: build
 # lists other worlds) and rewrite the tables of docs/methodology.md between
 # its corpus markers. Figures and JSON are left in $(CORPUS_DIR).
 CORPUS_DIR ?= /tmp/coinsift-corpus
+CORPUS_REV ?= commit $(shell git rev-parse --short HEAD 2>/dev/null)$(shell git diff --quiet HEAD 2>/dev/null || echo ' with local changes')
 corpus:
 	@grep -q '^<!-- corpus:begin -->' docs/methodology.md && grep -q '^<!-- corpus:end -->' docs/methodology.md || \
 	  { echo "corpus: docs/methodology.md lacks the corpus markers"; exit 1; }
 	@rm -rf $(CORPUS_DIR) && mkdir -p $(CORPUS_DIR)
-	COINSIFT_INTEGRATION=1 COINSIFT_CORPUS_OUT=$(CORPUS_DIR) $(GO) test -count=1 -timeout 40m -run '^TestCorpus$$' ./cmd/coinsift/ > $(CORPUS_DIR)/test.log 2>&1 || \
+	COINSIFT_INTEGRATION=1 COINSIFT_CORPUS_OUT=$(CORPUS_DIR) COINSIFT_CORPUS_REV='$(CORPUS_REV)' $(GO) test -count=1 -timeout 40m -run '^TestCorpus$$' ./cmd/coinsift/ > $(CORPUS_DIR)/test.log 2>&1 || \
 	  { tail -40 $(CORPUS_DIR)/test.log; echo "corpus: TestCorpus failed (log: $(CORPUS_DIR)/test.log); tables written anyway"; }
 	@test -s $(CORPUS_DIR)/corpus.md || { echo "corpus: no tables in $(CORPUS_DIR)"; exit 1; }
 	@awk -v f=$(CORPUS_DIR)/corpus.md 'BEGIN { while ((getline l < f) > 0) t = t l "\n" } \

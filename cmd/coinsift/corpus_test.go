@@ -34,7 +34,8 @@ import (
 // variant N), a family name (booter, cardshop, ransomware), or the path of
 // an already generated world. COINSIFT_CORPUS_SCALE (default small) and
 // COINSIFT_CORPUS_SEED (default 1) set how generated worlds are made;
-// COINSIFT_CORPUS_OUT names a directory for corpus.md and corpus.json.
+// COINSIFT_CORPUS_OUT names a directory for corpus.md and corpus.json,
+// COINSIFT_CORPUS_REV the code measured (printed with the tables).
 
 // corpusWorld is one world of the corpus.
 type corpusWorld struct {
@@ -287,7 +288,7 @@ func mappedFields(m *mapping.Mapping) map[fieldKey]mapping.Column {
 // defaultUnits are the units a field takes when the mapping names none
 // whatever the content (docs/format/mapping.md): an empty unit equals them.
 var defaultUnits = map[string]string{"created_at": "datetime", "paid_at": "datetime", "login_at": "datetime",
-	"started_at": "datetime", "fiat_amount": "major"}
+	"started_at": "datetime", "fiat_amount": "major", "txid": "hex"}
 
 // sameColumn reports whether a suggested column converts like the true one.
 func sameColumn(field string, a, b mapping.Column) bool {
@@ -363,6 +364,7 @@ func TestCompareMappings(t *testing.T) {
 		{name: "same", edit: func(s string) string { return s }, kept: n},
 		{name: "default unit and case", edit: func(s string) string {
 			s = strings.Replace(s, "{column: access_time, unit: datetime}", "{column: ACCESS_TIME}", 1)
+			s = strings.Replace(s, "{column: hash}", "{column: hash, unit: hex}", 1)
 			return strings.Replace(s, "source: tbl_cdr", "source: shop.tbl_cdr", 1)
 		}, kept: n},
 		{name: "other column, unit, lookup", edit: func(s string) string {
@@ -835,8 +837,14 @@ func goalStatus(g corpusGoal, v float64) string {
 
 // corpusMarkdown writes the summary table and one section per world.
 func corpusMarkdown(all []corpusFigures, scale world.Scale, seed uint64) string {
+	// COINSIFT_CORPUS_REV, when set, names the code measured (make corpus
+	// sets the commit).
 	var b strings.Builder
-	fmt.Fprintf(&b, "Measured by `make corpus` (TestCorpus in cmd/coinsift/corpus_test.go) on %s worlds of seed %d.\n", scale, seed)
+	fmt.Fprintf(&b, "Measured by `make corpus` (TestCorpus in cmd/coinsift/corpus_test.go) on %s worlds of seed %d", scale, seed)
+	if rev := os.Getenv("COINSIFT_CORPUS_REV"); rev != "" {
+		fmt.Fprintf(&b, ", at %s", rev)
+	}
+	b.WriteString(".\n")
 	b.WriteString("Each cell: the figure (shares rounded down), then whether it meets the goal (met, OPEN, n/a when undefined); ")
 	b.WriteString("the sections below name each column in full.\n\n")
 	b.WriteString("| world |")
