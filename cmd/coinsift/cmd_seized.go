@@ -194,6 +194,7 @@ func (g *globals) warnf(format string, a ...any) {
 type seizedMapOptions struct {
 	seizedInspectOptions
 	suggest bool
+	score   string // compare the suggestion with this true mapping
 }
 
 func newSeizedMapCommand(g *globals) *cobra.Command {
@@ -210,7 +211,7 @@ needed, and pass it to 'coinsift seized load --mapping'.
 Only the first --sample rows of each table are profiled (default 20,000;
 0: all). In a mysqldump or mariadb-dump file the rest of a sampled table is
 skipped by looking for line ends only, without parsing it.`,
-		Example: "  coinsift seized map --suggest seized/ispoof.sql > mapping.yaml\n  coinsift seized map --suggest --sample 0 exports/users.csv exports/payments.csv > mapping.yaml",
+		Example: "  coinsift seized map --suggest seized/ispoof.sql > mapping.yaml\n  coinsift seized map --suggest --sample 0 exports/users.csv exports/payments.csv > mapping.yaml\n  coinsift seized map --suggest seized/booter.sql --score booter.truth.yaml",
 		Args:    minArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runSeizedMap(cmd.Context(), g, o, args)
@@ -219,6 +220,7 @@ skipped by looking for line ends only, without parsing it.`,
 	o.flags(cmd, suggestSample, "profile at most N rows per table (0: all)")
 	o.skipCount = true
 	cmd.Flags().BoolVar(&o.suggest, "suggest", false, "suggest a mapping from the files' contents (required)")
+	cmd.Flags().StringVar(&o.score, "score", "", "instead of the mapping, print how it compares with the true mapping in `FILE` (kept, changed, missing, extra fields and the share kept)")
 	return cmd
 }
 
@@ -235,6 +237,17 @@ func runSeizedMap(ctx context.Context, g *globals, o seizedMapOptions, files []s
 		return err
 	}
 	m := mapping.Suggest(o.region, reps...)
+	if o.score != "" {
+		truth, err := readMapping(o.score)
+		if err != nil {
+			return err
+		}
+		c := mapping.Compare(truth, m)
+		if g.json {
+			return g.printJSON(c)
+		}
+		return c.Write(g.stdout)
+	}
 	if g.json {
 		return g.printJSON(m)
 	}

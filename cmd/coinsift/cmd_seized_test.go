@@ -293,3 +293,26 @@ func TestSeizedUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestSeizedMapScore scores the suggestion for a corpus dump against its
+// true mapping, as text and as JSON, and checks that the tables it leaves
+// out are named in comments of the YAML.
+func TestSeizedMapScore(t *testing.T) {
+	const dir = "../../seized/mapping/testdata/corpus/"
+	out := mustCLI(t, "seized", "map", "--suggest", dir+"booter.sql", "--region", "US", "--score", dir+"booter.truth.yaml")
+	if !strings.Contains(out, "kept 17 of 17 true fields (0 changed, 0 missing), 0 extra: score 100.0 %") ||
+		!strings.Contains(out, "deposits → payments") {
+		t.Errorf("--score output:\n%s", out)
+	}
+	var c mapping.Comparison
+	if err := json.Unmarshal([]byte(mustCLI(t, "--json", "seized", "map", "--suggest", dir+"booter.sql", "--region", "US", "--score", dir+"booter.truth.yaml")), &c); err != nil || c.Score != 1 || c.True != 17 {
+		t.Errorf("--score --json: %+v, %v", c, err)
+	}
+	yaml := mustCLI(t, "seized", "map", "--suggest", dir+"booter.sql")
+	if !strings.Contains(yaml, "# not mapped: attacks: ") {
+		t.Errorf("no comment on the attacks table:\n%s", yaml)
+	}
+	if _, _, code := cli(t, "seized", "map", "--suggest", dir+"booter.sql", "--score", dir+"missing.yaml"); code == 0 {
+		t.Errorf("--score with a missing file: exit 0")
+	}
+}

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"hash/maphash"
 	"sort"
 	"unicode/utf8"
 )
@@ -12,6 +13,9 @@ type Profile struct {
 	Region        string // default phone region, e.g. "GB"
 	MaxClassified int    // 0: 10000
 	MaxSamples    int    // 0: 5
+	// MaxDistinct bounds the distinct values remembered (as 64-bit
+	// hashes, for SubsetShare); 0: 20000.
+	MaxDistinct int
 
 	Count    int64 // values seen
 	Nulls    int64 // NULL values
@@ -23,7 +27,25 @@ type Profile struct {
 	samples  []string
 	seen     map[string]bool
 	kindsBuf []Kind
+	docs     []string            // JSON texts of up to maxDocLen bytes
+	nDocs    int64               // JSON texts seen
+	distinct map[uint64]struct{} // hashes of distinct values up to maxKeyLen bytes
+	overflow bool                // a value was not remembered in distinct
 }
+
+// maxDocLen bounds the JSON texts kept as samples (Docs): a gateway's
+// callback is often longer than an ordinary sample.
+const maxDocLen = 4096
+
+// maxDocs bounds the JSON texts kept.
+const maxDocs = 32
+
+// maxKeyLen bounds the values remembered as distinct: keys are short.
+const maxKeyLen = 64
+
+// seed hashes the distinct values of every profile alike, so that two
+// profiles' sets can be compared; hashes are never written out.
+var seed = maphash.MakeSeed()
 
 // Match is the share of classified values that match a Kind.
 type Match struct {
@@ -67,6 +89,16 @@ func (p *Profile) Add(v []byte) {
 			p.samples = append(p.samples, s)
 		}
 	}
+	if len(v) <= maxDocLen && (v[0] == '{' || v[0] == '[') {
+		// The first 16, then the 32nd, 64th, 128th …: a gateway's
+		// callbacks change shape as payments complete, and the first rows
+		// of a table are often the unpaid ones.
+		p.nDocs++
+		if len(p.docs) < maxDocs && (p.nDocs <= maxDocs/2 || p.nDocs&(p.nDocs-1) == 0) {
+			p.docs = append(p.docs, string(v))
+		}
+	}
+	p.remember(v)
 	if p.classed >= int64(maxc) || len(v) > 256 {
 		return
 	}
@@ -79,6 +111,53 @@ func (p *Profile) Add(v []byte) {
 		p.matches[k]++
 	}
 }
+
+// remember adds v to the distinct values, up to MaxDistinct of them.
+func (p *Profile) remember(v []byte) {
+	maxd := p.MaxDistinct
+	if maxd == 0 {
+		maxd = 20000
+	}
+	if len(v) > maxKeyLen || len(p.distinct) >= maxd {
+		// Once full, no value is hashed: a full inspection stays as fast.
+		p.overflow = true
+		return
+	}
+	h := maphash.Bytes(seed, v)
+	if _, ok := p.distinct[h]; ok {
+		return
+	}
+	if p.distinct == nil {
+		p.distinct = map[uint64]struct{}{}
+	}
+	p.distinct[h] = struct{}{}
+}
+
+// Distinct returns how many distinct non-empty text values were seen (of
+// at most 64 bytes each, up to MaxDistinct), and whether that is all of
+// them.
+func (p *Profile) Distinct() (n int, complete bool) { return len(p.distinct), !p.overflow }
+
+// SubsetShare returns the share of p's distinct values that q holds too
+// (0 if p remembers none): near 1 when p's column refers to q's, as an
+// account's id in a payments table refers to the accounts table's key.
+func (p *Profile) SubsetShare(q *Profile) float64 {
+	if q == nil || len(p.distinct) == 0 {
+		return 0
+	}
+	n := 0
+	for h := range p.distinct {
+		if _, ok := q.distinct[h]; ok {
+			n++
+		}
+	}
+	return float64(n) / float64(len(p.distinct))
+}
+
+// Docs returns up to 32 values that begin like JSON text ('{' or '['), of
+// up to 4 KiB each, in the order seen: the first 16, then the 32nd, 64th,
+// 128th … of them.
+func (p *Profile) Docs() []string { return p.docs }
 
 // Classified returns how many values were classified.
 func (p *Profile) Classified() int64 { return p.classed }

@@ -5,10 +5,12 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 
 	coinsift "github.com/coinsift/coinsift"
+	"github.com/coinsift/coinsift/internal/sanitize"
 	"github.com/coinsift/coinsift/seized"
 )
 
@@ -20,6 +22,9 @@ type Mapping struct {
 	Version int     `yaml:"version" json:"version"`
 	Region  string  `yaml:"region,omitempty" json:"region,omitempty"` // default phone region, e.g. GB
 	Tables  []Table `yaml:"tables" json:"tables"`
+	// Notes are Suggest's doubts (tables left out and why, tables mapped
+	// with low confidence); Write puts them in comments at the top.
+	Notes   []string `yaml:"-" json:"-"`
 	sum     string
 	lookups map[string]*lookupTable // by lower-case table name
 }
@@ -138,7 +143,12 @@ func (m *Mapping) Write(w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("write mapping: %w", err)
 	}
-	_, err = w.Write(b)
+	var head []byte
+	for _, n := range m.Notes {
+		// Names come from seized data: one line each, no control characters.
+		head = append(head, "# "+strings.ReplaceAll(sanitize.Terminal(n), "\n", " ")+"\n"...)
+	}
+	_, err = w.Write(append(head, b...))
 	return err
 }
 
