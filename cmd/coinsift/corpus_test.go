@@ -398,8 +398,9 @@ var corpusGoals = []corpusGoal{
 // lists it as OPEN. A world or goal without an entry is measured and
 // reported, not asserted.
 //
-// Measured on c7-harness merged with c1-corpus ef2aae4, c2-people d9af32c,
-// c5-suggest 0a8c22d and c6-link 1a56771 (docs/methodology.md, "Corpus").
+// Measured on c7-harness (with c5-suggest 0a8c22d) merged with c1-corpus
+// ef2aae4, c2-people d9af32c and c6-link 1a56771, and again, with the same
+// figures, with c6-link 617de76 (docs/methodology.md, "Corpus").
 var corpusFloors = map[string]map[string]float64{
 	"ispoof-v0": atGoal(nil),
 	"ispoof-v1": atGoal(nil),
