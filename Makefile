@@ -7,7 +7,7 @@ PKGS      ?= ./...
 FUZZTIME  ?= 20s
 DEMO_OUT  ?= demo
 
-.PHONY: all build test test-integration check fmt vet bench bench-seized fuzz demo methodology clean
+.PHONY: all build test test-integration check fmt vet bench bench-seized fuzz demo methodology corpus clean
 
 all: check build test
 
@@ -72,6 +72,24 @@ methodology: build
 	  echo "### small world, seed $$s" && \
 	  ./$(BIN) --case $(METHOD_DIR)/case$$s cluster eval -q --truth $(METHOD_DIR)/world$$s/truth --markdown; \
 	done
+
+# Measure every goal of issue 16 on the corpus (the iSpoof schema variants
+# and the other service families, small worlds of seed 1; COINSIFT_CORPUS
+# lists other worlds) and rewrite the tables of docs/methodology.md between
+# its corpus markers. Figures and JSON are left in $(CORPUS_DIR).
+CORPUS_DIR ?= /tmp/coinsift-corpus
+CORPUS_REV ?= commit $(shell git rev-parse --short HEAD 2>/dev/null)$(shell git diff --quiet HEAD 2>/dev/null || echo ' with local changes')
+corpus:
+	@grep -q '^<!-- corpus:begin -->' docs/methodology.md && grep -q '^<!-- corpus:end -->' docs/methodology.md || \
+	  { echo "corpus: docs/methodology.md lacks the corpus markers"; exit 1; }
+	@rm -rf $(CORPUS_DIR) && mkdir -p $(CORPUS_DIR)
+	COINSIFT_INTEGRATION=1 COINSIFT_CORPUS_OUT=$(CORPUS_DIR) COINSIFT_CORPUS_REV='$(CORPUS_REV)' $(GO) test -count=1 -timeout 40m -run '^TestCorpus$$' ./cmd/coinsift/ > $(CORPUS_DIR)/test.log 2>&1 || \
+	  { tail -40 $(CORPUS_DIR)/test.log; echo "corpus: TestCorpus failed (log: $(CORPUS_DIR)/test.log); tables written anyway"; }
+	@test -s $(CORPUS_DIR)/corpus.md || { echo "corpus: no tables in $(CORPUS_DIR)"; exit 1; }
+	@awk -v f=$(CORPUS_DIR)/corpus.md 'BEGIN { while ((getline l < f) > 0) t = t l "\n" } \
+	  /^<!-- corpus:begin -->/ { print; printf "%s", t; skip = 1; next } /^<!-- corpus:end -->/ { skip = 0 } !skip' \
+	  docs/methodology.md > $(CORPUS_DIR)/methodology.md && mv $(CORPUS_DIR)/methodology.md docs/methodology.md
+	@echo "corpus: docs/methodology.md updated from $(CORPUS_DIR)/corpus.md"
 
 clean:
 	rm -rf bin $(DEMO_OUT)

@@ -307,53 +307,8 @@ func truthFigures(t *testing.T, caseDir, worldDir string) truthReport {
 		rep.VictimsByCC[r[0]] = c
 	}
 
-	// Persons: pairs of accounts in one predicted person vs. one true person.
-	rep.PersonsGroups = map[string]float64{}
-	pairs := `WITH pa AS (SELECT p.person_id AS pp, CAST(t.person_id AS BIGINT) AS tp, p.account_key
-			FROM persons p JOIN truth_accounts t ON t.user_id = p.account_key WHERE CAST(t.person_id AS BIGINT) >= 0),
-		pred AS (SELECT a.account_key a, b.account_key b, a.tp = b.tp AS ok FROM pa a JOIN pa b ON a.pp = b.pp AND a.account_key < b.account_key),
-		tru AS (SELECT a.account_key a, b.account_key b, a.pp = b.pp AS ok FROM pa a JOIN pa b ON a.tp = b.tp AND a.account_key < b.account_key)`
-	q(rep.PersonsGroups, "pair_precision", pairs+` SELECT coalesce(avg(CASE WHEN ok THEN 1.0 ELSE 0.0 END), 1) FROM pred`)
-	q(rep.PersonsGroups, "pair_recall", pairs+` SELECT coalesce(avg(CASE WHEN ok THEN 1.0 ELSE 0.0 END), 1) FROM tru`)
-	q(rep.PersonsGroups, "pred_pairs", pairs+` SELECT count(*) FROM pred`)
-	q(rep.PersonsGroups, "true_pairs", pairs+` SELECT count(*) FROM tru`)
-	q(rep.PersonsGroups, "persons", `SELECT count(DISTINCT person_id) FROM persons`)
-	q(rep.PersonsGroups, "true_persons", `SELECT count(DISTINCT person_id) FROM truth_accounts WHERE CAST(person_id AS BIGINT) >= 0`)
-	// Accounts whose person holds only their own true person's accounts.
-	q(rep.PersonsGroups, "pure_accounts", `WITH pa AS (SELECT p.person_id AS pp, t.person_id AS tp FROM persons p
-			JOIN truth_accounts t ON t.user_id = p.account_key WHERE CAST(t.person_id AS BIGINT) >= 0),
-		pure AS (SELECT pp, count(DISTINCT tp) = 1 AS ok, count(*) AS n FROM pa GROUP BY pp)
-		SELECT sum(CASE WHEN ok THEN n ELSE 0 END) / sum(n) FROM pure`)
-
-	// Each kind of evidence: every pair sharing a piece of it, whether the
-	// pair was joined (person_links) or not (person_rejected).
-	exec(`CREATE OR REPLACE TEMP TABLE ev_pairs AS
-		WITH k AS (SELECT account_a AS a, account_b AS b, reason AS kind FROM person_links WHERE reason <> 'override' AND coalesce(strength, 1) > 0
-			UNION SELECT account_a, account_b, unnest(string_split(kinds, ',')) FROM person_rejected),
-		t AS (SELECT user_id, CAST(person_id AS BIGINT) AS tp FROM truth_accounts WHERE CAST(person_id AS BIGINT) >= 0)
-		SELECT k.a, k.b, k.kind, ta.tp = tb.tp AS ok, count(*) OVER (PARTITION BY k.a, k.b) AS kinds
-		FROM k JOIN t ta ON ta.user_id = k.a JOIN t tb ON tb.user_id = k.b`)
-	var truePairs float64
-	if err := db.QueryRowContext(ctx, `WITH t AS (SELECT person_id, count(*) AS n FROM truth_accounts WHERE CAST(person_id AS BIGINT) >= 0 GROUP BY 1)
-		SELECT CAST(coalesce(sum(n * (n - 1) / 2), 0) AS DOUBLE) FROM t`).Scan(&truePairs); err != nil {
-		t.Fatal(err)
-	}
-	rep.PersonsSignals = map[string]signalFigures{}
-	for _, r := range queryRows(t, db, `SELECT kind, count(*), avg(CASE WHEN ok THEN 1.0 ELSE 0.0 END), CAST(count(CASE WHEN ok THEN 1 END) AS BIGINT),
-			count(CASE WHEN kinds = 1 THEN 1 END), coalesce(avg(CASE WHEN kinds = 1 THEN CASE WHEN ok THEN 1.0 ELSE 0.0 END END), 0)
-		FROM ev_pairs GROUP BY kind ORDER BY kind`) {
-		var f signalFigures
-		var right float64
-		fmt.Sscan(r[1], &f.Pairs)
-		fmt.Sscan(r[2], &f.Precision)
-		fmt.Sscan(r[3], &right)
-		fmt.Sscan(r[4], &f.AlonePairs)
-		fmt.Sscan(r[5], &f.AlonePrecision)
-		if truePairs > 0 {
-			f.Recall = right / truePairs
-		}
-		rep.PersonsSignals[r[0]] = f
-	}
+	rep.PersonsGroups = personPairFigures(t, db)
+	rep.PersonsSignals = personSignalFigures(t, db)
 
 	// The top of the list: the first 100 suspects of ispoof-uk by rank,
 	// and whether each one's accounts are all one true person (a test
@@ -521,4 +476,76 @@ func TestPersonsExplainTiny(t *testing.T) {
 			t.Errorf("explain %s lacks %q:\n%s", rejected[0][0], want, out)
 		}
 	}
+}
+
+// personPairFigures measures persons as pairs of accounts: a pair in one
+// predicted person is right when both accounts are one true person; a true
+// pair is found when both are in one predicted person. Every loaded account
+// counts (an account in no person is a person of its own: suspect_accounts);
+// test accounts (person -1) are left out. It needs the temp table
+// truth_accounts.
+func personPairFigures(t *testing.T, db *sql.DB) map[string]float64 {
+	t.Helper()
+	m := map[string]float64{}
+	q := func(name, query string) {
+		t.Helper()
+		var v sql0
+		if err := db.QueryRow(query).Scan(&v); err != nil {
+			t.Fatalf("%s: %v\n%s", name, err, query)
+		}
+		m[name] = v.f()
+	}
+	pairs := `WITH pa AS (SELECT sa.person AS pp, CAST(t.person_id AS BIGINT) AS tp, sa.account_key
+			FROM suspect_accounts sa JOIN truth_accounts t ON t.user_id = sa.account_key WHERE CAST(t.person_id AS BIGINT) >= 0),
+		pred AS (SELECT a.account_key a, b.account_key b, a.tp = b.tp AS ok FROM pa a JOIN pa b ON a.pp = b.pp AND a.account_key < b.account_key),
+		tru AS (SELECT a.account_key a, b.account_key b, a.pp = b.pp AS ok FROM pa a JOIN pa b ON a.tp = b.tp AND a.account_key < b.account_key)`
+	q("pair_precision", pairs+` SELECT coalesce(avg(CASE WHEN ok THEN 1.0 ELSE 0.0 END), 1) FROM pred`)
+	q("pair_recall", pairs+` SELECT coalesce(avg(CASE WHEN ok THEN 1.0 ELSE 0.0 END), 1) FROM tru`)
+	q("pred_pairs", pairs+` SELECT count(*) FROM pred`)
+	q("true_pairs", pairs+` SELECT count(*) FROM tru`)
+	q("persons", `SELECT count(DISTINCT person_id) FROM persons`)
+	q("true_persons", `SELECT count(DISTINCT person_id) FROM truth_accounts WHERE CAST(person_id AS BIGINT) >= 0`)
+	// Accounts whose person holds only their own true person's accounts.
+	q("pure_accounts", `WITH pa AS (SELECT p.person_id AS pp, t.person_id AS tp FROM persons p
+			JOIN truth_accounts t ON t.user_id = p.account_key WHERE CAST(t.person_id AS BIGINT) >= 0),
+		pure AS (SELECT pp, count(DISTINCT tp) = 1 AS ok, count(*) AS n FROM pa GROUP BY pp)
+		SELECT sum(CASE WHEN ok THEN n ELSE 0 END) / sum(n) FROM pure`)
+	return m
+}
+
+// personSignalFigures measures each kind of person evidence: every pair of
+// accounts sharing a piece of it, whether the pair was joined
+// (person_links) or not (person_rejected). It needs truth_accounts.
+func personSignalFigures(t *testing.T, db *sql.DB) map[string]signalFigures {
+	t.Helper()
+	if _, err := db.Exec(`CREATE OR REPLACE TEMP TABLE ev_pairs AS
+		WITH k AS (SELECT account_a AS a, account_b AS b, reason AS kind FROM person_links WHERE reason <> 'override' AND coalesce(strength, 1) > 0
+			UNION SELECT account_a, account_b, unnest(string_split(kinds, ',')) FROM person_rejected),
+		t AS (SELECT user_id, CAST(person_id AS BIGINT) AS tp FROM truth_accounts WHERE CAST(person_id AS BIGINT) >= 0)
+		SELECT k.a, k.b, k.kind, ta.tp = tb.tp AS ok, count(*) OVER (PARTITION BY k.a, k.b) AS kinds
+		FROM k JOIN t ta ON ta.user_id = k.a JOIN t tb ON tb.user_id = k.b`); err != nil {
+		t.Fatalf("ev_pairs: %v", err)
+	}
+	var truePairs float64
+	if err := db.QueryRow(`WITH t AS (SELECT person_id, count(*) AS n FROM truth_accounts WHERE CAST(person_id AS BIGINT) >= 0 GROUP BY 1)
+		SELECT CAST(coalesce(sum(n * (n - 1) / 2), 0) AS DOUBLE) FROM t`).Scan(&truePairs); err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]signalFigures{}
+	for _, r := range queryRows(t, db, `SELECT kind, count(*), avg(CASE WHEN ok THEN 1.0 ELSE 0.0 END), CAST(count(CASE WHEN ok THEN 1 END) AS BIGINT),
+			count(CASE WHEN kinds = 1 THEN 1 END), coalesce(avg(CASE WHEN kinds = 1 THEN CASE WHEN ok THEN 1.0 ELSE 0.0 END END), 0)
+		FROM ev_pairs GROUP BY kind ORDER BY kind`) {
+		var f signalFigures
+		var right float64
+		fmt.Sscan(r[1], &f.Pairs)
+		fmt.Sscan(r[2], &f.Precision)
+		fmt.Sscan(r[3], &right)
+		fmt.Sscan(r[4], &f.AlonePairs)
+		fmt.Sscan(r[5], &f.AlonePrecision)
+		if truePairs > 0 {
+			f.Recall = right / truePairs
+		}
+		out[r[0]] = f
+	}
+	return out
 }
