@@ -149,6 +149,10 @@ var junkLocal = map[string]bool{
 	"abc": true, "abc123": true, "fake": true, "spam": true, "user": true, "anon": true, "anonymous": true,
 	"nobody": true, "noreply": true, "no-reply": true, "xxx": true, "me": true, "mail": true, "email": true,
 	"admin": true, "info": true, "unknown": true, "-": true, "idk": true,
+	// Role words: the service's own contacts, or a placeholder.
+	"support": true, "help": true, "helpdesk": true, "contact": true, "sales": true, "service": true,
+	"root": true, "webmaster": true, "postmaster": true, "operator": true, "manager": true, "owner": true,
+	"official": true, "telegram": true, "jabber": true, "xmpp": true, "bot": true, "moderator": true,
 }
 
 // junkDomains are e-mail domains nobody receives mail at, or that many

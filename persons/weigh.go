@@ -268,7 +268,7 @@ const maxRows = 4
 //     shared_wallet).
 //
 // A pair joins when its pieces sum to at least 1 (each a kind's strength,
-// at most 1). Its pieces become edges; a pair under 1 is Rejected.
+// at most 1; its login addresses together at most one login_ip piece). Its pieces become edges; a pair under 1 is Rejected.
 func Weigh(ev []Evidence, cfg Config) *Weighing {
 	groups := map[kv]map[string][]string{} // value → account → rows
 	netAccounts := map[string]map[string]bool{}
@@ -402,10 +402,20 @@ func Weigh(ev []Evidence, cfg Config) *Weighing {
 				Rows: joinRows(pc.rows)})
 		}
 		sortEdges(edges)
-		var sum float64 // in edge order: the same sum on every run
+		// In edge order: the same sum on every run. Login addresses, of
+		// however many networks, weigh together at most one login_ip
+		// piece: an IP address is never enough alone (a household, a
+		// carrier's NAT pool and a shared VPN exit are places strangers
+		// share), so a pair joins on them only with evidence of another kind.
+		var sum, ipSum float64
 		for _, e := range edges {
+			if e.Reason == ReasonLoginIP {
+				ipSum += e.Strength
+				continue
+			}
 			sum += e.Strength
 		}
+		sum += min(ipSum, min(max(cfg.strength(ReasonLoginIP), 0), 1))
 		if sum >= 1-1e-9 {
 			w.Edges = append(w.Edges, edges...)
 			continue

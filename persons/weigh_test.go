@@ -105,9 +105,12 @@ func TestWeigh(t *testing.T) {
 			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160",
 			"1 login_ip 2a02:c7f:1234:5600::1", "2 login_ip 2a02:c7f:1234:5600::1",
 			"1 login_ip 2a02:c7f:1234:5700::9", "2 login_ip 2a02:c7f:1234:5700::9"), nil, nil},
-		{"IPv4 at home and at work, and the home's IPv6 prefix, join", ev(
+		{"IPv4 at home and at work, and the home's IPv6 prefix: login addresses alone never join", ev(
 			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160", "1 login_ip 90.220.78.49", "2 login_ip 90.220.78.49",
-			"1 login_ip 2a02:c7f:1234:5600::1", "2 login_ip 2a02:c7f:1234:5600::1"), []string{"1-2"}, nil},
+			"1 login_ip 2a02:c7f:1234:5600::1", "2 login_ip 2a02:c7f:1234:5600::1"), nil, nil},
+		{"home and work addresses and an e-mail join", ev(
+			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160", "1 login_ip 90.220.78.49", "2 login_ip 90.220.78.49",
+			"1 email "+persons.NormEmail("anna.k@gmail.com"), "2 email "+persons.NormEmail("annak@gmail.com")), []string{"1-2"}, nil},
 		{"household: two people share the home address and nothing else", ev(
 			"1 login_ip 81.2.69.160", "2 login_ip 81.2.69.160", "1 login_ip 81.2.69.161", "2 login_ip 81.2.69.161",
 			"1 email "+persons.NormEmail("anna.k@gmail.com"), "2 email "+persons.NormEmail("peter.k@gmail.com"),
@@ -142,9 +145,9 @@ func TestWeigh(t *testing.T) {
 		{"two addresses of one /24 are one piece", ev(
 			"1 login_ip 81.2.69.161", "2 login_ip 81.2.69.161",
 			"1 login_ip 81.2.69.162", "2 login_ip 81.2.69.162"), nil, nil},
-		{"addresses in two networks join", ev(
+		{"addresses in two networks do not join: a household behind a carrier's NAT shares two", ev(
 			"1 login_ip 81.2.69.161", "2 login_ip 81.2.69.161",
-			"1 login_ip 90.220.78.49", "2 login_ip 90.220.78.49"), []string{"1-2"}, nil},
+			"1 login_ip 90.220.78.49", "2 login_ip 90.220.78.49"), nil, nil},
 		{"a wallet and a home address join", ev(
 			"1 login_ip 81.2.69.161", "2 login_ip 81.2.69.161",
 			"1 paying_cluster 9", "2 paying_cluster 9"), []string{"1-2"}, nil},

@@ -3,6 +3,7 @@ package world
 import (
 	"fmt"
 	"os"
+	"strings"
 )
 
 // writeMapping writes truth/mapping.yaml: the coinsift mapping
@@ -50,10 +51,9 @@ func truthMapping(f Family, variant int) string {
       login_at: {column: ts, unit: epoch_s}
 `
 	case FamilyCardShop:
-		// The shop's DATETIMEs are Moscow time (UTC+3) without an offset;
-		// the mapping format reads datetimes as UTC and has no way to say
-		// otherwise, so the times it loads are 3 hours late.
-		return head + `  - source: cust
+		// The shop's DATETIMEs are Moscow wall-clock time (UTC+3) without
+		// an offset: the mapping's zone says so.
+		return strings.Replace(head, "tables:\n", "zone: Europe/Moscow\ntables:\n", 1) + `  - source: cust
     target: accounts
     columns:
       account_key: {column: cust_id}

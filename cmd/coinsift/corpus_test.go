@@ -405,10 +405,10 @@ var corpusFloors = map[string]map[string]float64{
 	"ispoof-v0": atGoal(nil),
 	"ispoof-v1": atGoal(nil),
 	"ispoof-v2": atGoal(nil),
-	"booter":    atGoal(map[string]float64{"person_pair_precision": 0.9283, "top100_rule": 0.9799, "placement_paying": 0.8999}),
-	"cardshop":  atGoal(map[string]float64{"link_recall_outputs": 0.9662, "person_pair_precision": 0.9459, "top100_rule": 0.9899, "top100_received": 0.9899}),
+	"booter":    atGoal(map[string]float64{"placement_paying": 0.8999}),
+	"cardshop":  atGoal(nil),
 	"ransomware": atGoal(map[string]float64{"link_precision_rows": 0.9775, "link_precision_outputs": 0.9775, "link_recall_rows": 0.9774,
-		"link_recall_outputs": 0.9774, "person_pair_precision": 0.9283, "top100_received": 0.9899, "placement_paying": 0.9267}),
+		"link_recall_outputs": 0.9774, "placement_paying": 0.9267}),
 }
 
 // atGoal returns every goal's bound at its goal value, except those given

@@ -410,7 +410,10 @@ func TestTruthSmallWorld(t *testing.T) {
 		{"victims precision", rep.Victims["precision"], 0.99},
 		{"victims recall", rep.Victims["recall"], 0.99},
 		{"person pair precision", rep.PersonsGroups["pair_precision"], 0.995},
-		{"person pair recall", rep.PersonsGroups["pair_recall"], 0.80},
+		// Login addresses alone no longer join two accounts (persons: a
+		// household or a carrier's NAT shares them): this world's multi-
+		// accounts that share only login networks stay apart (0.838 → 0.554).
+		{"person pair recall", rep.PersonsGroups["pair_recall"], 0.54},
 		{"top-100 UK suspects that are one true person", rep.Top100["one_true_person"], 1},
 		{"top-100 UK suspects measured", rep.Top100["persons"], 100},
 	}

@@ -117,7 +117,8 @@ func (m *Mapping) Bind(t *seized.Table) seized.RowMapper {
 		if !matchTable(mt.Source, t.Name) {
 			continue
 		}
-		b := &binding{target: mt.Target, region: m.Region}
+		loc, _ := m.location() // Parse's Validate has checked it; nil reads as UTC
+		b := &binding{target: mt.Target, region: m.Region, loc: loc}
 		for f, c := range mt.Columns {
 			fd := &field{col: c, idx: columnIndex(t.Columns, c.Column), vi: -1}
 			if fd.idx >= 0 {
@@ -194,7 +195,8 @@ func (ms *multi) Projection() (string, []int, bool) {
 		if fd == nil || fd.idx < 0 {
 			continue
 		}
-		if fd.binary || fd.lookup != nil || fd.json || (f == at && fd.col.Unit != "" && fd.col.Unit != "datetime" && !isEpoch(fd.col.Unit)) {
+		if fd.binary || fd.lookup != nil || fd.json || (f == at && fd.col.Unit != "" && fd.col.Unit != "datetime" && !isEpoch(fd.col.Unit)) ||
+			(f == at && !isEpoch(fd.col.Unit) && b.loc != nil && b.loc != time.UTC) {
 			return "", nil, false
 		}
 		cols[i] = fd.idx
@@ -416,6 +418,7 @@ type field struct {
 type binding struct {
 	target string
 	region string
+	loc    *time.Location // of times without an offset (Mapping.Zone)
 	fields [numFields]*field
 	phones phoneCache
 	// rawPhones counts phone identifiers in national format left without
@@ -817,9 +820,13 @@ func (b *binding) time(row []seized.Value, f fid, err *error) any {
 	if strings.HasPrefix(v, "0000-00-00") {
 		return nil // MySQL zero date: unknown
 	}
-	t, _, ok := detect.ParseTime(v)
+	t, layout, ok := detect.ParseTime(v)
 	if !ok {
 		return fail(fmt.Errorf("%s %q: not a time", f, truncate(v)))
+	}
+	if b.loc != nil && b.loc != time.UTC && !strings.Contains(layout, "07") {
+		// Wall-clock text without an offset: read it in the mapping's zone.
+		t = time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), b.loc)
 	}
 	return t.UTC().Truncate(time.Microsecond)
 }

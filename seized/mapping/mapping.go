@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
+	_ "time/tzdata" // Mapping.Zone loads on machines without a zone database
 
 	"github.com/goccy/go-yaml"
 
@@ -19,9 +21,13 @@ const Version = 1
 
 // Mapping maps source tables onto canonical records (docs/format/mapping.md).
 type Mapping struct {
-	Version int     `yaml:"version" json:"version"`
-	Region  string  `yaml:"region,omitempty" json:"region,omitempty"` // default phone region, e.g. GB
-	Tables  []Table `yaml:"tables" json:"tables"`
+	Version int    `yaml:"version" json:"version"`
+	Region  string `yaml:"region,omitempty" json:"region,omitempty"` // default phone region, e.g. GB
+	// Zone is the IANA time zone (Europe/Moscow) of times written without
+	// an offset (DATETIME text); "" or UTC: they are UTC. Times with an
+	// offset and epoch integers are absolute and keep their instant.
+	Zone   string  `yaml:"zone,omitempty" json:"zone,omitempty"`
+	Tables []Table `yaml:"tables" json:"tables"`
 	// Notes are Suggest's doubts (tables left out and why, tables mapped
 	// with low confidence); Write puts them in comments at the top.
 	Notes   []string `yaml:"-" json:"-"`
@@ -107,6 +113,9 @@ func (m *Mapping) Validate() error {
 	if m.Version != Version {
 		return fmt.Errorf("mapping: version %d, want %d: %w", m.Version, Version, coinsift.ErrInvalid)
 	}
+	if _, err := m.location(); err != nil {
+		return err
+	}
 	for i, t := range m.Tables {
 		fields, ok := Fields[t.Target]
 		if !ok {
@@ -178,4 +187,21 @@ func (m *Mapping) LoadOrder(files []string) []string {
 		}
 	}
 	return append(first, rest...)
+}
+
+// location is the time zone of times without an offset: UTC unless Zone
+// names another (the IANA database is embedded, so every zone loads on
+// every machine).
+func (m *Mapping) location() (*time.Location, error) {
+	if m.Zone == "" {
+		return time.UTC, nil
+	}
+	if len(m.Zone) > 64 {
+		return nil, fmt.Errorf("mapping: zone: over 64 bytes: %w", coinsift.ErrInvalid)
+	}
+	loc, err := time.LoadLocation(m.Zone)
+	if err != nil || m.Zone == "Local" {
+		return nil, fmt.Errorf("mapping: zone %q: not an IANA time zone (e.g. Europe/Moscow): %w", m.Zone, coinsift.ErrInvalid)
+	}
+	return loc, nil
 }
