@@ -13,7 +13,7 @@
 //
 // # Persons
 //
-// Accounts are joined by weighted evidence (rule persons/v3, [Weigh]).
+// Accounts are joined by weighted evidence (rule persons/v4, [Weigh]).
 // Each value two accounts share is one piece with a kind and a strength
 // that depends on who controls the identifier ([DefaultStrength]): an
 // E.164 phone ([NormPhone]), a messenger handle ([NormHandle]), a bitcoin

@@ -210,7 +210,7 @@ func TestSignalsOnHandMadePopulation(t *testing.T) {
 				}
 			}
 			rule := p.score(joined)
-			t.Logf("%-16s %s", "rule (persons/v3)", rule)
+			t.Logf("%-16s %s", "rule (persons/v4)", rule)
 			if rule.precision < 1 {
 				for pr := range joined {
 					if p.person[pr[0]] != p.person[pr[1]] {

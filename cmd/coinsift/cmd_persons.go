@@ -27,7 +27,7 @@ func newPersonsCommand(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "persons",
 		Short: "Group accounts into persons, with the reasons; explain or override",
-		Long: `Group the seized accounts into persons (rule persons/v3). Every piece of
+		Long: `Group the seized accounts into persons (rule persons/v4). Every piece of
 evidence two accounts share weighs a strength, by who controls it, and
 two accounts join when their pieces sum to at least 1:
   1     an E.164 phone number, a messenger handle (telegram, jabber, icq,
@@ -36,7 +36,8 @@ two accounts join when their pieces sum to at least 1:
   0.5   a normalised e-mail address (typed, never verified), a paying
         cluster ('coinsift trace payers'; a wallet friends share), the
         login addresses they share in one network (an IPv4 /24 or IPv6
-        /48: one piece however many addresses)
+        /48: one piece however many addresses); all login addresses of a
+        pair together weigh at most 0.5: never enough alone
   0.25  login addresses in a pool: a network most of whose accounts are
         at home in other countries, by the embedded IP table (VPN and
         hosting exits, hotel Wi-Fi; --pool-by-country), or one more than
@@ -127,7 +128,7 @@ func runPersons(ctx context.Context, g *globals, cfg persons.Config) error {
 	}
 	sum := personsSummary{Links: map[string]int{}}
 	err := g.change(ctx, func(c *casefile.Case, rec *auditRecord) error {
-		rec.Note = fmt.Sprintf("persons/v3 max-accounts=%d max-ip-accounts=%d max-deposit-accounts=%d pool-accounts=%d pool-by-country=%t strength=%s",
+		rec.Note = fmt.Sprintf("persons/v4 max-accounts=%d max-ip-accounts=%d max-deposit-accounts=%d pool-accounts=%d pool-by-country=%t strength=%s",
 			cfg.MaxAccounts, cfg.MaxIPAccounts, cfg.MaxDepositAccounts, cfg.PoolAccounts, cfg.CountryOf != nil, strengthNote(cfg))
 		accs, err := personsql.LoadAccounts(ctx, c.DB())
 		if err != nil {
