@@ -90,24 +90,7 @@ func (g *gen) planFamilyInvoices() {
 			g.invoices = append(g.invoices, inv)
 		}
 	}
-	slices.SortStableFunc(g.invoices, func(a, b invoice) int {
-		if a.created != b.created {
-			return int(a.created - b.created)
-		}
-		return int(a.account - b.account)
-	})
-	if n := len(g.invoices); n > 0 && !slices.ContainsFunc(g.invoices, func(inv invoice) bool { return inv.dup }) {
-		g.invoices[n/2].dup = true
-	}
-	g.invoiceID = make([]int32, len(g.invoices))
-	id := int32(0)
-	for i := range g.invoices {
-		id++
-		g.invoiceID[i] = id
-		if g.invoices[i].dup {
-			id++
-		}
-	}
+	g.numberInvoices()
 	g.assignFamilyAddresses(fam, r)
 	for i := range g.invoices {
 		if g.invoices[i].status == invPaid {

@@ -328,27 +328,7 @@ func (g *gen) planInvoices() {
 			g.invoices = append(g.invoices, inv)
 		}
 	}
-	slices.SortStableFunc(g.invoices, func(a, b invoice) int {
-		if a.created != b.created {
-			return int(a.created - b.created)
-		}
-		return int(a.account - b.account)
-	})
-	// Every world has at least one duplicated row.
-	if n := len(g.invoices); n > 0 && !slices.ContainsFunc(g.invoices, func(inv invoice) bool { return inv.dup }) {
-		g.invoices[n/2].dup = true
-	}
-	// Ids in creation order; a duplicated row (double submit) takes the
-	// next id.
-	g.invoiceID = make([]int32, len(g.invoices))
-	id := int32(0)
-	for i := range g.invoices {
-		id++
-		g.invoiceID[i] = id
-		if g.invoices[i].dup {
-			id++
-		}
-	}
+	g.numberInvoices()
 	for i := range g.invoices {
 		inv := &g.invoices[i]
 		g.now = inv.created
@@ -388,5 +368,30 @@ func (g *gen) schedulePayments(r *rand.Rand, i int) {
 	case noisePaidTwice:
 		g.schedule(at, evPayInvoice, int32(i), 0, inv.sats)
 		g.schedule(at+int64(2*86400+r.IntN(18*86400)), evPayInvoice, int32(i), 0, inv.sats)
+	}
+}
+
+// numberInvoices sorts the invoices by creation (then account), makes sure
+// at least one row is duplicated, and gives them their seized ids in
+// creation order; a duplicated row (double submit) takes the next id.
+func (g *gen) numberInvoices() {
+	slices.SortStableFunc(g.invoices, func(a, b invoice) int {
+		if a.created != b.created {
+			return int(a.created - b.created)
+		}
+		return int(a.account - b.account)
+	})
+	// Every world has at least one duplicated row.
+	if n := len(g.invoices); n > 0 && !slices.ContainsFunc(g.invoices, func(inv invoice) bool { return inv.dup }) {
+		g.invoices[n/2].dup = true
+	}
+	g.invoiceID = make([]int32, len(g.invoices))
+	id := int32(0)
+	for i := range g.invoices {
+		id++
+		g.invoiceID[i] = id
+		if g.invoices[i].dup {
+			id++
+		}
 	}
 }

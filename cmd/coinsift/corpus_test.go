@@ -118,136 +118,6 @@ func TestParseCorpus(t *testing.T) {
 	}
 }
 
-// ispoofTrueMappings are the true mappings of the iSpoof schema variants,
-// written by hand from docs/format/world.md ("Schema variants"): what an
-// investigator who read the dump would load. A world's own
-// truth/mapping.yaml, when it has one, takes precedence.
-var ispoofTrueMappings = [world.NumSchemaVariants]string{
-	`version: 1
-region: GB
-tables:
-  - source: users
-    target: accounts
-    columns:
-      account_key: {column: id}
-      username: {column: username}
-      email: {column: email}
-      phone: {column: phone}
-      created_at: {column: created_at, unit: datetime}
-      ip: {column: last_ip}
-  - source: invoices
-    target: payments
-    columns:
-      account_key: {column: user_id}
-      address: {column: btc_address}
-      amount: {column: amount_btc, unit: btc}
-      fiat_amount: {column: price_gbp, unit: major, currency: GBP}
-      txid: {column: txid}
-      status: {column: status}
-      created_at: {column: created_at, unit: datetime}
-      paid_at: {column: paid_at, unit: datetime}
-  - source: logins
-    target: logins
-    columns:
-      account_key: {column: user_id}
-      ip: {column: ip}
-      user_agent: {column: user_agent}
-      login_at: {column: created_at, unit: datetime}
-  - source: calls
-    target: calls
-    columns:
-      account_key: {column: user_id}
-      caller_id: {column: caller_id}
-      destination: {column: destination}
-      started_at: {column: started_at, unit: datetime}
-      duration_s: {column: duration}
-      status: {column: status}
-      template: {column: template}
-`,
-	`version: 1
-region: GB
-tables:
-  - source: members
-    target: accounts
-    columns:
-      account_key: {column: member_id}
-      username: {column: handle}
-      email: {column: mail}
-      phone: {column: mobile}
-      created_at: {column: joined, unit: epoch_s}
-      ip: {column: last_ip}
-  - source: orders
-    target: payments
-    columns:
-      account_key: {column: member_id}
-      address: {column: pay_to}
-      amount: {column: amount_sats, unit: sats}
-      fiat_amount: {column: price_pence, unit: minor, currency: GBP}
-      txid: {column: tx_hash, unit: internal}
-      status: {column: state}
-      created_at: {column: created, unit: epoch_s}
-      paid_at: {column: paid, unit: epoch_s}
-  - source: sessions
-    target: logins
-    columns:
-      account_key: {column: member_id}
-      ip: {column: ip}
-      user_agent: {column: ua}
-      login_at: {column: ts, unit: epoch_s}
-  - source: call_log
-    target: calls
-    columns:
-      account_key: {column: member_id}
-      caller_id: {column: cli}
-      destination: {column: dialled}
-      started_at: {column: ts, unit: epoch_s}
-      duration_s: {column: secs}
-      status: {column: result}
-      template: {column: script}
-`,
-	`version: 1
-region: GB
-tables:
-  - source: tbl_user
-    target: accounts
-    columns:
-      account_key: {column: uid}
-      username: {column: user_name}
-      email: {column: user_email}
-      phone: {column: user_phone}
-      created_at: {column: reg_date, unit: datetime}
-      ip: {column: last_ip}
-  - source: tbl_btc_tx
-    target: payments
-    columns:
-      account_key: {column: oid, lookup: {table: tbl_order, key: oid, value: uid}}
-      address: {column: wallet}
-      amount: {column: btc, unit: btc}
-      fiat_amount: {column: oid, unit: major, currency: GBP, lookup: {table: tbl_order, key: oid, value: gbp}}
-      txid: {column: hash}
-      status: {column: oid, lookup: {table: tbl_order, key: oid, value: status}}
-      created_at: {column: oid, unit: datetime, lookup: {table: tbl_order, key: oid, value: order_date}}
-      paid_at: {column: confirmed, unit: datetime}
-  - source: tbl_access
-    target: logins
-    columns:
-      account_key: {column: uid}
-      ip: {column: remote_addr}
-      user_agent: {column: http_user_agent}
-      login_at: {column: access_time, unit: datetime}
-  - source: tbl_cdr
-    target: calls
-    columns:
-      account_key: {column: uid}
-      caller_id: {column: src}
-      destination: {column: dst}
-      started_at: {column: calldate, unit: datetime}
-      duration_s: {column: billsec}
-      status: {column: disposition}
-      template: {column: ivr}
-`,
-}
-
 // suggestScore is mapping.Compare's score of a suggested mapping against
 // the true one, field by field: a field is (source table, target,
 // canonical field); it is kept when both map it to the same column with the
@@ -283,13 +153,23 @@ func compareMappings(suggested, truth *mapping.Mapping) suggestScore {
 }
 
 func TestCompareMappings(t *testing.T) {
-	truth, err := mapping.Read(strings.NewReader(ispoofTrueMappings[2]))
+	// The true mapping of schema variant 2 (lookups, units, currency), as
+	// world gen writes it.
+	dir := t.TempDir()
+	if _, err := world.Generate(context.Background(), world.Config{Scale: world.ScaleTiny, Seed: 1, SchemaVariant: 2}, dir, nil); err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile(filepath.Join(dir, "truth", "mapping.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	truth, err := mapping.Read(bytes.NewReader(text))
 	if err != nil {
 		t.Fatal(err)
 	}
 	read := func(edit func(string) string) *mapping.Mapping {
 		t.Helper()
-		m, err := mapping.Read(strings.NewReader(edit(ispoofTrueMappings[2])))
+		m, err := mapping.Read(strings.NewReader(edit(string(text))))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -541,29 +421,14 @@ func corpusDumps(t *testing.T, worldDir string) []string {
 	return dumps
 }
 
-// trueMapping returns the world's true mapping: truth/mapping.yaml, else
-// the hand-written one of an iSpoof schema variant (found by the tables
-// its dump holds).
+// trueMapping returns the world's true mapping, truth/mapping.yaml (every
+// world coinsift world gen writes has one).
 func trueMapping(t *testing.T, w corpusWorld, worldDir string) (*mapping.Mapping, string) {
 	t.Helper()
 	path := filepath.Join(worldDir, "truth", "mapping.yaml")
 	b, err := os.ReadFile(path)
 	if err != nil {
-		v := w.Variant
-		if w.Dir != "" { // an existing world: its variant by its users table
-			b, _ := os.ReadFile(filepath.Join(worldDir, "seized", "ispoof.sql"))
-			switch {
-			case bytes.Contains(b, []byte("CREATE TABLE `members`")):
-				v = 1
-			case bytes.Contains(b, []byte("CREATE TABLE `tbl_user`")):
-				v = 2
-			}
-		}
-		b = []byte(ispoofTrueMappings[v])
-		path = filepath.Join(t.TempDir(), "true-mapping.yaml")
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		t.Fatalf("%s: %v (a world made by an older coinsift has none: generate it again)", worldDir, err)
 	}
 	m, err := mapping.Read(bytes.NewReader(b))
 	if err != nil {
