@@ -1,13 +1,11 @@
 package mapping_test
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/coinsift/coinsift/casefile"
 	"github.com/coinsift/coinsift/seized"
 	"github.com/coinsift/coinsift/seized/mapping"
 	"github.com/google/go-cmp/cmp"
@@ -138,26 +136,7 @@ func TestCallsProjection(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			load := func(noProj bool) (*casefile.Case, string) {
-				c := mustCase(t, filepath.Join(dir, "case-"+map[bool]string{true: "rows", false: "proj"}[noProj]))
-				for _, f := range files {
-					ev, _, err := c.AddEvidence(context.Background(), f, casefile.KindSeized, "", nil)
-					if err != nil {
-						t.Fatal(err)
-					}
-					res, err := seized.Load(context.Background(), c, ev, seized.LoadOptions{Mapper: m, NoProjection: noProj, VerifyProjection: !noProj})
-					if err != nil {
-						t.Fatalf("Load(NoProjection=%v): %v", noProj, err)
-					}
-					if n := res.Canonical["calls"]; n == 0 {
-						t.Errorf("Load(NoProjection=%v): no calls counted", noProj)
-					}
-				}
-				return c, dumpQuery(t, c, `SELECT * FROM calls ORDER BY evidence_id, src_table, src_row`) +
-					dumpQuery(t, c, `SELECT src_table, row_no, reason FROM quarantine ORDER BY ALL`)
-			}
-			_, want := load(true)
-			c, got := load(false)
+			c, want, got := loadBothWays(t, dir, files, m, "calls")
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("calls with projection differ (-without +with):\n%s", diff)
 			}

@@ -113,26 +113,7 @@ func TestLoginsProjection(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			load := func(noProj bool) (*casefile.Case, string) {
-				c := mustCase(t, filepath.Join(dir, "case-"+map[bool]string{true: "rows", false: "proj"}[noProj]))
-				for _, f := range files {
-					ev, _, err := c.AddEvidence(context.Background(), f, casefile.KindSeized, "", nil)
-					if err != nil {
-						t.Fatal(err)
-					}
-					res, err := seized.Load(context.Background(), c, ev, seized.LoadOptions{Mapper: m, NoProjection: noProj, VerifyProjection: !noProj})
-					if err != nil {
-						t.Fatalf("Load(NoProjection=%v): %v", noProj, err)
-					}
-					if n := res.Canonical["logins"]; n == 0 {
-						t.Errorf("Load(NoProjection=%v): no logins counted", noProj)
-					}
-				}
-				return c, dumpQuery(t, c, `SELECT * FROM logins ORDER BY evidence_id, src_table, src_row`) +
-					dumpQuery(t, c, `SELECT src_table, row_no, reason FROM quarantine ORDER BY ALL`)
-			}
-			_, want := load(true)
-			c, got := load(false)
+			c, want, got := loadBothWays(t, dir, files, m, "logins")
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("logins with projection differ (-without +with):\n%s", diff)
 			}
@@ -253,4 +234,34 @@ func TestLoginsProjectionPlainTable(t *testing.T) {
 	if got != want {
 		t.Errorf("logins:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// loadBothWays loads files into two new cases under dir with mapping m,
+// once writing every target row (NoProjection) and once projecting where
+// it can (with VerifyProjection), and returns the projected case and both
+// dumps of the target table and the quarantine (want: written, got:
+// projected).
+func loadBothWays(t *testing.T, dir string, files []string, m *mapping.Mapping, target string) (c *casefile.Case, want, got string) {
+	t.Helper()
+	load := func(noProj bool) (*casefile.Case, string) {
+		c := mustCase(t, filepath.Join(dir, "case-"+map[bool]string{true: "rows", false: "proj"}[noProj]))
+		for _, f := range files {
+			ev, _, err := c.AddEvidence(context.Background(), f, casefile.KindSeized, "", nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res, err := seized.Load(context.Background(), c, ev, seized.LoadOptions{Mapper: m, NoProjection: noProj, VerifyProjection: !noProj})
+			if err != nil {
+				t.Fatalf("Load(NoProjection=%v): %v", noProj, err)
+			}
+			if n := res.Canonical[target]; n == 0 {
+				t.Errorf("Load(NoProjection=%v): no %s counted", noProj, target)
+			}
+		}
+		return c, dumpQuery(t, c, `SELECT * FROM `+target+` ORDER BY evidence_id, src_table, src_row`) +
+			dumpQuery(t, c, `SELECT src_table, row_no, reason FROM quarantine ORDER BY ALL`)
+	}
+	_, want = load(true)
+	c, got = load(false)
+	return c, want, got
 }
