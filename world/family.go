@@ -6,7 +6,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/btcsuite/btcd/chaincfg/chainhash"
@@ -346,10 +345,6 @@ func (g *gen) writeFamilyUsers(w *tableWriter) {
 		email := a.email
 		if chance(r, 0.03) {
 			email = ""
-		}
-		if a.kind == accTest {
-			// The administrators' test accounts use the service's own domain.
-			email = strings.Replace(email, "@ispoof.invalid", "@"+string(fam)+".invalid", 1)
 		}
 		switch fam {
 		case FamilyBooter:

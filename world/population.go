@@ -473,7 +473,8 @@ func (g *gen) populate() {
 	// Test accounts made by the administrators.
 	for i := range max(3, p.users/3000) {
 		acc := account{person: -1, kind: accTest, username: []string{"test", "admin_test", "testuser", "qa"}[i%4] + fmt.Sprint(i),
-			email: fmt.Sprintf("test%d@ispoof.invalid", i), created: Start.Unix() - 40*86400 + int64(i)*3600, dupOf: -1}
+			email:   fmt.Sprintf("test%d@%s.invalid", i, g.cfg.family()), // the service's own domain
+			created: Start.Unix() - 40*86400 + int64(i)*3600, dupOf: -1}
 		fillPassword(r, &acc)
 		g.accounts = append(g.accounts, acc)
 	}
